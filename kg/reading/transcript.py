@@ -1,0 +1,144 @@
+"""The `Transcript`: one source document as the extractors see it.
+
+A transcript holds the raw text of the file, a *reading text* (what a person reads: struck
+words removed, interlinear insertions in place, emphasis markers dropped, banners and page
+numbers out of the flow) and an offset map from every reading-text character back to the raw
+file.  Extractors search the reading text and report evidence as raw `Span`s through
+`Transcript.span()`, so evidence is always an exact slice of the original file.
+
+The transcript also carries the layers the reader recognised on the page: lines, body
+paragraphs, banners, page numbers, editorial events (deletions/insertions) and redactions.
+It knows nothing of what the words mean; that is the extractors' job.
+"""
+from __future__ import annotations
+
+import hashlib
+from array import array
+from dataclasses import dataclass, field
+
+from kg.records import Span
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of the reading text; ``start``/``end`` are reading-text offsets (no newline)."""
+
+    start: int
+    end: int
+    kind: str = "text"        # text | banner | page | blank | redaction
+    raw_line: int = 0         # 1-based line number in the raw file
+
+
+@dataclass(frozen=True)
+class Markup:
+    """A markup element of the raw file: a deletion, an insertion, emphasis, a redaction."""
+
+    kind: str                 # deletion | insertion | redaction
+    raw: Span                 # the whole element, markers included ("~~that~~")
+    inner: Span               # the words inside the markers ("that")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A raw line the reader took out of the reading flow (a banner or a page number)."""
+
+    kind: str                 # banner | page
+    raw: Span                 # the line as printed, markup included
+    text: str                 # the line with markup removed ("SECRET - EYES ONLY")
+    struck: bool              # the whole line (or its marking) is drawn through
+    raw_line: int
+
+
+class TextBuilder:
+    """Builds a reading text together with its map back to raw offsets."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._map = array("q")
+
+    def copy(self, raw: str, start: int, end: int) -> None:
+        """Copy raw[start:end] into the reading text, keeping the offsets."""
+        if end <= start:
+            return
+        self._parts.append(raw[start:end])
+        self._map.extend(range(start, end))
+
+    def synthetic(self, text: str, at: int) -> None:
+        """Add characters that are not in the raw file (a separator), anchored at ``at``."""
+        if not text:
+            return
+        self._parts.append(text)
+        self._map.extend([at] * len(text))
+
+    def last_char(self) -> str:
+        for part in reversed(self._parts):
+            if part:
+                return part[-1]
+        return ""
+
+    def __len__(self) -> int:
+        return len(self._map)
+
+    def build(self) -> tuple[str, array]:
+        return "".join(self._parts), self._map
+
+
+@dataclass
+class Transcript:
+    """One source document: raw text, reading text, offset map and the recognised layers."""
+
+    name: str                                  # file name of the source
+    raw: str
+    text: str                                  # reading text
+    raw_at: array                              # raw offset of every reading-text character
+    reader: str                                # which reader made it
+    lines: list[Line] = field(default_factory=list)
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)   # body, reading offsets
+    body_start: int = 0                        # reading offset where the body begins
+    blocks: list[Block] = field(default_factory=list)
+    markup: list[Markup] = field(default_factory=list)
+    metadata: dict = field(default_factory=dict)   # structure given by markup (TEI readers)
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.raw.encode("utf-8")).hexdigest()
+
+    # -- offsets -------------------------------------------------------------------------
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw offsets of the reading-text stretch [start, end)."""
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"reading offsets {start}:{end} outside 0:{len(self.text)}")
+        if start == end:
+            at = self.raw_at[start] if start < len(self.raw_at) else len(self.raw)
+            return at, at
+        return self.raw_at[start], self.raw_at[end - 1] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        """Evidence for the reading-text stretch [start, end), trimmed of outer whitespace."""
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        rs, re_ = self.raw_span(start, end)
+        return Span(rs, re_, self.raw[rs:re_])
+
+    def raw_to_span(self, start: int, end: int) -> Span:
+        """Evidence for a raw stretch (used for layers found on the raw file)."""
+        return Span(start, end, self.raw[start:end])
+
+    def reading_offset(self, raw_offset: int) -> int:
+        """The first reading-text offset at or after a raw offset."""
+        import bisect
+        return bisect.bisect_left(self.raw_at, raw_offset)
+
+    # -- views ---------------------------------------------------------------------------
+
+    def line_text(self, line: Line) -> str:
+        return self.text[line.start:line.end]
+
+    def body(self) -> list[tuple[int, int]]:
+        return self.paragraphs
+
+    def raw_line_of(self, raw_offset: int) -> int:
+        return self.raw.count("\n", 0, raw_offset) + 1

@@ -1,0 +1,193 @@
+"""Typed records that flow between the stages: reader -> extractors -> resolver -> mapper.
+
+Every record that says something about a document carries its evidence: one or more `Span`s
+with character offsets into the *raw* source file and the exact text found there, so that
+``raw[span.start:span.end] == span.exact`` always holds.  Records are frozen dataclasses with
+no behaviour beyond small conveniences; the stages are pure functions over them.
+
+This module does not know about RDF, SHACL or files.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A stretch of the raw source: ``raw[start:end] == exact``."""
+
+    start: int
+    end: int
+    exact: str
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}:{self.end}")
+        if len(self.exact) != self.end - self.start:
+            raise ValueError("span text does not fit its offsets")
+
+
+@dataclass(frozen=True)
+class Record:
+    """Base of all extracted records: the extractor that made it and its evidence."""
+
+    evidence: tuple[Span, ...]
+    extractor: str
+
+
+# --- document-level facts ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocumentHeader(Record):
+    """What the document is: genre, date, time, place, subject, identifiers, copy, status."""
+
+    doc_type: str | None = None              # e.g. "memorandum of conversation"
+    doc_type_span: Span | None = None
+    draft: bool = False
+    date: date | None = None
+    date_span: Span | None = None
+    start_time: time | None = None
+    end_time: time | None = None
+    time_span: Span | None = None
+    place: str | None = None                 # normalised place name
+    place_printed: str | None = None
+    place_span: Span | None = None
+    subject: str | None = None
+    subject_span: Span | None = None
+    identifiers: tuple[tuple[str, Span], ...] = ()   # document numbers as printed
+    copy_number: int | None = None
+    copy_total: int | None = None
+    copy_span: Span | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Drafter(Record):
+    """A person named as drafter/author of the document ("Drafted by A. Akalovsky")."""
+
+    name: str                                # as printed, e.g. "A. Akalovsky"
+    role: str = "drafter"                    # drafter | author | approver | clearer
+
+
+@dataclass(frozen=True)
+class Participant(Record):
+    """A person listed as taking part in the conversation."""
+
+    name: str                                # as printed without the title: "Stevenson"
+    title: str | None                        # as printed: "Ambassador", "Mr.", "Secretary"
+    side: str | None                         # delegation as printed: "US", "USSR"
+    order: int = 0                           # position in the list
+
+
+@dataclass(frozen=True)
+class Marking(Record):
+    """A classification or handling marking as printed (a banner, a stamp caption)."""
+
+    text: str                                # the marking as printed, markup removed
+    level: str | None                        # TOP SECRET | SECRET | CONFIDENTIAL | ... | None
+    caveats: tuple[str, ...] = ()            # EYES ONLY, EXDIS, NODIS, ...
+    struck: bool = False                     # drawn through (declassified banner)
+    position: str = "banner"                 # banner | header | stamp
+
+
+@dataclass(frozen=True)
+class ReviewEvent(Record):
+    """A declassification / classification review visible on the document (a stamp)."""
+
+    kind: str                                # review | declassification | release | downgrade
+    agent: str | None                        # reviewer or office exactly as printed
+    agent_kind: str | None                   # person | office | initials
+    date: date | None
+    date_printed: str | None
+    offered_actions: tuple[str, ...] = ()    # actions the stamp offers (RELEASE, DENY, ...)
+    decided_actions: tuple[str, ...] = ()    # actions ticked on the stamp; empty when none is
+    categories: tuple[tuple[str, str], ...] = ()  # ("A", "Caption removed; ...")
+    authorities: tuple[str, ...] = ()        # E.O. citations, FOIA exemptions printed
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Redaction(Record):
+    """A passage withheld in the released copy ("[REDACTED]")."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class EditorialEvent(Record):
+    """A deletion (struck text) or interlinear insertion made on the typescript."""
+
+    kind: str                                # deletion | insertion
+    text: str                                # the deleted or inserted words
+
+
+@dataclass(frozen=True)
+class PageMark(Record):
+    """A printed page number."""
+
+    number: int | None
+    printed: str
+
+
+# --- discourse ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PersonMention(Record):
+    """A mention of a person in the text, as printed ("Amb. Stevenson", "the President")."""
+
+    surface: str                             # title and name as printed, markup removed
+    title: str | None
+    name: str | None                         # surname part as printed; None for a bare office
+    struck: bool = False
+    role: str = "mention"                    # mention | speaker | participant | drafter | reviewer
+
+
+@dataclass(frozen=True)
+class SpeakerTurn(Record):
+    """A stretch of the body in which one speaker holds the floor."""
+
+    speaker: str                             # the name as printed at the turn's start (or carried)
+    index: int = 0
+    narration: bool = False                  # the drafter's own aside, not a speaker's words
+
+
+@dataclass(frozen=True)
+class Claim(Record):
+    speaker: str
+    topic: str | None = None
+
+
+@dataclass(frozen=True)
+class Proposal(Record):
+    proposer: str
+    act: str = "suggestion"                  # suggestion | offer | request | demand | appeal
+    addressee_side: str | None = None
+    status: str = "none"                     # accepted | rejected | deferred | countered | none
+    responder: str | None = None
+    response_evidence: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class CitedDocument(Record):
+    kind: str                                # letter | message | statement | ...
+    author: str | None = None
+    recipient: str | None = None
+    date: str | None = None                  # ISO date, or YYYY-MM
+    quotations: tuple[Span, ...] = ()
+    key: str | None = None                   # identity of the cited document inside the corpus
+
+
+@dataclass
+class DocumentRecords:
+    """Everything extracted from one source, in the order the extractors ran."""
+
+    source_name: str
+    source_sha256: str
+    reader: str
+    records: list[Record] = field(default_factory=list)
+
+    def of(self, kind: type) -> list:
+        return [r for r in self.records if isinstance(r, kind)]
