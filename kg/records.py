@@ -75,7 +75,7 @@ class Drafter(Record):
 class Participant(Record):
     """A person listed as taking part in the conversation."""
 
-    name: str                                # as printed without the title: "Stevenson"
+    name: str | None                         # as printed without the title; None for an office
     title: str | None                        # as printed: "Ambassador", "Mr.", "Secretary"
     side: str | None                         # delegation as printed: "US", "USSR"
     order: int = 0                           # position in the list

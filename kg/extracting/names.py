@@ -1,0 +1,66 @@
+"""Shared vocabulary for finding people in the prose of the genre: titles and name shapes.
+
+Not an extractor: the patterns the participants, persons, turns and drafter extractors share,
+so that "Amb.", "Am." and "Ambassador" mean the same thing everywhere.  Names are never listed
+here; they come from the documents and from the authority file (kg/data/).
+"""
+from __future__ import annotations
+
+import re
+
+# Forms of address and offices, longest first so "Defense Secretary" wins over "Secretary".
+TITLES: tuple[str, ...] = (
+    "Deputy Secretary of Defense", "Secretary of Defense", "Secretary of State",
+    "Under Secretary", "Assistant Secretary", "Deputy Secretary", "Defense Secretary",
+    "Deputy Foreign Minister", "First Deputy Foreign Minister", "Foreign Minister",
+    "Prime Minister", "Deputy Prime Minister", "Vice President", "Secretary-General",
+    "Secretary General", "Attorney General", "Chairman", "Premier", "President",
+    "Ambassador", "Amb.", "Am.", "Secretary", "Sec.", "Minister", "Senator", "Governor",
+    "General", "Gen.", "Admiral", "Adm.", "Colonel", "Col.", "Captain", "Capt.",
+    "Dr.", "Mr.", "Mrs.", "Miss", "Ms.", "Messrs.", "Sir", "Lord", "Counselor", "Consul",
+)
+_TITLE_ALT = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(TITLES, key=len, reverse=True))
+TITLE_RE = re.compile(rf"(?:{_TITLE_ALT})(?![A-Za-z])")
+
+# A surname as typed: capitalised, possibly Mc/Mac/O'/hyphenated; initials may precede it.
+SURNAME = r"(?:Mc|Mac|O'|De|Van\s|Von\s)?[A-Z][a-zA-Z'’\-]+(?:-[A-Z][a-z]+)?"
+INITIALS = r"(?:[A-Z]\.\s?){1,3}"
+PERSON_NAME = rf"(?:{INITIALS}\s*)?(?:[A-Z][a-z]+\s+)?(?:{INITIALS}\s*)?{SURNAME}"
+
+# Title + name ("Ambassador Stevenson", "Mr. A. Akalovsky", "Defense Secretary McNamara").
+TITLED_NAME_RE = re.compile(rf"(?P<title>{_TITLE_ALT})\s+(?P<name>{SURNAME}(?:\s+{SURNAME})?)")
+
+# Words that look like names after a title but are not ("Secretary General", "Mr. President").
+NOT_A_NAME = frozenset({
+    "General", "Delegation", "Government", "Council", "Department", "Mission", "Union",
+    "States", "Nations", "President", "Secretary", "Minister", "Ambassador", "Navy",
+    "Soviet", "Socialist", "United", "Security", "State", "Defense", "Foreign",
+})
+
+# Sides of a conversation as printed in participant lists.
+SIDES: dict[str, str] = {
+    "US": "US", "U.S.": "US", "USA": "US", "U.S.A.": "US", "United States": "US",
+    "American": "US", "American Side": "US", "U.S. Side": "US", "US Side": "US",
+    "USSR": "USSR", "U.S.S.R.": "USSR", "Soviet": "USSR", "Soviet Union": "USSR",
+    "Soviet Side": "USSR", "UK": "UK", "U.K.": "UK", "United Kingdom": "UK", "British": "UK",
+    "France": "France", "French": "France", "Cuba": "Cuba", "Cuban": "Cuba",
+    "UN": "UN", "U.N.": "UN", "United Nations": "UN", "Germany": "Germany", "FRG": "FRG",
+}
+_SIDE_ALT = "|".join(re.escape(s) for s in sorted(SIDES, key=len, reverse=True))
+SIDE_PREFIX_RE = re.compile(rf"^\s*(?P<side>{_SIDE_ALT})(?:\s+side)?\s*[-–:]\s*", re.IGNORECASE)
+
+
+def side_of(printed: str) -> str | None:
+    for key, value in SIDES.items():
+        if key.casefold() == printed.strip().casefold():
+            return value
+    return None
+
+
+def normalise_title(title: str | None) -> str | None:
+    """'Amb.' and 'Am.' -> 'Ambassador', 'Sec.' -> 'Secretary'; others unchanged."""
+    if not title:
+        return None
+    t = " ".join(title.split())
+    return {"Amb.": "Ambassador", "Am.": "Ambassador", "Sec.": "Secretary", "Gen.": "General",
+            "Adm.": "Admiral", "Col.": "Colonel", "Capt.": "Captain"}.get(t, t)

@@ -1,0 +1,110 @@
+"""Participants: the people listed as taking part in a conversation.
+
+Reads the participants block of a memorandum of conversation wherever it stands — at the
+top ("PARTICIPANTS:"), at the end, or as "OTHERS PRESENT:" — with the sides as printed
+("US - Ambassador Stevenson", "USSR- Mr. Kuznetsov", "Soviet Side:") and each entry's title
+and name.  An entry that is only an office ("The Secretary", "The President") is kept with
+its title and no name; the resolver decides who held the office on the document's date.
+
+It does not decide who a participant *is* (that is the resolver's job), and it never adds a
+participant from the prose: a speaker who is not listed is not a participant.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extracting import extractor
+from kg.extracting.names import (NOT_A_NAME, SIDE_PREFIX_RE, SURNAME, TITLE_RE, side_of)
+from kg.reading.transcript import Transcript
+from kg.records import Participant, Record
+
+NAME = "participants"
+
+_LABEL_RE = re.compile(
+    r"^\s*(?:(?:OTHERS?|ALSO)\s+PRESENT|PARTICIPANTS?|PERSONS\s+PRESENT|PRESENT)\s*:?\s*",
+    re.IGNORECASE)
+# A field label that ends the block ("SUBJECT:", "COPIES TO:", "Date:").
+_NEXT_FIELD_RE = re.compile(r"^\s*[A-Z][A-Za-z /]{1,30}:\s*|^\s*\(\s*\)")
+_OFFICE_ONLY_RE = re.compile(
+    r"^(?:The|the)\s+(?P<office>Secretary(?:\s+of\s+(?:State|Defense))?|President|Vice\s+President|"
+    r"Under\s+Secretary|Attorney\s+General|Secretary-General|Secretary\s+General)\b")
+_ENTRY_RE = re.compile(
+    rf"(?P<title>{TITLE_RE.pattern})?\s*(?P<name>(?:[A-Z]\.\s?){{0,3}}\s*(?:{SURNAME}\s+)?{SURNAME})")
+
+
+def _entries(line: str) -> list[tuple[int, int]]:
+    """Split one line of the block into entries (reading offsets relative to the line)."""
+    parts, pos = [], 0
+    for m in re.finditer(r";|\s{2,}(?=\S)|,\s+(?=(?:Mr|Mrs|Ambassador|Amb|Secretary|The)\b)", line):
+        parts.append((pos, m.start()))
+        pos = m.end()
+    parts.append((pos, len(line)))
+    return [(a, b) for a, b in parts if line[a:b].strip()]
+
+
+def _parse_entry(text: str) -> tuple[str | None, str | None, int, int] | None:
+    """(title, name, start, end) of the person in one entry, or None."""
+    office = _OFFICE_ONLY_RE.match(text.strip())
+    lead = len(text) - len(text.lstrip())
+    if office:
+        return (office.group(0).strip(), None, lead, lead + office.end())
+    m = _ENTRY_RE.match(text, lead)
+    if not m or not m.group("name"):
+        return None
+    name = m.group("name").strip()
+    if name.split()[-1] in NOT_A_NAME or name.isupper() and len(name) > 3 and not m.group("title"):
+        return None
+    return (m.group("title"), name, m.start(), m.end())
+
+
+@extractor(NAME)
+def extract(t: Transcript, found: list[Record]) -> list[Record]:
+    out: list[Record] = []
+    lines = t.lines
+    i = 0
+    order = 0
+    while i < len(lines):
+        ln = lines[i]
+        label = _LABEL_RE.match(t.line_text(ln)) if ln.kind == "text" else None
+        if not label:
+            i += 1
+            continue
+        side: str | None = None
+        first = True
+        j = i
+        while j < len(lines):
+            cur = lines[j]
+            text = t.line_text(cur)
+            offset = label.end() if first else 0
+            if not first:
+                if cur.kind == "blank":
+                    # a blank line ends the block unless a side heading follows
+                    nxt = next((x for x in lines[j + 1:] if x.kind != "blank"), None)
+                    if nxt is None or not SIDE_PREFIX_RE.match(t.line_text(nxt)):
+                        break
+                    j += 1
+                    continue
+                if cur.kind != "text" or _NEXT_FIELD_RE.match(text) and not SIDE_PREFIX_RE.match(text):
+                    break
+                if len(text.split()) > 12:        # prose: the block is over
+                    break
+            first = False
+            body = text[offset:]
+            sp = SIDE_PREFIX_RE.match(body)
+            if sp:
+                side = side_of(sp.group("side"))
+                offset += sp.end()
+                body = text[offset:]
+            for a, b in _entries(body):
+                parsed = _parse_entry(body[a:b])
+                if parsed is None:
+                    continue
+                title, name, s, e = parsed
+                start = cur.start + offset + a + s
+                end = cur.start + offset + a + e
+                out.append(Participant(evidence=(t.span(start, end),), extractor=NAME,
+                                       name=name, title=title, side=side, order=order))
+                order += 1
+            j += 1
+        i = j
+    return out

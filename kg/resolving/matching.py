@@ -1,0 +1,92 @@
+"""Matching a printed name against known names, allowing for the OCR's misspellings.
+
+Pure string functions: fold a name to comparable tokens, measure how far two surnames are
+apart (Gilpatrick/Gilpatric, Kusnetsov/Kuznetsov, Sgevenson/Stevenson, McGloy/McCloy), and
+pick the best candidate only when it is clearly the best.  Nothing here knows a person.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterable, Sequence, TypeVar
+
+T = TypeVar("T")
+
+
+def fold(text: str) -> str:
+    """Accents dropped, casefolded, apostrophes removed."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"['’`]", "", text).casefold()
+
+
+def name_key(name: str) -> str:
+    """Letters only, folded: 'Gilpatrick' -> 'gilpatrick'."""
+    return re.sub(r"[^a-z]", "", fold(name))
+
+
+def edit_distance(a: str, b: str, limit: int = 4) -> int:
+    """Levenshtein distance, with transpositions counted as one edit; stops past ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] | None = None
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if prev2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def similarity(printed: str, known: str) -> float:
+    """1.0 for the same surname, lower for OCR variants, 0 when they are different names."""
+    a, b = name_key(printed), name_key(known)
+    if not a or not b:
+        return 0.0
+    if a == b:
+        return 1.0
+    # OCR damage is a letter or two; short names must match nearly exactly.
+    allowed = 1 if min(len(a), len(b)) <= 5 else 2 if min(len(a), len(b)) <= 8 else 3
+    d = edit_distance(a, b, allowed)
+    if d > allowed:
+        # a truncated form ("McGlo" for "McGloy") is a variant when it is a long prefix
+        if len(a) >= 4 and b.startswith(a) and len(b) - len(a) <= 2:
+            return 0.7
+        return 0.0
+    if a[0] != b[0] and d > 1:
+        return 0.0
+    return round(1.0 - d / (max(len(a), len(b)) + 1), 3)
+
+
+def best_match(printed: str, candidates: Sequence[T], key=lambda c: c,
+               threshold: float = 0.6) -> tuple[T, float] | None:
+    """The candidate whose name is closest to ``printed``, if it is unambiguously closest."""
+    scored = sorted(((similarity(printed, key(c)), i) for i, c in enumerate(candidates)),
+                    key=lambda s: (-s[0], s[1]))
+    if not scored or scored[0][0] < threshold:
+        return None
+    if len(scored) > 1 and scored[1][0] == scored[0][0] and key(candidates[scored[1][1]]) != key(candidates[scored[0][1]]):
+        return None
+    return candidates[scored[0][1]], scored[0][0]
+
+
+def surname(name: str) -> str:
+    """The last name-like token of a printed name ('A. Akalovsky' -> 'Akalovsky')."""
+    tokens = [t for t in re.split(r"[\s,]+", name.strip()) if t and not re.fullmatch(r"[A-Z]\.?|Jr\.?|Sr\.?|II|III", t)]
+    return tokens[-1] if tokens else name.strip()
+
+
+def unique(items: Iterable[T]) -> list[T]:
+    seen: set = set()
+    out = []
+    for item in items:
+        if item not in seen:
+            seen.add(item)
+            out.append(item)
+    return out
