@@ -1,0 +1,198 @@
+"""The embedded on-disk knowledge-graph store (pyoxigraph / RocksDB).
+
+What it does:
+
+* ``load_documents`` keeps a store directory in step with the build: each source document is
+  one named graph, replaced wholesale when the document is rebuilt and dropped when the
+  document is removed.  It is incremental (graphs not mentioned are left alone) and safe to
+  call again with the same input.
+* ``open_store`` opens an existing store (read-only by default) and turns "there is no store
+  here" and "someone else holds the lock" into a one-line ``StoreError``.
+* ``graphs_in_nquads`` splits a merged N-Quads file (``out/kg.nq``) into per-graph chunks, for
+  a build that wants to reload everything from its published output.
+
+What it does not do: decide *which* documents changed (that is the build's job), validate the
+data against SHACL, or run queries (see ``kg.querying.query``).
+
+Locking, as observed with pyoxigraph/oxigraph 0.5:
+
+* A read-write ``Store`` holds the RocksDB ``LOCK`` file: a second read-write open, in the same
+  or another process, fails until the first ``Store`` object is garbage-collected.
+* Read-only opens (``Store.read_only`` and ``oxigraph serve-read-only``) take no lock and succeed
+  while a writer is open, but they see a snapshot taken when they were opened, and RocksDB calls
+  reading while another process writes undefined behaviour.  So: build first, then query/serve.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Union
+
+import pyoxigraph as ox
+
+# N-Quads data given inline (bytes) or as a file path (N-Quads or N-Triples).
+GraphSource = Union[bytes, str, "os.PathLike[str]"]
+
+BUILD_HINT = "run `kg build` first, or pass --store DIR"
+
+
+class StoreError(Exception):
+    """A store problem the user can act on; the message is one line."""
+
+
+@dataclass
+class LoadReport:
+    """What ``load_documents`` changed, for the build's log."""
+
+    replaced: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    quads: int = 0
+
+
+def store_exists(store_dir: str | os.PathLike[str]) -> bool:
+    """True if ``store_dir`` looks like an oxigraph store (RocksDB writes ``CURRENT`` first)."""
+    return (Path(store_dir) / "CURRENT").is_file()
+
+
+def require_store(store_dir: str | os.PathLike[str]) -> Path:
+    """Return the store path, or raise ``StoreError`` saying how to create it."""
+    path = Path(store_dir)
+    if not store_exists(path):
+        raise StoreError(f"no knowledge-graph store at {path}: {BUILD_HINT}")
+    return path
+
+
+def open_store(store_dir: str | os.PathLike[str], read_only: bool = True) -> ox.Store:
+    """Open the store in ``store_dir``.
+
+    Read-only opens require an existing store; read-write opens create it if needed.
+    The store is closed when the returned object is garbage-collected — drop every reference
+    before another read-write open of the same directory.
+    """
+    path = Path(store_dir)
+    if read_only:
+        require_store(path)
+    try:
+        if read_only:
+            return ox.Store.read_only(str(path))
+        path.mkdir(parents=True, exist_ok=True)
+        return ox.Store(str(path))
+    except OSError as exc:
+        message = _one_line(str(exc))
+        if "lock" in message.lower():
+            raise StoreError(
+                f"store at {path} is locked by another writer (a running `kg build`?): "
+                "wait for it to finish"
+            ) from exc
+        raise StoreError(f"cannot open store at {path}: {message}") from exc
+
+
+def load_documents(
+    store_dir: str | os.PathLike[str],
+    graphs: Mapping[str, GraphSource],
+    removed: Iterable[str] = (),
+) -> LoadReport:
+    """Replace each named graph in ``graphs`` wholesale and drop the graphs in ``removed``.
+
+    ``graphs`` maps a graph IRI to its content: N-Quads or N-Triples, as bytes or as a file path.
+    Triples (and quads in the default graph) go into that graph; quads naming that same graph
+    are fine; a quad naming any *other* graph is an error, because it would escape the
+    wholesale replacement of its own graph.
+
+    All input is parsed before the store is touched, so malformed data leaves it unchanged.
+    """
+    removed = list(removed)
+    both = sorted(set(graphs) & set(removed))
+    if both:
+        raise StoreError(f"graph both loaded and removed: <{both[0]}>")
+    parsed = {iri: _parse_graph(iri, source) for iri, source in graphs.items()}
+    removed_nodes = [_graph_node(iri) for iri in removed]
+
+    report = LoadReport()
+    store = open_store(store_dir, read_only=False)
+    try:
+        for node in removed_nodes:
+            if store.contains_named_graph(node):
+                store.remove_graph(node)
+                report.removed.append(node.value)
+        for iri, quads in parsed.items():
+            node = _graph_node(iri)
+            store.remove_graph(node)
+            # The bulk loader skips transactions; fine here because the graph was just
+            # emptied and nothing else writes to it while we hold the lock.
+            store.bulk_extend(quads)
+            report.replaced.append(iri)
+            report.quads += len(quads)
+        store.flush()
+    except OSError as exc:
+        raise StoreError(f"writing store at {store_dir} failed: {_one_line(str(exc))}") from exc
+    finally:
+        # Release the RocksDB lock now, not whenever the garbage collector gets to it.
+        del store
+    return report
+
+
+def graphs_in_nquads(source: GraphSource) -> dict[str, bytes]:
+    """Split N-Quads (a merged ``kg.nq``) into ``{graph IRI: N-Quads of that graph}``.
+
+    Quads in the default graph have no document to belong to and are rejected.
+    """
+    chunks: dict[str, list[ox.Quad]] = {}
+    for quad in _parse(source, "merged N-Quads"):
+        if not isinstance(quad.graph_name, ox.NamedNode):
+            raise StoreError(f"quad outside any named graph in {_describe(source)}: {quad}")
+        chunks.setdefault(quad.graph_name.value, []).append(quad)
+    return {
+        iri: ox.serialize(quads, format=ox.RdfFormat.N_QUADS) for iri, quads in chunks.items()
+    }
+
+
+def _parse_graph(iri: str, source: GraphSource) -> list[ox.Quad]:
+    graph = _graph_node(iri)
+    # parse() keeps blank-node labels verbatim; give each load its own nodes so that `_:b0`
+    # in two documents (or in two versions of one document) never become the same node.
+    bnodes: dict[str, ox.BlankNode] = {}
+
+    def fresh(term):
+        if isinstance(term, ox.BlankNode):
+            return bnodes.setdefault(term.value, ox.BlankNode())
+        return term
+
+    quads = []
+    for quad in _parse(source, f"graph <{iri}>"):
+        if quad.graph_name != graph and not isinstance(quad.graph_name, ox.DefaultGraph):
+            raise StoreError(
+                f"data for graph <{iri}> contains a quad in another graph {quad.graph_name}"
+            )
+        quads.append(ox.Quad(fresh(quad.subject), quad.predicate, fresh(quad.object), graph))
+    return quads
+
+
+def _parse(source: GraphSource, what: str) -> Iterator[ox.Quad]:
+    # N-Triples is a subset of N-Quads, so one parser reads both.
+    try:
+        if isinstance(source, (bytes, bytearray)):
+            yield from ox.parse(bytes(source), format=ox.RdfFormat.N_QUADS)
+        else:
+            yield from ox.parse(path=str(source), format=ox.RdfFormat.N_QUADS)
+    except SyntaxError as exc:
+        raise StoreError(f"bad N-Quads for {what} ({_describe(source)}): {exc}") from exc
+    except OSError as exc:
+        raise StoreError(f"cannot read {_describe(source)} for {what}: {exc}") from exc
+
+
+def _graph_node(iri: str) -> ox.NamedNode:
+    try:
+        return ox.NamedNode(iri)
+    except ValueError as exc:
+        raise StoreError(f"not a graph IRI: {iri!r}") from exc
+
+
+def _describe(source: GraphSource) -> str:
+    return "inline data" if isinstance(source, (bytes, bytearray)) else os.fspath(source)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
