@@ -1,0 +1,23 @@
+"""Names from the hand-written fixture in tests/fixtures/querying (imported by the tests)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "querying"
+GRAPH = "https://w3id.org/declass-kg/graph/"
+ID = "https://w3id.org/declass-kg/id/"
+DK = "https://w3id.org/declass-kg/ontology#"
+
+MEMCON = "memcon-1962-10-18"
+TELCON = "telcon-1962-10-22"
+DOCUMENTS = {GRAPH + MEMCON: FIXTURES / f"{MEMCON}.nq", GRAPH + TELCON: FIXTURES / f"{TELCON}.nq"}
+
+PREFIXES = f"PREFIX dk: <{DK}>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+
+
+def doc(slug: str) -> str:
+    return f"{ID}document/{slug}"
+
+
+def person(slug: str) -> str:
+    return f"{ID}person/{slug}"

@@ -1,0 +1,121 @@
+"""The on-disk store: one named graph per source document, replaced wholesale, incrementally."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.querying.store import (
+    StoreError,
+    graphs_in_nquads,
+    load_documents,
+    open_store,
+)
+from querying_support import DK, FIXTURES, GRAPH, MEMCON, TELCON, person
+
+
+def graph_names(store_dir: Path) -> set[str]:
+    store = open_store(store_dir)
+    return {g.value for g in store.named_graphs()}
+
+
+def objects(store_dir: Path, graph: str, predicate: str) -> set[str]:
+    store = open_store(store_dir)
+    quads = store.quads_for_pattern(None, ox.NamedNode(predicate), None, ox.NamedNode(graph))
+    return {q.object.value for q in quads}
+
+
+def test_each_document_becomes_its_own_named_graph(store_dir: Path) -> None:
+    assert graph_names(store_dir) == {GRAPH + MEMCON, GRAPH + TELCON}
+    store = open_store(store_dir)
+    assert not list(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+
+def test_reloading_a_graph_replaces_its_old_triples(store_dir: Path) -> None:
+    participant = DK + "participant"
+    before = objects(store_dir, GRAPH + MEMCON, participant)
+    assert person("andrei-gromyko") in before
+
+    load_documents(store_dir, {GRAPH + MEMCON: FIXTURES / f"{MEMCON}.v2.nt"})
+
+    after = objects(store_dir, GRAPH + MEMCON, participant)
+    assert after == {person("john-f-kennedy"), person("dean-rusk")}
+    assert objects(store_dir, GRAPH + MEMCON, DK + "subject") == set()  # dropped in v2
+    # The other document's graph is untouched.
+    assert objects(store_dir, GRAPH + TELCON, participant) == {
+        person("john-f-kennedy"), person("harold-macmillan")}
+
+
+def test_loading_the_same_documents_again_changes_nothing(store_dir: Path) -> None:
+    before = len(open_store(store_dir))
+    load_documents(store_dir, {GRAPH + MEMCON: FIXTURES / f"{MEMCON}.nq"})
+    load_documents(store_dir, {GRAPH + MEMCON: (FIXTURES / f"{MEMCON}.nq").read_bytes()})
+    assert len(open_store(store_dir)) == before
+
+
+def test_a_removed_source_loses_its_graph(store_dir: Path) -> None:
+    report = load_documents(store_dir, {}, removed=[GRAPH + TELCON])
+    assert report.removed == [GRAPH + TELCON]
+    assert graph_names(store_dir) == {GRAPH + MEMCON}
+    store = open_store(store_dir)
+    assert not list(store.quads_for_pattern(None, None, None, ox.NamedNode(GRAPH + TELCON)))
+
+
+def test_removing_a_graph_that_is_not_there_is_a_no_op(store_dir: Path) -> None:
+    report = load_documents(store_dir, {}, removed=[GRAPH + "never-built"])
+    assert report.removed == []
+    assert graph_names(store_dir) == {GRAPH + MEMCON, GRAPH + TELCON}
+
+
+def test_blank_nodes_of_different_documents_stay_apart(store_dir: Path) -> None:
+    # Both fixture documents label their evidence node `_:e1`.
+    store = open_store(store_dir)
+    exact = ox.NamedNode(DK + "exact")
+    subjects = {q.subject for q in store.quads_for_pattern(None, exact, None, None)}
+    assert len(subjects) == 2
+
+
+def test_a_quad_for_another_graph_is_rejected_and_the_store_left_unchanged(store_dir: Path) -> None:
+    before = set(open_store(store_dir))
+    stray = f'<{person("x")}> <{DK}p> "1" <{GRAPH}{TELCON}> .\n'.encode()
+    with pytest.raises(StoreError, match="another graph"):
+        load_documents(store_dir, {GRAPH + MEMCON: stray})
+    assert set(open_store(store_dir)) == before
+
+
+def test_malformed_input_is_reported_without_touching_the_store(store_dir: Path) -> None:
+    before = set(open_store(store_dir))
+    with pytest.raises(StoreError, match="bad N-Quads"):
+        load_documents(store_dir, {GRAPH + MEMCON: b"<a> <b> ."}, removed=[GRAPH + TELCON])
+    assert set(open_store(store_dir)) == before
+
+
+def test_a_missing_store_says_to_run_kg_build(tmp_path: Path) -> None:
+    with pytest.raises(StoreError) as caught:
+        open_store(tmp_path / "nowhere")
+    message = str(caught.value)
+    assert str(tmp_path / "nowhere") in message and "kg build" in message
+    assert "\n" not in message
+    assert not (tmp_path / "nowhere").exists()  # looking must not create it
+
+
+def test_a_second_writer_gets_a_clear_lock_error(store_dir: Path) -> None:
+    writer = open_store(store_dir, read_only=False)
+    try:
+        with pytest.raises(StoreError, match="locked"):
+            load_documents(store_dir, {})
+        # Readers are not blocked by a writer (RocksDB read-only opens take no lock).
+        assert len(open_store(store_dir)) > 0
+    finally:
+        del writer
+
+
+def test_a_merged_nquads_file_splits_into_its_document_graphs(tmp_path: Path) -> None:
+    merged = tmp_path / "kg.nq"
+    merged.write_bytes(b"".join(p.read_bytes() for p in sorted(FIXTURES.glob("*-1962-*.nq"))))
+
+    chunks = graphs_in_nquads(merged)
+    assert set(chunks) == {GRAPH + MEMCON, GRAPH + TELCON}
+    load_documents(tmp_path / "store", chunks)
+    assert graph_names(tmp_path / "store") == {GRAPH + MEMCON, GRAPH + TELCON}
