@@ -22,6 +22,7 @@ REGISTRY: dict[str, Extractor] = {}
 # Module names under kg.extracting, in the order they run.
 PIPELINE: tuple[str, ...] = (
     "header",
+    "drafters",
     "participants",
     "markings",
     "reviews",

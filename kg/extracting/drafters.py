@@ -1,0 +1,41 @@
+"""Drafters: who drafted, wrote or approved the document, as its header or footer prints it.
+
+"Drafted by A. Akalovsky", "Drafted by: Akalovsky", "DRAFTED BY: EUR:SOV:AAkalovsky",
+"Drafter: ...", and the telegram lines "Approved by ...", "Cleared by ...".  The name is
+kept as printed; the resolver decides who it is.  A signature ("RUSK", "STEVENSON") at the
+end of a telegram is the author and is read by the telegram extractors, not here.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extracting import extractor
+from kg.extracting.names import SURNAME
+from kg.reading.transcript import Transcript
+from kg.records import Drafter, Record
+
+NAME = "drafters"
+
+_ROLE_RE = re.compile(
+    r"\b(?P<role>Drafted|DRAFTED|Drafter|DRAFTER|Approved|APPROVED|Cleared|CLEARED)"
+    r"(?:\s+(?:by|BY))?\s*:?\s*"
+    r"(?:[A-Z]{2,}(?:[:/][A-Z]{1,})*:\s*)?"            # office codes: EUR:SOV:
+    rf"(?P<name>(?:[A-Z]\.\s?){{0,3}}\s*{SURNAME}(?:\s+{SURNAME})?)")
+_ROLES = {"drafted": "drafter", "drafter": "drafter", "approved": "approver", "cleared": "clearer"}
+
+
+@extractor(NAME)
+def extract(t: Transcript, found: list[Record]) -> list[Record]:
+    out: list[Record] = []
+    for ln in t.lines:
+        if ln.kind != "text":
+            continue
+        text = t.line_text(ln)
+        for m in _ROLE_RE.finditer(text):
+            name = m["name"].strip()
+            if len(name.replace(".", "").replace(" ", "")) < 3:
+                continue
+            span = t.span(ln.start + m.start(), ln.start + m.end())
+            out.append(Drafter(evidence=(span,), extractor=NAME, name=name,
+                               role=_ROLES[m["role"].casefold()]))
+    return out

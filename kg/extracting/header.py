@@ -1,0 +1,151 @@
+"""Document header: what the document is, when and where, about what, which copy.
+
+Reads the lines before the body: the genre line ("MEMORANDUM OF CONVERSATION", "TELEGRAM",
+"MEMORANDUM FOR THE RECORD"...), a DRAFT status, the date ("November 6, 1962", or a filing
+date such as "1962/11/06"), the time span ("4 to 9:30 P.M."), the place (normalised through
+kg/data/places.csv), the SUBJECT line, "Copy 3 of 7 copies" and the document number printed
+on a line of its own ("01080").  Dates inside declassification stamps ("Date: 4/4/92") are
+not the document's date; the reviews extractor reads them.
+
+It does not read the participants (participants.py) or the drafter (drafters.py).
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from kg.extracting import extractor
+from kg.extracting.dates import (ISO_SLASH_DATE_RE, MONTH_NAME_DATE_RE, TIME_RANGE_RE,
+                                 parse_month_name_date, parse_time_range, safe_date)
+from kg.reading.transcript import Line, Transcript
+from kg.records import DocumentHeader, Record, Span
+
+NAME = "header"
+
+# Genre lines, most specific first: (pattern, normalised genre).
+GENRES: tuple[tuple[str, str], ...] = (
+    (r"MEMORANDUM\s+OF\s+CONVERSATION", "memorandum of conversation"),
+    (r"MEMORANDUM\s+FOR\s+(?:THE\s+)?RECORD", "memorandum for the record"),
+    (r"MEMORANDUM\s+FOR\b", "memorandum"),
+    (r"CONFERENCE\s+MEMORANDUM|MEMORANDUM\s+OF\s+(?:A\s+)?(?:MEETING|CONFERENCE)", "conference memorandum"),
+    (r"INFORMATION\s+REPORT", "information report"),
+    (r"\bAIRGRAM\b", "airgram"),
+    (r"\b(?:INCOMING|OUTGOING)\s+TELEGRAM\b|\bTELEGRAM\b|\bCABLE\b", "telegram"),
+    (r"\bMEMORANDUM\b", "memorandum"),
+    (r"\bLETTER\b", "letter"),
+)
+_DRAFT_RE = re.compile(r"\bDRAFT\b")
+_SUBJECT_RE = re.compile(r"^\s*(?:SUBJECT|Subject|SUBJ)\s*[:.]\s*(?P<subject>\S.*?)\s*$")
+_COPY_RE = re.compile(r"\bCopy\s+(?:No\.?\s*)?(?P<n>\d{1,3})\s+of\s+(?P<of>\d{1,3})(?:\s+[Cc]opies)?", re.IGNORECASE)
+_NUMBER_RE = re.compile(r"^\s*(?:No\.?\s*)?(?P<id>\d{3,7})\s*$")
+_PLACE_LABEL_RE = re.compile(r"^\s*(?:PLACE|Place)\s*:\s*(?P<place>\S.*?)\s*$")
+# Lines of a declassification stamp: their dates are review dates, not the document's.
+_STAMP_RE = re.compile(r"\b(?:REVIEW|Reviewed|DECLASSIF|Authority|NARA|EO\s|E\.O\.|FOIA|Exemption|OADR)",
+                       re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Place:
+    pattern: re.Pattern
+    name: str
+    wikidata: str | None
+
+
+@lru_cache(maxsize=1)
+def places() -> tuple[Place, ...]:
+    text = resources.files("kg").joinpath("data/places.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    return tuple(Place(re.compile(r["pattern"], re.IGNORECASE), r["name"], r["wikidata"] or None)
+                 for r in rows)
+
+
+def normalise_place(printed: str) -> Place | None:
+    return next((p for p in places() if p.pattern.search(printed)), None)
+
+
+def _header_lines(t: Transcript) -> list[Line]:
+    return [ln for ln in t.lines if ln.start < t.body_start and ln.kind == "text"]
+
+
+def _span(t: Transcript, ln: Line, m: re.Match, group: int | str = 0) -> Span:
+    return t.span(ln.start + m.start(group), ln.start + m.end(group))
+
+
+@extractor(NAME)
+def extract(t: Transcript, found: list[Record]) -> list[Record]:
+    lines = _header_lines(t)
+    fields: dict = {}
+    evidence: list[Span] = []
+
+    for pattern, genre in GENRES:
+        hit = next(((ln, m) for ln in lines
+                    if (m := re.search(pattern, t.line_text(ln)))), None)
+        if hit:
+            ln, m = hit
+            fields["doc_type"], fields["doc_type_span"] = genre, _span(t, ln, m)
+            fields["title"] = " ".join(m.group().split()).title()
+            break
+
+    fields["draft"] = any(_DRAFT_RE.search(t.line_text(ln)) for ln in lines)
+
+    dated = [(ln, m) for ln in lines if not _STAMP_RE.search(t.line_text(ln))
+             for m in MONTH_NAME_DATE_RE.finditer(t.line_text(ln))]
+    date_hit = next(((ln, m, d) for ln, m in dated if (d := parse_month_name_date(m))), None)
+    if date_hit is None:
+        for ln in lines:
+            m = ISO_SLASH_DATE_RE.search(t.line_text(ln))
+            if m and (d := safe_date(int(m["y"]), int(m["m"]), int(m["d"]))):
+                date_hit = (ln, m, d)
+                break
+    if date_hit:
+        ln, m, d = date_hit
+        fields["date"], fields["date_span"] = d, _span(t, ln, m)
+
+    for ln in lines:
+        m = TIME_RANGE_RE.search(t.line_text(ln))
+        if m and (times := parse_time_range(m)):
+            fields["start_time"], fields["end_time"] = times
+            fields["time_span"] = _span(t, ln, m)
+            break
+
+    for ln in lines:
+        text = t.line_text(ln)
+        labelled = _PLACE_LABEL_RE.match(text)
+        place = normalise_place(labelled["place"] if labelled else text)
+        if place and (labelled or len(text.split()) <= 6 and not _STAMP_RE.search(text)):
+            m = labelled if labelled else re.match(r"\s*(\S.*?)\s*$", text)
+            group = "place" if labelled else 1
+            fields["place"], fields["place_printed"] = place.name, m.group(group)
+            fields["place_span"] = _span(t, ln, m, group)
+            break
+
+    for ln in lines:
+        m = _SUBJECT_RE.match(t.line_text(ln))
+        if m:
+            fields["subject"], fields["subject_span"] = m["subject"], _span(t, ln, m, "subject")
+            break
+
+    for ln in lines:
+        m = _COPY_RE.search(t.line_text(ln))
+        if m:
+            fields["copy_number"], fields["copy_total"] = int(m["n"]), int(m["of"])
+            fields["copy_span"] = _span(t, ln, m)
+            break
+
+    ids = []
+    for ln in lines:
+        m = _NUMBER_RE.match(t.line_text(ln))
+        if m:
+            ids.append((m["id"], _span(t, ln, m, "id")))
+    fields["identifiers"] = tuple(ids)
+
+    for key in ("doc_type_span", "date_span", "time_span", "place_span", "subject_span", "copy_span"):
+        if fields.get(key) is not None:
+            evidence.append(fields[key])
+    evidence.extend(span for _, span in ids)
+    if not evidence:
+        return []
+    return [DocumentHeader(evidence=tuple(sorted(set(evidence))), extractor=NAME, **fields)]
