@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Callable
 
 from kg.reading.markdown import read_markdown
+from kg.reading.plaintext import NAME as PLAINTEXT, read_plaintext, sniff as sniff_plaintext
+from kg.reading.tei import NAME as TEI, TEIError, read_tei, sniff as sniff_tei
 from kg.reading.transcript import Transcript
 
 MAX_BYTES = 64 * 1024 * 1024   # larger files are refused before they are read into memory
@@ -42,10 +44,23 @@ def register(reader: Reader) -> None:
     READERS.insert(0, reader)
 
 
+def _read_tei(name: str, raw: str) -> Transcript:
+    try:
+        return read_tei(name, raw)
+    except TEIError as exc:
+        raise ReadError(f"{name}: {exc}") from None
+
+
+register(Reader(PLAINTEXT, sniff_plaintext, read_plaintext))   # plain OCR text (JFK releases)
+register(Reader(TEI, sniff_tei, _read_tei))                       # FRUS TEI XML
+
+
 def decode(name: str, data: bytes) -> str:
     """The text of a source file, or a `ReadError` saying why it is not a text document."""
     if not data.strip():
         raise ReadError(f"{name}: the file is empty; nothing to read")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise ReadError(f"{name}: UTF-16 text; re-encode the file as UTF-8")
     if b"\x00" in data[:8192]:
         raise ReadError(f"{name}: binary file (NUL bytes), not a transcription; remove it from the sources")
     try:
@@ -76,7 +91,13 @@ def read_file(path: Path) -> Transcript:
         raise ReadError(f"{path.name}: cannot open ({exc.strerror})") from None
     if size > MAX_BYTES:
         raise ReadError(f"{path.name}: {size} bytes is more than the {MAX_BYTES}-byte limit; split the file")
-    data = path.read_bytes()
+    try:
+        with path.open("rb") as fh:              # bounded: a device or a growing file is not
+            data = fh.read(MAX_BYTES + 1)        # read past the limit whatever stat() said
+    except OSError as exc:
+        raise ReadError(f"{path.name}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > MAX_BYTES:
+        raise ReadError(f"{path.name}: more than the {MAX_BYTES}-byte limit; split the file")
     raw = decode(path.name, data)
     # Offsets are into the file as decoded: a CRLF file keeps its \r characters.
     return read_text(path.name, raw)
