@@ -8,6 +8,8 @@ What it does:
 * ``list_queries`` lists the competency queries with the question each one answers.
 * ``run_query`` runs SELECT / ASK / CONSTRUCT / DESCRIBE with the default graph being the
   union of all named graphs (one per source document), so queries need no ``GRAPH`` clauses.
+  That union is materialised, de-duplicated, in the store's default graph by
+  ``kg.querying.store.load_documents`` (see there for why not oxigraph's union option).
 * ``format_result`` renders results as an aligned text table, CSV, TSV or SPARQL 1.1 Query
   Results JSON; graph results as Turtle (table) or N-Triples (csv/tsv) or JSON-LD (json).
 
@@ -177,11 +179,11 @@ def _question(text: str) -> str:
 
 
 def run_query(store: ox.Store, resolved: ResolvedQuery) -> QueryResult:
-    """Run a query with the union of all named graphs as its default graph."""
+    """Run a query; the default graph is the merge of all named graphs (kept by the loader)."""
     if _UPDATE_START.match(_strip_comments(resolved.text)):
         raise QueryError(f"{resolved.source}: SPARQL updates are not allowed; the store is read-only")
     try:
-        result = store.query(resolved.text, use_default_graph_as_union=True)
+        result = store.query(resolved.text)
         if isinstance(result, ox.QuerySolutions):
             variables = tuple(v.value for v in result.variables)
             rows = tuple(tuple(solution[v] for v in variables) for solution in result)

@@ -11,6 +11,13 @@ What it does:
 * ``graphs_in_nquads`` splits a merged N-Quads file (``out/kg.nq``) into per-graph chunks, for
   a build that wants to reload everything from its published output.
 
+The store's own default graph holds the union (RDF merge) of all document graphs, kept up to
+date by ``load_documents``.  Why not oxigraph's "union default graph" option: in 0.5 it returns
+a triple once *per graph* that states it (oxigraph issue #1919, fixed after 0.5), so a person
+named in two documents doubles every join and COUNT.  A materialised merge is a set, so it
+counts each fact once; ``GRAPH ?g { ... }`` still tells which document says what.  Because of
+this, ``load_documents`` must be the only writer of the store.
+
 What it does not do: decide *which* documents changed (that is the build's job), validate the
 data against SHACL, or run queries (see ``kg.querying.query``).
 
@@ -115,14 +122,14 @@ def load_documents(
     try:
         for node in removed_nodes:
             if store.contains_named_graph(node):
-                store.remove_graph(node)
+                _drop_graph(store, node)
                 report.removed.append(node.value)
         for iri, quads in parsed.items():
-            node = _graph_node(iri)
-            store.remove_graph(node)
+            _drop_graph(store, _graph_node(iri))
             # The bulk loader skips transactions; fine here because the graph was just
-            # emptied and nothing else writes to it while we hold the lock.
+            # emptied and nothing else writes to the store while we hold the lock.
             store.bulk_extend(quads)
+            store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in quads)
             report.replaced.append(iri)
             report.quads += len(quads)
         store.flush()
@@ -132,6 +139,16 @@ def load_documents(
         # Release the RocksDB lock now, not whenever the garbage collector gets to it.
         del store
     return report
+
+
+def _drop_graph(store: ox.Store, graph: ox.NamedNode) -> None:
+    """Remove a document graph and the merged triples that only it stated."""
+    old = list(store.quads_for_pattern(None, None, None, graph))
+    store.remove_graph(graph)
+    for quad in old:
+        others = store.quads_for_pattern(quad.subject, quad.predicate, quad.object, None)
+        if not any(isinstance(q.graph_name, (ox.NamedNode, ox.BlankNode)) for q in others):
+            store.remove(ox.Quad(quad.subject, quad.predicate, quad.object))
 
 
 def graphs_in_nquads(source: GraphSource) -> dict[str, bytes]:

@@ -14,6 +14,8 @@ from kg.querying.store import (
 )
 from querying_support import DK, FIXTURES, GRAPH, MEMCON, TELCON, person
 
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+
 
 def graph_names(store_dir: Path) -> set[str]:
     store = open_store(store_dir)
@@ -26,10 +28,36 @@ def objects(store_dir: Path, graph: str, predicate: str) -> set[str]:
     return {q.object.value for q in quads}
 
 
+def triples_in(store: ox.Store, graph) -> set[tuple]:
+    return {(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, graph)}
+
+
 def test_each_document_becomes_its_own_named_graph(store_dir: Path) -> None:
     assert graph_names(store_dir) == {GRAPH + MEMCON, GRAPH + TELCON}
+
+
+def test_the_default_graph_is_the_set_union_of_the_document_graphs(store_dir: Path) -> None:
     store = open_store(store_dir)
-    assert not list(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    memcon = triples_in(store, ox.NamedNode(GRAPH + MEMCON))
+    telcon = triples_in(store, ox.NamedNode(GRAPH + TELCON))
+    assert memcon & telcon, "the fixture documents share facts about Kennedy"
+    default = list(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    assert len(default) == len(memcon | telcon)
+    assert triples_in(store, ox.DefaultGraph()) == memcon | telcon
+
+
+def test_a_shared_fact_survives_until_the_last_document_stating_it_goes(store_dir: Path) -> None:
+    kennedy_label = (ox.NamedNode(person("john-f-kennedy")), ox.NamedNode(RDFS_LABEL),
+                     ox.Literal("John F. Kennedy"))
+    gromyko = ox.NamedNode(person("andrei-gromyko"))
+
+    load_documents(store_dir, {}, removed=[GRAPH + MEMCON])
+    merged = triples_in(open_store(store_dir), ox.DefaultGraph())
+    assert kennedy_label in merged                         # still stated by the telcon
+    assert not any(t[0] == gromyko for t in merged)        # only the memcon named him
+
+    load_documents(store_dir, {}, removed=[GRAPH + TELCON])
+    assert triples_in(open_store(store_dir), ox.DefaultGraph()) == set()
 
 
 def test_reloading_a_graph_replaces_its_old_triples(store_dir: Path) -> None:
@@ -48,10 +76,17 @@ def test_reloading_a_graph_replaces_its_old_triples(store_dir: Path) -> None:
 
 
 def test_loading_the_same_documents_again_changes_nothing(store_dir: Path) -> None:
-    before = len(open_store(store_dir))
+    def snapshot() -> tuple[int, set]:
+        store = open_store(store_dir)
+        # Blank nodes are fresh on every load, so compare sizes plus the ground quads.
+        ground = {q for q in store if not isinstance(q.subject, ox.BlankNode)
+                  and not isinstance(q.object, ox.BlankNode)}
+        return len(store), ground
+
+    before = snapshot()
     load_documents(store_dir, {GRAPH + MEMCON: FIXTURES / f"{MEMCON}.nq"})
     load_documents(store_dir, {GRAPH + MEMCON: (FIXTURES / f"{MEMCON}.nq").read_bytes()})
-    assert len(open_store(store_dir)) == before
+    assert snapshot() == before
 
 
 def test_a_removed_source_loses_its_graph(store_dir: Path) -> None:
