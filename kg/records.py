@@ -149,25 +149,44 @@ class PersonMention(Record):
 class SpeakerTurn(Record):
     """A stretch of the body in which one speaker holds the floor."""
 
-    speaker: str                             # the name as printed at the turn's start (or carried)
+    speaker: str                             # the participant holding the floor, as listed
+                                             # among the participants (or the drafter/signer)
     index: int = 0
     narration: bool = False                  # the drafter's own aside, not a speaker's words
+    printed: str | None = None               # the speaker as printed where the turn opens
+                                             # ("Mr. Gusev"); None when carried by "He ..."
+    corrected: bool = False                  # printed name is no participant: attributed
+                                             # from the context to ``speaker``
+    confidence: float = 1.0                  # how sure the attribution is
+    basis: str = "named"                     # named | variant | carried | office | first-person
+                                             # | continuation | reply | alternation | drafter
+    side: str | None = None                  # the speaker's delegation as listed ("US")
 
 
 @dataclass(frozen=True)
 class Claim(Record):
-    speaker: str
-    topic: str | None = None
+    """An assertion (fact, position, interpretation) a speaker makes inside a turn."""
+
+    speaker: str                             # the turn's speaker (as in SpeakerTurn.speaker)
+    topic: str | None = None                 # short topic label from the topic lexicon
+    turn: int | None = None                  # SpeakerTurn.index of the turn holding it
+    narration: bool = False                  # the drafter's own statement
 
 
 @dataclass(frozen=True)
 class Proposal(Record):
-    proposer: str
+    """A suggestion, offer, request, demand or appeal, with the response the document shows."""
+
+    proposer: str                            # the turn's speaker (as in SpeakerTurn.speaker)
     act: str = "suggestion"                  # suggestion | offer | request | demand | appeal
     addressee_side: str | None = None
     status: str = "none"                     # accepted | rejected | deferred | countered | none
     responder: str | None = None
     response_evidence: tuple[Span, ...] = ()
+    proposer_side: str | None = None
+    topic: str | None = None
+    turn: int | None = None                  # SpeakerTurn.index of the proposing turn
+    response_turn: int | None = None
 
 
 @dataclass(frozen=True)
