@@ -1,9 +1,11 @@
 """Serve the knowledge-graph store over the SPARQL 1.1 Protocol with the Oxigraph server.
 
 What it does: finds the ``oxigraph`` binary (shipped by the PyPI ``oxigraph`` package, next to
-the Python interpreter or on PATH), runs ``oxigraph serve-read-only --union-default-graph`` on
-the store directory, waits until the endpoint answers, and stops it cleanly.  The default graph
-is the union of all named graphs, exactly as in ``kg query``.
+the Python interpreter or on PATH), runs ``oxigraph serve-read-only`` on the store directory,
+waits until the endpoint answers, and stops it cleanly.  The default graph is the store's
+default graph, which the loader keeps as the de-duplicated merge of all document graphs, so the
+endpoint answers exactly as ``kg query`` does.  (Not ``--union-default-graph``: in oxigraph 0.5
+it counts a triple once per graph stating it; see ``kg.querying.store``.)
 
 What it does not do: accept updates (the server is read-only and answers 403 to /update),
 authenticate, or follow a store that changes while it runs.
@@ -79,7 +81,6 @@ def server_command(store_dir: str | os.PathLike[str], host: str, port: int) -> l
         "serve-read-only",
         "--location", str(store_dir),
         "--bind", _host_port(host, port),
-        "--union-default-graph",
     ]
 
 
@@ -105,7 +106,7 @@ def start_server(
     log_path = Path(log.name)
     try:
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT,
-                                   stdin=subprocess.DEVNULL)
+                                   stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent())
     finally:
         log.close()
     server = RunningServer(process, host, port, log_path)
@@ -138,12 +139,17 @@ def serve_forever(
     echo: Callable[[str], None] = print,
 ) -> None:
     """Run the server in the foreground until Ctrl-C (what ``kg serve`` does)."""
-    server = start_server(store_dir, host, port)
-    echo(f"SPARQL endpoint: {server.endpoint}  (read-only; store {store_dir})")
-    echo(f"Try: {example_curl(host, port)}")
-    echo(SNAPSHOT_NOTE)
-    echo("Press Ctrl-C to stop.")
     try:
+        server = start_server(store_dir, host, port)
+    except KeyboardInterrupt:
+        return  # start_server already stopped the child
+    # Everything after the start is inside the try, so a Ctrl-C at any moment (even while the
+    # banner prints) stops the child and exits normally.
+    try:
+        echo(f"SPARQL endpoint: {server.endpoint}  (read-only; store {store_dir})")
+        echo(f"Try: {example_curl(host, port)}")
+        echo(SNAPSHOT_NOTE)
+        echo("Press Ctrl-C to stop.")
         code = server.process.wait()
     except KeyboardInterrupt:
         # The terminal sends SIGINT to the whole process group, so the child may already be
@@ -173,6 +179,23 @@ def _wait_until_answering(server: RunningServer, timeout: float) -> None:
         f"oxigraph server on {_host_port(server.host, server.port)} did not answer "
         f"within {timeout:g}s{_last_log_line(server)}"
     )
+
+
+def _die_with_parent() -> Callable[[], None] | None:
+    """On Linux, have the kernel SIGTERM the server if we die without stopping it (kill -9,
+    a crashed test run), so no orphaned server keeps the port.  Caveat: the signal fires when
+    the *thread* that started the server ends, so start it from a long-lived thread."""
+    if not sys.platform.startswith("linux"):
+        return None
+
+    def set_parent_death_signal() -> None:
+        import ctypes
+        import signal
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+    return set_parent_death_signal
 
 
 def _has_bound(server: RunningServer) -> bool:

@@ -2,7 +2,6 @@
 them, and (once per session) two Oxigraph servers on free loopback ports."""
 from __future__ import annotations
 
-import socket
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -17,13 +16,7 @@ if str(REPO_ROOT) not in sys.path:
 
 from kg.querying.serve import RunningServer, start_server, stop_server
 from kg.querying.store import load_documents
-from querying_support import DOCUMENTS, FIXTURES, GRAPH
-
-
-def free_loopback_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from querying_support import DOCUMENTS, FIXTURES, GRAPH, free_loopback_port
 
 
 @pytest.fixture

@@ -1,8 +1,10 @@
 """Names from the hand-written fixture in tests/fixtures/querying (imported by the tests)."""
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
+REPO_ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "querying"
 GRAPH = "https://w3id.org/declass-kg/graph/"
 ID = "https://w3id.org/declass-kg/id/"
@@ -21,3 +23,10 @@ def doc(slug: str) -> str:
 
 def person(slug: str) -> str:
     return f"{ID}person/{slug}"
+
+
+def free_loopback_port() -> int:
+    """A port nothing listens on right now (the OS picks it for a socket bound to port 0)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
