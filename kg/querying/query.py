@@ -211,6 +211,9 @@ def syntax_error_message(raw: str) -> str:
     if not match:
         return f"SPARQL syntax error: {_shorten(raw)}"
     line, column, detail = match.groups()
+    if "Prefix not found" in detail:
+        # pyoxigraph reports an undeclared prefix as a list of expected characters.
+        detail = "undeclared prefix (missing PREFIX declaration?)"
     return f"SPARQL syntax error at line {line}, column {column}: {_shorten(detail)}"
 
 

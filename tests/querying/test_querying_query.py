@@ -188,7 +188,8 @@ def test_a_syntax_error_shows_line_and_column(store_dir: Path) -> None:
 def test_a_syntax_error_in_a_file_names_the_file(store_dir: Path, tmp_path: Path) -> None:
     path = tmp_path / "broken.rq"
     path.write_text("# fine\nSELECT * WHERE {\n  ?s undeclared:p ?o .\n}\n")  # bad prefix, line 3
-    with pytest.raises(q.QueryError, match=r"broken\.rq: SPARQL syntax error at line 3, column \d+"):
+    with pytest.raises(q.QueryError, match=r"broken\.rq: SPARQL syntax error at line 3, "
+                                           r"column \d+: undeclared prefix"):
         run(store_dir, str(path))
 
 
