@@ -143,6 +143,7 @@ class PersonMention(Record):
     name: str | None                         # surname part as printed; None for a bare office
     struck: bool = False
     role: str = "mention"                    # mention | speaker | participant | drafter | reviewer
+    possessive: bool = False                 # printed with 's ("Mr. Kuznetsov's remark")
 
 
 @dataclass(frozen=True)

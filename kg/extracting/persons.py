@@ -1,0 +1,208 @@
+"""Person mentions: every place the document names a person, struck-through text included.
+
+What counts as a mention in the genre:
+
+- a title or form of address and a name: "Ambassador Stevenson", "Amb.", "Am.", "Mr.",
+  "Secretary Gilpatrick", "Defense Secretary McNamara" (possessives too: "Mr. Kuznetsov's");
+- a by-line: "Drafted by A. Akalovsky", "Reviewed by: Elijah Kelly Jr.";
+- a list after "Messrs.": "Messrs. Yost, Marozov, Mandelevisch, and Marasimhan" (one each);
+- a bare office that names its holder: "the President", "President's", "the Secretary-General",
+  "the Secretary General of the UN" (the printed forms are data: kg/data/offices.csv);
+- a known person's bare name or surname: "U Thant", "(Zorin passed a note", and each half of
+  "the Kennedy-Khrushchev agreement" (known = the document's participants and the authority
+  file, exact spellings only: variants are recognised when they carry a title).
+
+The text searched is the raw file with the markup *markers* blanked out (same offsets), so a
+struck name ("Mr. ~~McGlo~~ Mr. McGloy") is still a mention, marked ``struck``, and every
+mention's evidence is an exact raw slice.  The role is "speaker" when the name opens a sentence
+and a verb of saying follows ("Mr. Gusev replied"), "participant" inside the participants
+list, "drafter"/"reviewer" on a by-line, else "mention".
+
+It does not decide who a name refers to (kg/resolving does) nor who holds the floor (turns).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from kg.extracting import extractor
+from kg.extracting.names import NOT_A_NAME, TITLES
+from kg.reading.transcript import Transcript
+from kg.records import Participant, PersonMention, Record, Span
+from kg.resolving.authority import authority, office_forms
+from kg.resolving.matching import surname
+
+NAME = "persons"
+
+_MARKER_RE = re.compile(r"~~|<\s*/?\s*sup\s*>|\*{1,3}")
+_NAME_WORD = r"(?:Mc|Mac|O['’]|De|Van[ \t]|Von[ \t])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+_INITIALS = r"(?:[A-Z]\.[ \t]?){1,3}"
+_GAP = r"[ \t]*(?:\n[ \t]*){0,2}[ \t]*"          # a title may end a line, the name start the next
+_POSS = r"(?P<poss>['’]s(?![a-z]))?"
+
+_TITLE_ALT = "|".join(re.escape(t).replace(r"\ ", r"\s+")
+                      for t in sorted(TITLES, key=len, reverse=True) if t != "Messrs.")
+# A lower-case letter may stand right before a title: the OCR lost a word boundary there
+# ("PA ExemptionsAmbassador Stevenson").  A title word is never the name ("~~Ambassador~~
+# Ambassador Stevenson").
+TITLED_RE = re.compile(
+    rf"(?<![A-Z.])(?P<title>{_TITLE_ALT})(?![A-Za-z]){_GAP}"
+    rf"(?!(?:{_TITLE_ALT})(?![A-Za-z]))"
+    rf"(?P<name>(?:{_INITIALS}[ \t]*)?{_NAME_WORD}){_POSS}")
+BYLINE_RE = re.compile(
+    rf"\b(?P<label>Drafted|Reviewed|Approved|Cleared|Prepared|Signed)\s+by:?[ \t]+"
+    rf"(?P<name>(?:{_INITIALS}[ \t]*)?(?:[A-Z][a-z]+[ \t]+)?(?:[A-Z]\.[ \t]?)?{_NAME_WORD}"
+    rf"(?:,?[ \t]+(?:Jr|Sr)\.?)?)")
+MESSRS_RE = re.compile(r"\bMessrs\.?\s+(?P<list>[^.;:\n]*(?:\n[^.;:\n]*)?)")
+_LIST_ITEM_RE = re.compile(rf"(?:(?:[A-Z]\.?[ \t]+)?)(?P<name>(?:{_INITIALS}[ \t]*)?{_NAME_WORD})")
+
+# Capitalised words that follow a title but are not names ("General Assembly", "Mr. President").
+NOT_NAMES = NOT_A_NAME | frozenset({
+    "Assembly", "Staff", "Committee", "Command", "Charter", "Bloc", "Army", "Air", "Force",
+    "Office", "Service", "Agency", "Affairs", "Embassy", "Delegation", "Chairman", "Premier",
+    "Vice", "Under", "Assistant", "Deputy", "Acting", "Cuba", "Cuban", "Moscow", "Washington",
+    "Havana", "Caribbean", "American", "Americans", "The", "This", "That", "If", "In", "As",
+    "He", "It", "We", "They", "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December", "General", "Council",
+})
+
+SPEECH_VERBS = frozenset("""
+said replied continued observed noted commented wondered inquired enquired asked stressed added
+interjected agreed acknowledged responded recalled remarked stated emphasized emphasised
+reiterated suggested thanked explained pointed went concluded expressed urged declared answered
+countered objected insisted indicated regretted reverted turned quoted opened began repeated
+interrupted rejoined retorted asserted maintained proposed mentioned referred read summed
+""".split())
+_ADVERBS = frozenset({"then", "also", "again", "further", "once", "finally", "now", "however",
+                      "thereupon", "next"})
+
+
+def blanked(raw: str) -> str:
+    """The raw text with markup markers replaced by spaces (offsets unchanged)."""
+    return _MARKER_RE.sub(lambda m: " " * len(m.group()), raw)
+
+
+class _Layers:
+    """Where the struck and inserted words of the raw file are."""
+
+    def __init__(self, t: Transcript):
+        self.dels = sorted((m.inner.start, m.inner.end) for m in t.markup if m.kind == "deletion")
+        self.ins = sorted((m.inner.start, m.inner.end) for m in t.markup if m.kind == "insertion")
+        self._ds = [a for a, _ in self.dels]
+        self._is = [a for a, _ in self.ins]
+
+    @staticmethod
+    def _inside(starts, ranges, s: int, e: int) -> bool:
+        i = bisect.bisect_right(starts, s) - 1
+        return i >= 0 and ranges[i][0] <= s and e <= ranges[i][1]
+
+    def struck(self, s: int, e: int) -> bool:
+        return self._inside(self._ds, self.dels, s, e)
+
+    def inserted(self, s: int, e: int) -> bool:
+        return self._inside(self._is, self.ins, s, e)
+
+
+def _known_names(found: list[Record]) -> list[str]:
+    names = {e.name for e in authority()} | {s for e in authority() for s in e.surnames}
+    for p in found:
+        if isinstance(p, Participant) and p.name:
+            names.add(surname(p.name))
+    return sorted((n for n in names if n and n[0].isupper()), key=len, reverse=True)
+
+
+def _sentence_start(view: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and view[i] in " \t":
+        i -= 1
+    return i < 0 or view[i] in ".;:!?\n"
+
+
+def _speech_follows(view: str, end: int, layers: _Layers) -> bool:
+    for m in re.finditer(r"[A-Za-z]+", view[end:end + 80]):
+        s, e = end + m.start(), end + m.end()
+        word = m.group().lower()
+        if layers.inserted(s, e) or word in _ADVERBS:
+            continue
+        return word in SPEECH_VERBS
+    return False
+
+
+@extractor(NAME)
+def extract(t: Transcript, found: list[Record]) -> list[Record]:
+    raw = t.raw
+    view = blanked(raw)
+    layers = _Layers(t)
+    listed = [(s.start, s.end) for p in found if isinstance(p, Participant) for s in p.evidence]
+    # candidates: (priority, start, end, title, name, title_start, role, possessive)
+    cands: list[tuple[int, int, int, str | None, str | None, int, str, bool]] = []
+
+    for m in BYLINE_RE.finditer(view):
+        role = "drafter" if m.group("label") == "Drafted" else (
+            "reviewer" if m.group("label") == "Reviewed" else m.group("label").lower())
+        cands.append((0, m.start("name"), m.end("name"), None, m.group("name"),
+                      m.start("name"), role, False))
+    for m in MESSRS_RE.finditer(view):
+        base = m.start("list")
+        for word in re.finditer(r"[^\s,]+", m.group("list")):
+            if word.group() == "and":
+                continue
+            if word.group()[0].islower():
+                break                                     # the list is over
+            im = _LIST_ITEM_RE.match(m.group("list"), word.start())
+            if not im or im.group("name") in NOT_NAMES or im.start("name") >= word.end() + 2:
+                continue
+            cands.append((1, base + im.start("name"), base + im.end("name"), "Messrs.",
+                          im.group("name"), m.start(), "mention", False))
+    for m in TITLED_RE.finditer(view):
+        name = m.group("name")
+        if surname(name) in NOT_NAMES:
+            continue
+        cands.append((2, m.start("title"), m.end("name"), " ".join(m.group("title").split()),
+                      name, m.start("title"), "mention", bool(m.group("poss"))))
+    forms = office_forms()
+    plain = [f for f in forms if not f.startswith("the ")]
+    with_the = [f[4:] for f in forms if f.startswith("the ")]
+    alt = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in plain)
+    office_re = re.compile(
+        rf"(?<![A-Za-z])(?:(?P<det>the)\s+)?(?P<form>{alt})(?![A-Za-z-])"
+        rf"(?:{_POSS[:-1]}|(?!\s+(?:{_INITIALS})?(?:Mc)?[A-Z][a-z])(?!\s+of\s))")
+    for m in office_re.finditer(view):
+        start = m.start("det") if m.group("det") else m.start("form")
+        cands.append((3, start, m.end("form"), " ".join(m.group("form").split()), None,
+                      start, "mention", bool(m.group("poss"))))
+    if with_the:
+        the_re = re.compile(rf"(?<![A-Za-z])the\s+(?P<form>{'|'.join(map(re.escape, with_the))})"
+                            rf"(?![A-Za-z-]){_POSS}(?!\s+(?:[A-Z]|of\s|General))")
+        for m in the_re.finditer(view):
+            cands.append((3, m.start(), m.end("form"), "the " + m.group("form"), None,
+                          m.start(), "mention", bool(m.group("poss"))))
+    known = _known_names(found)
+    if known:
+        bare_re = re.compile(
+            rf"(?<![A-Za-z.])(?P<name>(?:{_INITIALS}[ \t]*)?(?:{'|'.join(map(re.escape, known))}))"
+            rf"(?![a-z]){_POSS}")
+        for m in bare_re.finditer(view):
+            cands.append((4, m.start("name"), m.end("name"), None, m.group("name"),
+                          m.start("name"), "mention", bool(m.group("poss"))))
+
+    taken: list[tuple[int, int]] = []
+    out: list[tuple[int, PersonMention]] = []
+    for prio, s, e, title, name, ts, role, poss in sorted(cands, key=lambda c: (c[0], c[1])):
+        if any(s < b and a < e for a, b in taken):
+            continue
+        taken.append((s, e))
+        surface = " ".join(view[s:e].split())
+        name_s = e - len(name) if name else s
+        struck = layers.struck(name_s, e) if name else layers.struck(s, e)
+        if role == "mention":
+            if any(a <= s and e <= b for a, b in listed):
+                role = "participant"
+            elif name and not poss and _sentence_start(view, s) and _speech_follows(view, e, layers):
+                role = "speaker"
+        clean_name = " ".join(name.split()) if name else None
+        out.append((s, PersonMention(
+            evidence=(Span(s, e, raw[s:e]),), extractor=NAME, surface=surface,
+            title=title if title else None, name=clean_name, struck=struck, role=role,
+            possessive=poss)))
+    return [pm for _, pm in sorted(out, key=lambda x: x[0])]

@@ -1,0 +1,231 @@
+"""The project's authority data: persons (kg/data/persons.csv) and office-holders (offices.csv).
+
+Both files are data shipped in the package; this module only reads them and answers two
+questions: "which authority person carries this surname?" and "who held this office on this
+date?".  External identifiers (Wikidata QIDs) come only from the authority file, which is
+itself filled only from a verified list (`merge_wikidata` merges a newer one in); nothing here
+guesses an identifier.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from kg.resolving.matching import fold, name_key
+
+PERSON_FIELDS = ("key", "name", "surnames", "country", "wikidata")
+_QID_RE = re.compile(r"^Q[1-9]\d*$")
+
+
+@dataclass(frozen=True)
+class AuthorityEntry:
+    key: str
+    name: str
+    surnames: tuple[str, ...]
+    country: str | None
+    wikidata: str | None
+
+
+@dataclass(frozen=True)
+class Tenure:
+    """One person's holding of one office, from ``start`` to ``end`` (inclusive)."""
+
+    office: str
+    country: str | None
+    holder: str                 # authority key
+    start: date
+    end: date | None
+    head: bool = False          # head of government: stands for the country's correspondence
+    note: str | None = None
+
+
+def _data(name: str) -> str:
+    return resources.files("kg").joinpath(f"data/{name}").read_text(encoding="utf-8")
+
+
+def _rows(text: str) -> list[dict]:
+    return list(csv.DictReader(line for line in text.splitlines()
+                               if line.strip() and not line.startswith("#")))
+
+
+def parse_persons(text: str) -> tuple[AuthorityEntry, ...]:
+    out = []
+    for row in _rows(text):
+        qid = (row.get("wikidata") or "").strip() or None
+        if qid and not _QID_RE.match(qid):
+            raise ValueError(f"persons.csv: {row['key']}: {qid!r} is not a QID")
+        out.append(AuthorityEntry(
+            key=row["key"].strip(), name=row["name"].strip(),
+            surnames=tuple(s.strip() for s in (row.get("surnames") or "").split("|") if s.strip()),
+            country=(row.get("country") or "").strip() or None, wikidata=qid))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def authority() -> tuple[AuthorityEntry, ...]:
+    """The persons of the shipped authority file (kg/data/persons.csv)."""
+    return parse_persons(_data("persons.csv"))
+
+
+@lru_cache(maxsize=1)
+def by_key() -> dict[str, AuthorityEntry]:
+    return {e.key: e for e in authority()}
+
+
+def _day(text: str, end: bool = False) -> date | None:
+    """'1962-03-01' or '1962-03' (the month's first, or with ``end`` its last day)."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    if len(parts) == 2:
+        first = date(parts[0], parts[1], 1)
+        if not end:
+            return first
+        nxt = date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
+        return nxt - timedelta(days=1)
+    return date(parts[0], 12, 31) if end else date(parts[0], 1, 1)
+
+
+def parse_offices(text: str) -> tuple[tuple[Tenure, ...], dict[str, str]]:
+    """Tenures, and printed form (folded) -> office key."""
+    tenures, forms = [], {}
+    for row in _rows(text):
+        office = row["office"].strip()
+        for form in (row.get("forms") or "").split("|"):
+            if form.strip():
+                forms[_form_key(form)] = office
+        tenures.append(Tenure(
+            office=office, country=(row.get("country") or "").strip() or None,
+            holder=row["holder"].strip(), start=_day(row["start"]),
+            end=_day(row.get("end") or "", end=True),
+            head=(row.get("head") or "").strip().lower() == "true",
+            note=(row.get("note") or "").strip() or None))
+    return tuple(tenures), forms
+
+
+def _form_key(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", fold(text)))
+
+
+@lru_cache(maxsize=1)
+def offices() -> tuple[tuple[Tenure, ...], dict[str, str]]:
+    return parse_offices(_data("offices.csv"))
+
+
+def office_forms() -> tuple[str, ...]:
+    """Every printed form of every office, as written in offices.csv, longest first."""
+    out = set()
+    for row in _rows(_data("offices.csv")):
+        out.update(f.strip() for f in (row.get("forms") or "").split("|") if f.strip())
+    return tuple(sorted(out, key=len, reverse=True))
+
+
+def office_of(title: str | None) -> str | None:
+    """The office a bare printed title names ("the President" -> "president-us")."""
+    if not title:
+        return None
+    key = _form_key(title)
+    forms = offices()[1]
+    if key in forms:
+        return forms[key]
+    if key.startswith("the "):
+        return forms.get(key[4:])
+    return None
+
+
+def holder(office: str, when: date | None) -> AuthorityEntry | None:
+    """The person who held ``office`` on ``when`` (None when unknown, vacant or ambiguous)."""
+    if when is None:
+        return None
+    hits = {t.holder for t in offices()[0]
+            if t.office == office and t.start <= when and (t.end is None or when <= t.end)}
+    if len(hits) != 1:
+        return None
+    return by_key().get(next(iter(hits)))
+
+
+def head_of(country: str, when: date | None) -> AuthorityEntry | None:
+    """The head of government of a country on a date (the offices marked ``head``)."""
+    heads = {t.office for t in offices()[0] if t.head and t.country == country}
+    found = [h for h in (holder(o, when) for o in sorted(heads)) if h]
+    return found[0] if len(found) == 1 else None
+
+
+# --- merging a newer verified list -----------------------------------------------------------
+
+
+def merge_wikidata(persons_csv: str, wikidata_csv: str) -> tuple[str, list[str]]:
+    """Fill the ``wikidata`` column of a persons.csv text from a verified wikidata.csv text.
+
+    A person receives a QID when a ``kind=person`` row of the list has the same label as the
+    person's name (or the same name with middle initials dropped).  An existing QID is never
+    overwritten; a conflicting one is reported.  Returns the new persons.csv text (comments
+    kept) and a list of what changed or conflicted.  Rows of the list that match no person
+    are left alone: adding a person is a decision, not a merge.
+    """
+    labels: dict[str, str] = {}
+    for row in _rows(wikidata_csv):
+        if (row.get("kind") or "").strip() != "person":
+            continue
+        qid = (row.get("wikidata") or "").strip()
+        if not _QID_RE.match(qid):
+            continue
+        for label in (row.get("label"), row.get("wikipedia_title")):
+            if label and label.strip():
+                labels[_label_key(label)] = qid
+    lines = persons_csv.splitlines()
+    comments = [ln for ln in lines if ln.startswith("#")]
+    rows = _rows(persons_csv)
+    header = list(rows[0].keys()) if rows else list(PERSON_FIELDS)
+    changes: list[str] = []
+    for row in rows:
+        qid = labels.get(_label_key(row["name"])) or labels.get(_label_key(_no_initials(row["name"])))
+        if not qid:
+            continue
+        old = (row.get("wikidata") or "").strip()
+        if not old:
+            row["wikidata"] = qid
+            changes.append(f"{row['key']}: {qid}")
+        elif old != qid:
+            changes.append(f"{row['key']}: conflict, kept {old}, list says {qid}")
+    buf = io.StringIO()
+    buf.write("\n".join(comments) + ("\n" if comments else ""))
+    writer = csv.DictWriter(buf, fieldnames=header, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buf.getvalue(), changes
+
+
+def merge_wikidata_file(persons_path: Path, wikidata_path: Path) -> list[str]:
+    """`merge_wikidata` on files: rewrites ``persons_path`` in place, returns the changes."""
+    text, changes = merge_wikidata(persons_path.read_text(encoding="utf-8"),
+                                   wikidata_path.read_text(encoding="utf-8"))
+    if changes:
+        persons_path.write_text(text, encoding="utf-8")
+    return changes
+
+
+def _label_key(label: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", fold(label)))
+
+
+def _no_initials(name: str) -> str:
+    return " ".join(t for t in name.split() if not re.fullmatch(r"[A-Z]\.", t))
+
+
+def known_surnames() -> dict[str, list[AuthorityEntry]]:
+    """Folded surname -> authority persons carrying it."""
+    out: dict[str, list[AuthorityEntry]] = {}
+    for e in authority():
+        for s in e.surnames:
+            out.setdefault(name_key(s), []).append(e)
+    return out
