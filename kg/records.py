@@ -192,12 +192,24 @@ class Proposal(Record):
 
 @dataclass(frozen=True)
 class CitedDocument(Record):
+    """One in-text citation of an earlier document; citations with one ``key`` cite one document.
+
+    ``evidence[0]`` is the in-text phrase ("the President's October 27 letter").  Agents are
+    given as printed (``author``/``recipient``) and as identities (``authors``/``recipients``):
+    ``person:<authority key>`` or ``org:<label>`` ("org:Soviet Delegation").
+    """
+
     kind: str                                # letter | message | statement | ...
-    author: str | None = None
+    author: str | None = None                # as printed ("the President", "his", "the US")
     recipient: str | None = None
     date: str | None = None                  # ISO date, or YYYY-MM
     quotations: tuple[Span, ...] = ()
     key: str | None = None                   # identity of the cited document inside the corpus
+    authors: tuple[str, ...] = ()            # person:<key> | org:<label>
+    recipients: tuple[str, ...] = ()
+    phrase: str | None = None                # the in-text phrase, markup removed
+    date_printed: str | None = None          # "October 27", "yesterday"
+    inferred: tuple[str, ...] = ()           # fields the text implies but does not print
 
 
 @dataclass

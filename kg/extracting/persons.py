@@ -122,7 +122,7 @@ def _speech_follows(view: str, end: int, layers: _Layers) -> bool:
     for m in re.finditer(r"[A-Za-z]+", view[end:end + 80]):
         s, e = end + m.start(), end + m.end()
         word = m.group().lower()
-        if layers.inserted(s, e) or word in _ADVERBS:
+        if layers.inserted(s, e) or layers.struck(s, e) or word in _ADVERBS:
             continue
         return word in SPEECH_VERBS
     return False

@@ -1,0 +1,487 @@
+"""Documents cited: the earlier letters, messages, statements, lists, agreements, publications
+and proposals a document invokes, with author, recipient, date and the quotations taken from
+them.
+
+A document noun counts as a citation when the text anchors it to an earlier document:
+
+- a possessive author that is not one of the speakers of this conversation, or a date:
+  "the President's October 27 letter", "Mr. Khrushchev's message", "U Thant's suggestion";
+  a speaker's own ("his own letter to the Secretary General of the UN on October 22", "his
+  statements in the Security Council on October 23 and 25" - two statements) needs a date,
+  a venue or an outside addressee, so that remarks made in the room are not documents;
+- two authors: "the Kennedy-Khrushchev agreement", "the US-USSR agreement" (countries stand
+  for their heads of government on the document's date, kg/data/offices.csv), "the published
+  messages by the President and Mr. Khrushchev", "the agreement reached between ...";
+- an agent that made or handed it over: "the US had made certain declarations and had
+  submitted lists of items", "the Soviet Delegation had provided a list of ...";
+- a dated act of agreeing or announcing: "the Soviet Government ... had agreed to ... on
+  October 29";
+- an issue of a periodical and what it contains: "the November 5 issue of the US NEWS AND
+  WORLD REPORT containing an interview with Defense Secretary McNamara";
+- a proposal addressed to someone outside the room: "our latest proposal to the
+  Secretary-General".
+
+Anaphora ("that list", "this suggestion", "the agreement reached") joins the nearest cited
+document of its kind.  Dates resolve against the document's own date ("October 29" is the
+latest such day not after it; "yesterday", "last night").  A quotation is the quoted string
+that follows in the same sentence ("which stated \"We, on our part, ...\"") or a quoted
+"phrase" in the next.  ``key`` is a corpus-wide identity: kind + authors + date (+ printed
+recipient when the date is not a full day), so the same letter cited twice, here or in another
+document, is one document.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from kg.extracting import extractor
+from kg.extracting.dates import MONTHS, month_number
+from kg.reading.transcript import Transcript
+from kg.records import (CitedDocument, DocumentHeader, DocumentRecords, Participant,
+                        PersonMention, Record, Span)
+from kg.resolving import Resolution, resolve_document
+
+NAME = "citations"
+
+KINDS = {
+    "letter": "letter", "letters": "letter", "message": "message", "messages": "message",
+    "statement": "statement", "statements": "statement", "declaration": "statement",
+    "declarations": "statement", "speech": "speech", "speeches": "speech",
+    "list": "list", "lists": "list", "agreement": "agreement", "understanding": "agreement",
+    "exchange of correspondence": "correspondence", "exchange of letters": "correspondence",
+    "exchange of messages": "correspondence", "exchange": "correspondence",
+    "correspondence": "correspondence", "interview": "interview", "article": "article",
+    "proposal": "proposal", "suggestion": "proposal", "note": "note", "memorandum": "memorandum",
+    "telegram": "telegram", "cable": "telegram", "communique": "communique",
+    "communiqué": "communique", "report": "report", "broadcast": "broadcast",
+}
+_NOUN = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in KINDS), key=len, reverse=True))
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DAYS = rf"{_MONTH}\s+\d{{1,2}}(?:\s*(?:,|and)\s*\d{{1,2}})*"
+_RELATIVE = {"yesterday": -1, "last night": -1, "today": 0, "this morning": 0, "tonight": 0,
+             "the day before yesterday": -2}
+_REL_RE = r"(?:the\s+day\s+before\s+yesterday|yesterday|last\s+night|today|this\s+morning)"
+_COUNTRY = {"US": "US", "U.S.": "US", "USA": "US", "American": "US", "United States": "US",
+            "USSR": "USSR", "U.S.S.R.": "USSR", "Soviet": "USSR", "Soviet Union": "USSR"}
+_COUNTRY_ALT = "|".join(re.escape(c) for c in sorted(_COUNTRY, key=len, reverse=True))
+_ORG_AGENTS = {
+    "the us government": "US Government", "the united states government": "US Government",
+    "the us": "US Government", "the united states": "US Government",
+    "the soviet government": "Soviet Government", "the ussr": "Soviet Government",
+    "the soviet union": "Soviet Government", "the soviet delegation": "Soviet Delegation",
+    "the us delegation": "US Delegation",
+}
+_ORG_RE = (r"(?:the\s+(?:US|U\.S\.|United\s+States|Soviet|USSR|Soviet\s+Union)"
+           r"(?:\s+(?:Government|Delegation))?)")
+_SIDE_DELEGATION = {"US": "US Delegation", "USSR": "Soviet Delegation"}
+_VENUES = {"security council": "UN Security Council", "general assembly": "UN General Assembly"}
+_STOP = re.compile(r"[,;:\"“”()]|(?<!\bMr)(?<!\bMrs)(?<!\bAmb)(?<!\bAm)(?<!\bDr)(?<!\bSec)"
+                   r"(?<!\bGen)(?<!\bMessrs)(?<!\b[A-Z])\.|\s(?:which|that|who|containing|stated|said|had|was|were|is|"
+                   r"related|could|would|did|and\s+had)\b")
+
+
+@dataclass
+class _Cite:
+    start: int                      # reading offsets of the in-text phrase
+    end: int
+    kind: str
+    authors: list[str] = field(default_factory=list)
+    author: str | None = None
+    recipients: list[str] = field(default_factory=list)
+    recipient: str | None = None
+    dates: list[str] = field(default_factory=lambda: [""])
+    date_printed: str | None = None
+    inferred: list[str] = field(default_factory=list)
+    key: str | None = None
+
+
+def resolve_day(printed: str, doc_date: date | None) -> str | None:
+    """'October 29' -> the latest such day not after the document's date (ISO)."""
+    m = re.match(rf"(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})", printed)
+    if not m:
+        rel = " ".join(printed.lower().split())
+        if rel in _RELATIVE and doc_date:
+            return (doc_date + timedelta(days=_RELATIVE[rel])).isoformat()
+        return None
+    month, day = month_number(m.group("m")), int(m.group("d"))
+    if doc_date is None:
+        return None
+    try:
+        d = date(doc_date.year, month, day)
+        if d > doc_date:
+            d = date(doc_date.year - 1, month, day)
+    except ValueError:
+        return None
+    return d.isoformat()
+
+
+def _days(printed: str, doc_date: date | None) -> list[str]:
+    """'October 23 and 25' -> two ISO dates."""
+    m = re.match(rf"(?P<m>{_MONTH})\s+(?P<rest>.*)", printed, re.S)
+    if not m:
+        d = resolve_day(printed, doc_date)
+        return [d] if d else [""]
+    out = []
+    for day in re.findall(r"\d{1,2}", m.group("rest")):
+        d = resolve_day(f"{m.group('m')} {day}", doc_date)
+        if d:
+            out.append(d)
+    return out or [""]
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+
+
+def cited_key(kind: str, authors: list[str], day: str, recipients: list[str]) -> str:
+    who = "+".join(sorted(_slug(a.split(":", 1)[-1]) for a in authors)) or "unknown"
+    key = f"{kind}/{who}/{day or 'undated'}"
+    if recipients and len(day or "") < 10:
+        key += "/to-" + "+".join(sorted(_slug(r.split(":", 1)[-1]) for r in recipients))
+    return key
+
+
+class _Context:
+    """The document as the citation rules need it: mentions by reading offset, speakers, sides."""
+
+    def __init__(self, t: Transcript, found: list[Record]):
+        self.t = t
+        header = next((r for r in found if isinstance(r, DocumentHeader)), None)
+        self.res: Resolution = resolve_document(DocumentRecords(t.name, "", t.reader, list(found)))
+        self.doc_date = self.res.doc_date or (header.date if header else None)
+        person_of = {id(m): p for m, p in self.res.mentions}
+        self.mentions: list[tuple[int, int, PersonMention, str]] = []
+        for m in found:
+            if isinstance(m, PersonMention) and not m.struck and id(m) in person_of:
+                s = t.reading_offset(m.evidence[0].start)
+                e = t.reading_offset(m.evidence[0].end - 1) + 1
+                self.mentions.append((s, e, m, person_of[id(m)].key))
+        self.mentions.sort(key=lambda x: x[0])
+        self.participant_keys = {p.key for _, p in self.res.participants}
+        self.side = {p.key: part.side for part, p in self.res.participants if part.side}
+
+    def person_at(self, start: int, end: int | None = None) -> tuple[int, int, str] | None:
+        """The person mention starting at ``start`` (skipping blanks)."""
+        while start < len(self.t.text) and self.t.text[start].isspace():
+            start += 1
+        for s, e, _m, key in self.mentions:
+            if s == start:
+                return s, e, key
+        return None
+
+    def person_ending(self, end: int) -> tuple[int, int, str] | None:
+        for s, e, _m, key in self.mentions:
+            if e == end:
+                return s, e, key
+        return None
+
+    def speaker_before(self, pos: int) -> str | None:
+        for s, _e, m, key in reversed(self.mentions):
+            if s < pos and m.role == "speaker" and key in self.participant_keys:
+                return key
+        return None
+
+    def head(self, country: str) -> str | None:
+        p = self.res.head_of(country)
+        return p.key if p else None
+
+
+def _complement(text: str, pos: int, limit: int = 14) -> int:
+    """End of the prepositional complements after a document noun ("to X of October 27")."""
+    m = re.match(r"\s+(?:to|of|on|in|for|by|from|with|between|about)\s", text[pos:pos + 200])
+    if not m:
+        return pos
+    stop = _STOP.search(text, pos + m.end() - 1)
+    end = stop.start() if stop else min(len(text), pos + 200)
+    words = list(re.finditer(r"\S+", text[pos:end]))
+    if len(words) > limit:
+        end = pos + words[limit - 1].end()
+    while end > pos and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+@extractor(NAME)
+def extract(t: Transcript, found: list[Record]) -> list[Record]:
+    ctx = _Context(t, found)
+    text = t.text
+    start_body = t.body_start
+    cites: list[_Cite] = []
+
+    def add(c: _Cite) -> None:
+        if c.start < start_body:
+            return
+        if any(c.start < o.end and o.start < c.end and c.kind == o.kind for o in cites):
+            return
+        cites.append(c)
+
+    # 1. possessive author: "the President's October 27 letter", "his own letter to ..."
+    poss_re = re.compile(
+        rf"(?P<who>\b(?:his|her|their|our)(?:\s+own)?|['’]s)\s+(?:(?P<day>{_DAYS})\s+)?"
+        rf"(?:(?:own|latest|last|earlier|previous|published|public|recent)\s+)?(?P<noun>{_NOUN})\b")
+    for m in poss_re.finditer(text):
+        kind = KINDS[" ".join(m.group("noun").lower().split())]
+        if kind in ("agreement", "correspondence"):
+            continue
+        who = m.group("who")
+        if who.startswith(("'", "’")):
+            person = ctx.person_ending(m.start())
+            if person is None:
+                continue
+            start, author_key = person[0], person[2]
+            # "the President's": start at the article
+            pre = text[max(0, start - 4):start]
+            authors, author = [f"person:{author_key}"], text[start:m.start()]
+        else:
+            start = m.start()
+            pronoun = who.split()[0].lower()
+            if pronoun == "our" or pronoun == "their":
+                spk = ctx.speaker_before(m.start())
+                side = ctx.side.get(spk or "")
+                if pronoun == "their" or not side:
+                    continue
+                authors, author = [f"org:{_SIDE_DELEGATION.get(side, side + ' Delegation')}"], who
+            else:
+                spk = ctx.speaker_before(m.start())
+                if spk is None:
+                    continue
+                authors, author = [f"person:{spk}"], who
+        end = _complement(text, m.end())
+        phrase = text[start:end]
+        c = _Cite(start, end, kind, authors, author)
+        _fill(c, phrase, m.group("day"), ctx)
+        own_voice = all(a.removeprefix("person:") in ctx.participant_keys or a.startswith("org:")
+                        for a in authors)
+        outside = any(r.removeprefix("person:") not in ctx.participant_keys for r in c.recipients)
+        if own_voice and not (m.group("day") or c.date_printed or outside):
+            continue                                  # a remark made in the room
+        add(c)
+
+    # 2. two authors in a compound: "the Kennedy-Khrushchev agreement", "US-USSR correspondence"
+    comp_re = re.compile(rf"(?:\bthe\s+)?(?P<a>[A-Z][A-Za-z.]+)-(?P<b>[A-Z][A-Za-z.]+)\s+(?P<noun>{_NOUN})\b")
+    for m in comp_re.finditer(text):
+        kind = KINDS[" ".join(m.group("noun").lower().split())]
+        if kind not in ("agreement", "correspondence"):
+            continue
+        authors = []
+        for g in ("a", "b"):
+            if m.group(g) in _COUNTRY:
+                k = ctx.head(_COUNTRY[m.group(g)])
+            else:
+                hit = ctx.person_at(m.start(g))
+                k = hit[2] if hit else None
+            if k:
+                authors.append(f"person:{k}")
+        if len(authors) != 2:
+            continue
+        c = _Cite(m.start(), m.end(), kind, authors, f"{m.group('a')}-{m.group('b')}")
+        add(c)
+
+    # 3. "(the published) messages by the President and Mr. Khrushchev",
+    #    "the agreement reached between the President and Mr. Khrushchev"
+    pair_re = re.compile(
+        rf"\bthe\s+(?:published\s+)?(?P<noun>{_NOUN})(?:\s+reached)?\s+(?:by|between)\s+")
+    for m in pair_re.finditer(text):
+        kind = KINDS[" ".join(m.group("noun").lower().split())]
+        a = ctx.person_at(m.end())
+        if not a:
+            continue
+        am = re.match(r"\s+and\s+", text[a[1]:])
+        b = ctx.person_at(a[1] + am.end()) if am else None
+        if not b:
+            # one author: only someone outside the room ("the statements by Mr. Khrushchev")
+            if a[2] in ctx.participant_keys or kind in ("agreement", "correspondence"):
+                continue
+            c = _Cite(m.start(), a[1], kind, [f"person:{a[2]}"], text[a[0]:a[1]])
+            _fill(c, text[m.start():_complement(text, a[1])], None, ctx)
+            add(c)
+            continue
+        if kind in ("message", "letter"):
+            kind = "correspondence"
+        if kind not in ("agreement", "correspondence"):
+            continue
+        add(_Cite(m.start(), b[1], kind, [f"person:{a[2]}", f"person:{b[2]}"],
+                  text[a[0]:b[1]]))
+
+    # 4. an agent made or handed it over: "the US had made certain declarations and had
+    #    submitted lists of items", "the Soviet Delegation had provided a list of ..."
+    agent_re = re.compile(
+        rf"(?P<agent>{_ORG_RE}|\bMr\.\s+[A-Z][a-z]+|(?<=\s)and)\s+had\s+(?P<verb>made|submitted|"
+        rf"provided|given(?:\s+us)?|sent|issued|delivered|handed(?:\s+over)?|published)\s+"
+        rf"(?P<det>(?:a|an|the|certain|some|several|its|his|their)\s+)?(?P<noun>{_NOUN})\b")
+    last_agent: tuple[list[str], str] | None = None
+    for m in agent_re.finditer(text):
+        kind = KINDS[" ".join(m.group("noun").lower().split())]
+        agent = m.group("agent")
+        if agent == "and":
+            if last_agent is None or m.start() - last_agent_end > 200:
+                continue
+            authors, author = last_agent
+        else:
+            org = _ORG_AGENTS.get(" ".join(agent.lower().replace(".", "").split()))
+            if org:
+                authors, author = [f"org:{org}"], agent
+            else:
+                hit = ctx.person_at(m.start())
+                if not hit:
+                    continue
+                side = ctx.side.get(hit[2])
+                authors = ([f"org:{_SIDE_DELEGATION.get(side, side + ' Delegation')}"] if side
+                           else [f"person:{hit[2]}"])
+                author = agent
+        last_agent, last_agent_end = (authors, author), m.end()
+        start = m.start("agent") if agent != "and" else m.start("verb") - len("had ")
+        end = _complement(text, m.end())
+        add(_Cite(start, end, kind, list(authors), author))
+
+    # 5. a dated act: "the Soviet Government, ..., had agreed to ... on October 29"
+    act_re = re.compile(
+        rf"(?P<agent>{_ORG_RE})(?:,[^,.;]{{0,120}},)?\s+had\s+(?P<verb>agreed|announced|declared|"
+        rf"stated|proposed)\b[^.;]{{0,200}}?\bon\s+(?P<day>{_MONTH}\s+\d{{1,2}})")
+    for m in act_re.finditer(text):
+        org = _ORG_AGENTS.get(" ".join(m.group("agent").lower().replace(".", "").split()))
+        if not org:
+            continue
+        c = _Cite(m.start("verb") - len("had "), m.end(), "statement", [f"org:{org}"],
+                  m.group("agent"))
+        c.dates, c.date_printed = _days(m.group("day"), ctx.doc_date), m.group("day")
+        add(c)
+
+    # 6. an issue of a periodical, and what it contains
+    issue_re = re.compile(
+        rf"\b(?:the\s+)?(?P<day>{_MONTH}\s+\d{{1,2}})\W{{0,3}}\s*issue\s+of\s+(?:the\s+)?"
+        rf"(?P<pub>[A-Z][A-Z&.' ]+[A-Z])")
+    for m in issue_re.finditer(text):
+        pub = " ".join(w if len(w) <= 3 and w.isupper() and w not in ("AND", "THE", "OF") else
+                       w.capitalize() if w not in ("AND", "OF", "THE") else w.lower()
+                       for w in m.group("pub").split())
+        c = _Cite(m.start(), m.end(), "publication", [f"org:{pub}"], pub)
+        c.dates, c.date_printed = _days(m.group("day"), ctx.doc_date), m.group("day")
+        add(c)
+        inner = re.match(rf"\s*,?\s*containing\s+(?P<det>an?\s+)?(?P<noun>interview|article|statement)"
+                         rf"\s+(?:with|by)\s+", text[m.end():m.end() + 120])
+        if inner:
+            who = ctx.person_at(m.end() + inner.end())
+            if who:
+                s = m.end() + inner.start("det" if inner.group("det") else "noun")
+                i = _Cite(s, who[1], KINDS[inner.group("noun")], [f"person:{who[2]}"],
+                          text[who[0]:who[1]])
+                i.dates, i.date_printed = list(c.dates), c.date_printed
+                add(i)
+
+    # 7. anaphora: "that list", "this suggestion", "the agreement reached", "the final agreement"
+    ana_re = re.compile(r"\b(?P<det>that|this|the)\s+(?P<mod>final\s+|existing\s+)?"
+                        r"(?P<noun>list|suggestion|proposal|agreement|understanding)"
+                        r"(?P<reached>\s+reached)?\b")
+    for m in ana_re.finditer(text):
+        kind = KINDS[m.group("noun")]
+        if any(c.start <= m.start() < c.end for c in cites):
+            continue
+        if kind == "agreement":
+            if not (m.group("mod") or m.group("reached")):
+                continue
+            pool = [c for c in cites if c.kind == "agreement"]
+            if len({tuple(sorted(c.authors)) for c in pool}) != 1:
+                continue
+            ref = pool[0]
+        else:
+            if m.group("det") == "the" and kind == "list":
+                continue
+            prior = [c for c in cites if c.kind == kind and c.end <= m.start()
+                     and m.start() - c.end < 1500]
+            if not prior:
+                continue
+            ref = max(prior, key=lambda c: c.end)
+        add(_Cite(m.start(), m.end(), kind, list(ref.authors), ref.author,
+                  list(ref.recipients), ref.recipient, list(ref.dates), ref.date_printed))
+
+    return _records(t, ctx, cites)
+
+
+def _fill(c: _Cite, phrase: str, day: str | None, ctx: _Context) -> None:
+    """Date, recipient and venue from the phrase ("to Mr. Khrushchev of October 27")."""
+    d = day
+    if not d:
+        dm = re.search(rf"\b(?:of|on|dated)\s+(?P<d>{_DAYS}|{_REL_RE})", phrase)
+        d = dm.group("d") if dm else None
+    if not d:
+        dm = re.search(rf"\b(?P<d>{_REL_RE})['’]s\b", phrase)
+        d = dm.group("d") if dm else None
+    if d:
+        c.dates, c.date_printed = _days(d, ctx.doc_date), " ".join(d.split())
+    tm = re.search(r"\bto\s+", phrase)
+    if tm:
+        who = ctx.person_at(c.start + tm.end())
+        if who:
+            c.recipients, c.recipient = [f"person:{who[2]}"], ctx.t.text[who[0]:who[1]]
+    vm = re.search(r"\bin\s+the\s+(?P<v>Security\s+Council|General\s+Assembly)", phrase)
+    if vm and not c.recipients:
+        label = _VENUES[" ".join(vm.group("v").lower().split())]
+        c.recipients, c.recipient = [f"org:{label}"], vm.group("v")
+
+
+def _quotation(t: Transcript, start: int, stop: int) -> tuple[int, int] | None:
+    """The first quoted string after ``start`` in the same sentence (before ``stop``)."""
+    text = t.text
+    m = re.search(r"[\"“]", text[start:stop])
+    if not m:
+        return None
+    q = start + m.start()
+    if re.search(r"[.;!?]", text[start:q]):
+        # not in this sentence: only a quoted "phrase"/"words" in the next one counts
+        nxt = re.search(r"[.;!?]\s+", text[start:q])
+        tail = text[start + nxt.end():q] if nxt else ""
+        if re.search(r"[.;!?]", tail) or not re.search(r"\b(?:phrase|words?|language|passage)\s*$", tail):
+            return None
+    close = re.search(r"[\"”]", text[q + 1:q + 2000])
+    if not close:
+        return None
+    qs, qe = q + 1, q + 1 + close.start()
+    while qe > qs and text[qe - 1] in " .,":
+        # keep the ellipsis the document quotes, drop a trailing comma/space only
+        if text[qe - 1] == "." and text[qs:qe].rstrip(" ").endswith(". . ."):
+            break
+        if text[qe - 1] == ".":
+            break
+        qe -= 1
+    return (qs, qe) if qe > qs else None
+
+
+def _records(t: Transcript, ctx: _Context, cites: list[_Cite]) -> list[Record]:
+    cites.sort(key=lambda c: c.start)
+    # a letter or message by one of a correspondence pair is addressed to the other
+    pairs = [set(c.authors) for c in cites if c.kind in ("correspondence", "agreement")
+             and len(c.authors) == 2]
+    for c in cites:
+        if c.kind in ("letter", "message") and len(c.authors) == 1 and not c.recipients:
+            others = {a for p in pairs if c.authors[0] in p for a in p} - {c.authors[0]}
+            if len(others) == 1:
+                c.recipients = sorted(others)
+                c.inferred.append("recipient")
+    # an undated statement by someone whose interview or speech the document cites is in it
+    for c in cites:
+        if c.kind == "statement" and c.dates == [""] and len(c.authors) == 1:
+            homes = {(o.kind, tuple(o.dates)) for o in cites if o.authors == c.authors
+                     and o.kind in ("interview", "speech") and o.dates != [""]}
+            if len(homes) == 1:
+                c.kind, dates = next(iter(homes))
+                c.dates = list(dates)
+                c.inferred.append("kind")
+    out: list[Record] = []
+    starts = [c.start for c in cites]
+    for i, c in enumerate(cites):
+        stop = starts[i + 1] if i + 1 < len(cites) else len(t.text)
+        q = _quotation(t, c.end, min(stop, c.end + 600))
+        quotes = (t.span(*q),) if q else ()
+        span = t.span(c.start, c.end)
+        for day in c.dates:
+            printed_recipients = [] if "recipient" in c.inferred else c.recipients
+            key = cited_key(c.kind, c.authors, day, printed_recipients)
+            out.append(CitedDocument(
+                evidence=(span,), extractor=NAME, kind=c.kind, author=c.author,
+                recipient=c.recipient, date=day or None, quotations=quotes, key=key,
+                authors=tuple(c.authors), recipients=tuple(c.recipients),
+                phrase=" ".join(t.text[c.start:c.end].split()), date_printed=c.date_printed,
+                inferred=tuple(c.inferred)))
+    return out
