@@ -206,16 +206,18 @@ def find_body(t: Transcript) -> tuple[int, list[tuple[int, int]]]:
         return len(t.text), []
     paragraphs: list[list[int]] = []
     current: list[int] | None = None
+    last_line = ""          # only the paragraph's last line decides whether it goes on
     gap = False
     for ln in lines[first:]:
         if ln.kind == "text":
             if current is None:
                 current = [ln.start, ln.end]
-            elif gap and not _continues(t.text[current[0]:current[1]], t.line_text(ln)):
+            elif gap and not _continues(last_line, t.line_text(ln)):
                 paragraphs.append(current)
                 current = [ln.start, ln.end]
             else:
                 current[1] = ln.end
+            last_line = t.line_text(ln)
             gap = False
         elif ln.kind == "redaction":
             gap = True
