@@ -1,0 +1,47 @@
+"""Mapping of person mentions: each mention links the document to a person, with its surface.
+
+    <doc> schema:mentions <person> ; dk:hasPersonMention <mention> .
+    <mention> a dk:PersonMention ; dk:inDocument <doc> ; dk:mentionOf <person> ;
+        dk:surface "Mr. Kuznetsov" ; dk:mentionRole "speaker" ; dk:struck false ;
+        dk:hasEvidence <mention#ev0> .
+
+Persons are minted by `MapContext.person` (corpus-wide IRI from the resolver's key, types
+rico:Person, foaf:Person, schema:Person, the canonical name, owl:sameAs Wikidata when the
+authority file has a QID).  A printed name the resolver took for a speaker misreading is no
+person and is not mapped; its surface stays in the text and in the turns.
+"""
+from __future__ import annotations
+
+from rdflib import Literal
+from rdflib.namespace import RDF, XSD
+
+from kg.mapping.core import DK, SCHEMA, MapContext, maps
+from kg.records import PersonMention
+
+
+def _person_of(m: PersonMention, ctx: MapContext):
+    index = ctx.facts.get("person-of-mention")
+    if index is None:
+        index = {id(rec): person for rec, person in ctx.resolution.mentions}
+        ctx.facts["person-of-mention"] = index
+    return index.get(id(m))
+
+
+@maps(PersonMention)
+def map_mention(m: PersonMention, ctx: MapContext) -> None:
+    person = _person_of(m, ctx)
+    if person is None:
+        return
+    who = ctx.person(person)
+    node = ctx.item("mention", m.evidence[0])
+    ctx.add(node, RDF.type, DK.PersonMention)
+    ctx.add(node, DK.inDocument, ctx.doc)
+    ctx.add(node, DK.mentionOf, who)
+    ctx.add(node, DK.surface, Literal(m.surface))
+    if m.title:
+        ctx.add(node, DK.titleAsPrinted, Literal(m.title))
+    ctx.add(node, DK.mentionRole, Literal(m.role))
+    ctx.add(node, DK.struck, Literal(m.struck, datatype=XSD.boolean))
+    ctx.add(ctx.doc, DK.hasPersonMention, node)
+    ctx.add(ctx.doc, SCHEMA.mentions, who)
+    ctx.record_evidence(node, m)
