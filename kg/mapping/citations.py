@@ -78,7 +78,8 @@ def map_cited(c: CitedDocument, ctx: MapContext) -> None:
         if len(c.date) == 10:
             ctx.add(cited, DCTERMS.created, Literal(c.date, datatype=XSD.date))
     ctx.add(ctx.doc, CITO.cites, cited)
-    citation = ctx.item("citation", span)
+    # one phrase may cite several documents ("his statements ... on October 23 and 25")
+    citation = ctx.item("citation", span, f"/{slug(c.date or 'undated')}")
     ctx.add(citation, RDF.type, CITO.Citation)
     ctx.add(citation, CITO.hasCitingEntity, ctx.doc)
     ctx.add(citation, CITO.hasCitedEntity, cited)

@@ -2,7 +2,7 @@
 
     <doc> schema:mentions <person> ; dk:hasPersonMention <mention> .
     <mention> a dk:PersonMention ; dk:inDocument <doc> ; dk:mentionOf <person> ;
-        dk:surface "Mr. Kuznetsov" ; dk:mentionRole "speaker" ; dk:struck false ;
+        dk:surface "Mr. Kuznetsov" ; dk:mentionRole "speaker" ; dk:mentionStruck false ;
         dk:hasEvidence <mention#ev0> .
 
 Persons are minted by `MapContext.person` (corpus-wide IRI from the resolver's key, types
@@ -41,7 +41,7 @@ def map_mention(m: PersonMention, ctx: MapContext) -> None:
     if m.title:
         ctx.add(node, DK.titleAsPrinted, Literal(m.title))
     ctx.add(node, DK.mentionRole, Literal(m.role))
-    ctx.add(node, DK.struck, Literal(m.struck, datatype=XSD.boolean))
+    ctx.add(node, DK.mentionStruck, Literal(m.struck, datatype=XSD.boolean))
     ctx.add(ctx.doc, DK.hasPersonMention, node)
     ctx.add(ctx.doc, SCHEMA.mentions, who)
     ctx.record_evidence(node, m)
