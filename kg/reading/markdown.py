@@ -156,7 +156,12 @@ def _copy_line(tb: TextBuilder, raw: str, pieces) -> None:
                 tb.synthetic(" ", is_)
         seg = raw[is_:ie]
         pos = 0
+        # a struck word leaves its two neighbouring spaces behind: keep only one
+        while pos < len(seg) and seg[pos] == " " and tb.last_char() == " ":
+            pos += 1
         for cut in _junctions(seg):
+            if cut <= pos:
+                continue
             tb.copy(raw, is_ + pos, is_ + cut)
             tb.synthetic("\n", is_ + cut)
             pos = cut
