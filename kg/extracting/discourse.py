@@ -81,6 +81,9 @@ _ABBREV = re.compile(
     r"pp|p|cf|vs|viz|etc|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Jr|Sr|Inc|Co|Corp)"
     r"|\b(?:i\.e|e\.g|U\.S|U\.N|U\.S\.S\.R|U\.K)|(?<![A-Za-z])[A-Z])\.$")
 _BOUNDARY = re.compile(r"""[.!?]+["”'’)\]]*(?=\s+["“(\[]?[A-Z0-9(])""")
+# the typist struck the first word of a sentence ("~~However~~, if ...") or wrote it in lower
+# case between the lines: a full stop after a lower-case word still ends the sentence there
+_WEAK_BOUNDARY = re.compile(r"""(?<=[a-z]{3})\.(?=\s+(?:,\s*)?[a-z])""")
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,10 @@ def sentences(t: Transcript, start: int, end: int) -> list[Sentence]:
         if text[m.start() - 2:m.start() + 1] in (". .", "..."):   # inside an ellipsis
             continue
         cuts.append(m.end())
+    for m in _WEAK_BOUNDARY.finditer(text, start, end):
+        head = text[max(start, m.start() - 12):m.start() + 1]
+        if not _ABBREV.search(head) and not re.search(r"\b(?:etc|viz|cf|approx|incl)\.$", head):
+            cuts.append(m.end())
     # a parenthetical aside opened after a sentence end is a sentence of its own
     for m in re.finditer(r"(?<=[.!?\"”])\s+\((?=[A-Z])", text[start:end]):
         cuts.append(start + m.start() + 1)
@@ -113,7 +120,7 @@ def sentences(t: Transcript, start: int, end: int) -> list[Sentence]:
         if c <= pos:
             continue
         a, b = pos, c
-        while a < b and text[a].isspace():
+        while a < b and (text[a].isspace() or text[a] in ",;"):
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
@@ -178,3 +185,51 @@ def side_subject_re(side: str | None) -> str | None:
 
 def other_sides(side: str | None, present: set[str]) -> list[str]:
     return [s for s in present if s and s != side]
+
+
+# --- topics ---------------------------------------------------------------------------------
+
+# A small topic lexicon: (label, word patterns).  Order breaks ties: the more specific first.
+TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("IL-28 bombers", (r"IL-?28", r"bombers?", r"jet bombers")),
+    ("warheads", (r"warheads?", r"nuclear\s+(?:component|material)", r"Geiger")),
+    ("SAM sites", (r"SAM\b", r"surface-to-air", r"anti-aircraft")),
+    ("overflights", (r"over-?\s*flights?", r"aerial\s+surveillance", r"reconnaissance", r"U-2",
+                     r"air\s+space", r"flights?")),
+    ("ICRC inspection", (r"ICRC", r"ICMC", r"ICMS", r"Red\s+Cross", r"inspection\s+of\s+incoming")),
+    ("ship for the inspectors", (r"Swedish", r"neutral\s+ship", r"nationality\s+of\s+the\s+ship",
+                                 r"Soviet\s+ship\b", r"US\s+(?:ship|vessel)", r"ALMATA", r"charter")),
+    ("quarantine", (r"quarantine", r"blockade", r"interdiction")),
+    ("missile shipments", (r"missiles?\s+(?:on\s+board|on\s+deck)", r"rendezvous", r"call\s+signs?",
+                           r"schedule", r"covers?\b", r"photograph", r"helicopter",
+                           r"ships?\s+leaving", r"loaded")),
+    ("missiles", (r"missiles?", r"rockets?", r"MRBM", r"IRBM", r"ICBM", r"launch")),
+    ("verification", (r"verif\w+", r"inspect\w*", r"observ\w+")),
+    ("non-invasion assurances", (r"invasion", r"assurances?\s+against", r"obligations\s+with\s+respect\s+to\s+Cuba",
+                                 r"formalize")),
+    ("UN presence", (r"UN\s+presence", r"presence\s+in\s+the\s+Caribbean")),
+    ("Guantanamo", (r"Guantanamo",)),
+    ("economic measures against Cuba", (r"starving", r"economic\s+measures", r"embargo")),
+    ("US bases", (r"bases\s+around", r"foreign\s+bases", r"Turkey")),
+    ("offensive weapons", (r"offensive", r"defensive")),
+    ("Kennedy-Khrushchev agreement", (r"Kennedy-Khrushchev", r"agreement\s+reached", r"understanding",
+                                      r"October\s+2[2378]", r"commitments?", r"obligations?")),
+    ("sovereignty", (r"sovereign\w*", r"international\s+law", r"Charter")),
+    ("talks", (r"next\s+meeting", r"discussions?", r"talks", r"negotiations?", r"higher\s+authority")),
+)
+_TOPIC_RES = tuple((label, re.compile("|".join(pats), re.IGNORECASE)) for label, pats in TOPICS)
+
+
+def topics_of(text: str) -> set[str]:
+    """Every topic of the lexicon the text speaks of."""
+    return {label for label, rx in _TOPIC_RES if rx.search(text)}
+
+
+def topic_of(text: str) -> str | None:
+    """The salient topic of a sentence: the lexicon entry with most hits, earlier entry on ties."""
+    best, best_n = None, 0
+    for label, rx in _TOPIC_RES:
+        n = len(rx.findall(text))
+        if n > best_n:
+            best, best_n = label, n
+    return best
