@@ -233,6 +233,22 @@ def _speaker_only_names(mentions: list[PersonMention], res: Resolution) -> dict[
     return out
 
 
+def _correction_of(m: PersonMention, mentions: list[PersonMention],
+                   resolved: dict[int, Person]) -> Person | None:
+    """A struck name the typist corrected at once ("~~McGlo~~ Mr. McCloy") is that person."""
+    if not m.struck or not m.name:
+        return None
+    end = m.evidence[0].end
+    head = name_key(surname(m.name))[:2]
+    for i, n in enumerate(mentions):
+        start = n.evidence[0].start
+        if n is m or start < end or start - end > 16:
+            continue
+        if not n.struck and n.name and name_key(surname(n.name))[:2] == head and i in resolved:
+            return resolved[i]
+    return None
+
+
 def resolve_document(records: DocumentRecords) -> Resolution:
     """Resolve the named records of one document to persons."""
     header = next(iter(records.of(DocumentHeader)), None)
@@ -271,6 +287,10 @@ def resolve_document(records: DocumentRecords) -> Resolution:
             if m.name:
                 res._remember(surname(m.name), hit.person)
     for m in pending:
+        corrected = _correction_of(m, mentions, resolved)
+        if corrected is not None:
+            resolved[mentions.index(m)] = corrected
+            continue
         hit = res.lookup(m.name, m.title)
         if hit is not None:
             resolved[mentions.index(m)] = res.add(hit.person)
