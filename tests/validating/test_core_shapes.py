@@ -191,3 +191,11 @@ def test_a_drafting_relation_without_a_person_fails(graph):
     c = _one(graph, RICO.CreationRelation)
     graph.remove((c, RICO.creationRelationHasTarget, None))
     _fails(graph, "CreationShape")
+
+
+def test_a_document_whose_header_cannot_be_read_is_published_with_a_warning():
+    t = read_markdown("noisy.txt", "ll1 ;; ,, ~ . 0o\n\nsome words of a damaged page without any header\n")
+    records = run(t)
+    verdict = validate(to_graph(records, resolve_document(records)))
+    assert verdict.conforms
+    assert any(r.severity == "Warning" and "No header field" in r.message for r in verdict.results)
