@@ -272,6 +272,11 @@ def _subject_is(text: str, side: str | None, names: list[str]) -> bool:
                for n in names if n)
 
 
+def _side_key(ts: TurnStretch) -> str:
+    """The side a turn speaks for; without a participants list, the speaker himself."""
+    return ts.turn.side or ts.turn.speaker or "?"
+
+
 def _candidates(t: Transcript, p: Found, stretches: list[TurnStretch]) -> list[tuple]:
     """Answers to one proposal: (score, status, sentence, turn) in the other side's turns."""
     ptext = " ".join(s.text(t) for s in p.sentences)
@@ -283,7 +288,7 @@ def _candidates(t: Transcript, p: Found, stretches: list[TurnStretch]) -> list[t
     out: list[tuple] = []
     first_other, seen_other = True, False
     for ts in stretches[start + 1:start + 12]:
-        if ts.turn.side == p.side or not ts.turn.side:
+        if _side_key(ts) == _side_key(p.stretch):
             if seen_other:
                 first_other = False          # the proposer's side spoke again: later answers
                 if out:

@@ -28,7 +28,8 @@ from kg.extracting.discourse import (CONTINUATION_VERBS, OFFICE_ALT, REPLY_VERBS
 from kg.extracting.names import SURNAME, TITLE_RE, normalise_title
 from kg.reading.transcript import Transcript
 from kg.records import Drafter, Participant, Record, SpeakerTurn
-from kg.resolving.matching import best_match, name_key, similarity, surname
+from kg.resolving import authority_lookup
+from kg.resolving.matching import best_match, similarity, surname
 
 NAME = "turns"
 
@@ -109,8 +110,13 @@ def _who(m: re.Match, plist: list[Participant]) -> Who | None:
         return Who(" ".join(m.group("office").split()), verb, p, 1.0, kind="office")
     if m.group("bare"):
         bare = m.group("bare")
-        if bare in _NOT_SPEAKER_WORDS or not plist:
+        if bare in _NOT_SPEAKER_WORDS:
             return None
+        if not plist:
+            # no list to hold speakers to (a telegram): a bare surname speaks when it is a
+            # known person's name
+            known = authority_lookup(bare)
+            return Who(bare, verb, None, 0.0, kind="bare") if known and known[1] >= 0.8 else None
         hit = _match_name(bare, plist)
         if hit is None:
             return None            # a bare capitalised word is a speaker only as a participant
@@ -125,9 +131,15 @@ def _who(m: re.Match, plist: list[Participant]) -> Who | None:
     return Who(printed, verb, hit[0], hit[1])
 
 
+_FIRST_PERSON_RE = re.compile(r"^(?:\d+\.\s+)?I\s+(?P<verb>[a-z]+)\b")
+
+
 def _opener(text: str, plist: list[Participant]) -> tuple[Who, int] | None:
     m = _OPENER_RE.match(text)
     if not m:
+        fp = _FIRST_PERSON_RE.match(text)      # a telegram's "I saw ...": the signer reports
+        if fp:
+            return Who("I", fp.group("verb"), kind="first"), 0
         return None
     if m.group("lead") and re.search(rf"(?:{_TITLE})\s+{SURNAME}", m.group("lead")):
         # the leading phrase names someone itself ("As to Mr. X's remark, ..."): only a clear
@@ -172,12 +184,23 @@ def _side_of(p: Participant | None) -> str | None:
     return p.side if p is not None else None
 
 
+_LIST_LABEL_RE = re.compile(r"^\s*(?:PARTICIPANTS?|(?:OTHERS?|ALSO)\s+PRESENT|PERSONS\s+PRESENT|"
+                            r"PRESENT|DISTRIBUTION|COPIES\s+TO)\s*:", re.MULTILINE)
+
+
+def _before_lists(t: Transcript, a: int, b: int) -> int:
+    """The end of the prose of a paragraph: a participants list printed after it is no speech."""
+    m = _LIST_LABEL_RE.search(t.text, a, b)
+    return m.start() if m else b
+
+
 def segment(t: Transcript, found: list[Record]) -> list[Segment]:
     """Cut the body into stretches, each opened by a speaker or carried on."""
     plist = participants(found)
     segs: list[Segment] = []
     last: Who | None = None            # the last printed speaker (who holds the floor)
     for pi, (a, b) in enumerate(t.paragraphs):
+        b = _before_lists(t, a, b)
         sents = sentences(t, a, b)
         if not sents:
             continue
