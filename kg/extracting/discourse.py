@@ -198,7 +198,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
                      r"air\s+space", r"flights?")),
     ("ICRC inspection", (r"ICRC", r"ICMC", r"ICMS", r"Red\s+Cross", r"inspection\s+of\s+incoming")),
     ("ship for the inspectors", (r"Swedish", r"neutral\s+ship", r"nationality\s+of\s+the\s+ship",
-                                 r"Soviet\s+ship\b", r"US\s+(?:ship|vessel)", r"ALMATA", r"charter")),
+                                 r"Soviet\s+ship\b", r"US\s+(?:ship|vessel)", r"ALMATA", r"(?-i:charter)\s+(?:a|an|one)\b")),
     ("quarantine", (r"quarantine", r"blockade", r"interdiction")),
     ("missile shipments", (r"missiles?\s+(?:on\s+board|on\s+deck)", r"rendezvous", r"call\s+signs?",
                            r"schedule", r"covers?\b", r"photograph", r"helicopter",
@@ -226,10 +226,9 @@ def topics_of(text: str) -> set[str]:
 
 
 def topic_of(text: str) -> str | None:
-    """The salient topic of a sentence: the lexicon entry with most hits, earlier entry on ties."""
-    best, best_n = None, 0
+    """The salient topic of a sentence: the first lexicon entry it speaks of (the lexicon
+    runs from the specific matters to the general ones)."""
     for label, rx in _TOPIC_RES:
-        n = len(rx.findall(text))
-        if n > best_n:
-            best, best_n = label, n
-    return best
+        if rx.search(text):
+            return label
+    return None

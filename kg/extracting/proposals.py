@@ -102,6 +102,7 @@ RESPONSE_CUES: tuple[tuple[str, str], ...] = (
 )
 _CONDITION = re.compile(r"\bas\s+soon\s+as\b|\bprovided\s+that\b|\bon\s+condition\b|\bonce\s+the\b"
                         r"|\bupon\s+the\s+establishment\b")
+_QUOTED = re.compile(r'"[^"]{3,}"|“[^”]{3,}”')
 _SAME_AS_BEFORE = re.compile(r"^The\s+same\s+appl(?:ied|ies)\s+to\b")
 _STOP = frozenset("""a an the of to in on at by for with from and or but if that this these those
 was were is are be been being had has have would could should must might may will can not no
@@ -299,8 +300,9 @@ def _candidates(t: Transcript, p: Found, stretches: list[TurnStretch]) -> list[t
         prev_status, prev_ov = None, 0
         for k, s in enumerate(sents):
             text = s.text(t)
-            status = _cue(text)
-            if status == "accepted" and k + 1 < len(sents) and _cue(sents[k + 1].text(t)) == "rejected":
+            own = _QUOTED.sub(" ", text)     # words quoted from a document are not the answer
+            status = _cue(own)
+            if status == "accepted" and k + 1 < len(sents) and _cue(_QUOTED.sub(" ", sents[k + 1].text(t))) == "rejected":
                 status = "countered"         # agrees to part, refuses the rest
             if status is None and _SAME_AS_BEFORE.search(text):
                 status = prev_status         # "The same applied to ..."
@@ -309,7 +311,7 @@ def _candidates(t: Transcript, p: Found, stretches: list[TurnStretch]) -> list[t
                 own_ov += 2                  # "... could not accept Mr. X's statement"
             # "As to X, ...": the sentence before names what the answer is about
             ov = max(own_ov, prev_ov - 1)
-            if status is None and _CONDITION.search(text) and own_ov >= 2:
+            if status is None and _CONDITION.search(own) and own_ov >= 2:
                 status = "countered"         # the same action, under a condition
             prev_ov = own_ov
             if status is not None:

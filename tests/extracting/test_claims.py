@@ -1,0 +1,118 @@
+"""Claims as a specification of the genre: what each speaker asserts, one sentence a claim.
+
+The seed (seeds/000_518769ec419a4fc7.txt) and small memoranda written for these tests.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from kg.extracting import run  # noqa: E402
+from kg.reading import read_file  # noqa: E402
+from kg.reading.markdown import read_markdown  # noqa: E402
+from kg.records import Claim, Proposal  # noqa: E402
+
+SEED = ROOT / "seeds" / "000_518769ec419a4fc7.txt"
+
+HEAD = """SECRET
+
+MEMORANDUM OF CONVERSATION
+
+October 30, 1962
+
+Drafted by A. Akalovsky
+
+PARTICIPANTS: US - Ambassador Stevenson
+USSR- Mr. Kuznetsov
+
+"""
+
+
+def claims_of(t, records) -> list[Claim]:
+    out = records.of(Claim)
+    for c in out:
+        for s in c.evidence:
+            assert t.raw[s.start:s.end] == s.exact
+    return out
+
+
+def claim_with(claims, needle: str) -> Claim:
+    hits = [c for c in claims if needle in c.evidence[0].exact]
+    assert len(hits) == 1, (needle, [c.evidence[0].exact for c in hits])
+    return hits[0]
+
+
+@pytest.fixture(scope="module")
+def seed():
+    t = read_file(SEED)
+    records = run(t)
+    return t, records, claims_of(t, records)
+
+
+def test_a_claim_is_one_sentence_of_the_speakers_turn(seed):
+    t, _, claims = seed
+    c = claim_with(claims, "The USSR regarded the so-called quarantine by the US as")
+    assert c.speaker == "Kuznetsov" and c.topic == "quarantine"
+    assert c.evidence[0].exact == (
+        "The USSR regarded the so-called quarantine by the US as <sup>being</sup> illegal, "
+        "contrary to international law and to the freedom of the seas, and as a violation of "
+        "the United Nations Charter.")
+
+
+def test_claims_are_short_enough_to_be_evidence(seed):
+    _, _, claims = seed
+    assert all(len(c.evidence[0].exact.split()) < 160 for c in claims)
+    assert len(claims) > 150
+
+
+def test_a_misprinted_speakers_claims_are_the_participants(seed):
+    _, _, claims = seed
+    c = claim_with(claims, "Mr. Gusev replied ~~that~~ that the Soviet Government had taken")
+    assert c.speaker == "Kuznetsov"
+    c = claim_with(claims, "this problem was different from the problem of missiles")
+    assert c.speaker == "Kuznetsov"
+
+
+def test_the_drafters_aside_is_the_drafters_claim(seed):
+    _, _, claims = seed
+    c = claim_with(claims, "(Zorin passed a note to the interpreter")
+    assert c.narration and c.speaker == "A. Akalovsky" and c.topic == "warheads"
+
+
+def test_each_speaker_keeps_his_claims(seed):
+    _, _, claims = seed
+    for needle, who in [("the only question that remained in connection with that problem", "Stevenson"),
+                        ("we had understood ~~that~~ the USSR had originally proposed", "Yost"),
+                        ("Secretary Gilpatric added that the assumption was", "Gilpatrick"),
+                        ("such overflights were categorically objected to by Cuba", "Kuznetsov"),
+                        ("The IL-28 problem was being taken up by the President", "Stevenson")]:
+        assert claim_with(claims, needle).speaker == who, needle
+
+
+def test_procedure_and_proposals_are_not_claims(seed):
+    t, records, claims = seed
+    texts = [c.evidence[0].exact for c in claims]
+    assert not any("thanked Mr. Kuznetsov" in x for x in texts)
+    assert not any("he had no suggestion as to the next meeting" in x for x in texts)
+    proposed = {s.start for p in records.of(Proposal) for s in p.evidence}
+    assert not proposed & {c.evidence[0].start for c in claims}
+
+
+def test_a_small_memo_claims_by_speaker_with_topics():
+    t = read_markdown("memo.md", HEAD + (
+        "Ambassador Stevenson thanked Mr. Kuznetsov for coming. He said that the quarantine "
+        "would remain until the missiles were removed. Was that not clear?\n\n"
+        "Mr. Kuznetsov said that the IL-28 aircraft were fifteen years old and purely "
+        "defensive.\n"))
+    claims = claims_of(t, run(t))
+    assert [(c.speaker, c.topic, c.evidence[0].exact) for c in claims] == [
+        ("Stevenson", "quarantine",
+         "He said that the quarantine would remain until the missiles were removed."),
+        ("Kuznetsov", "IL-28 bombers",
+         "Mr. Kuznetsov said that the IL-28 aircraft were fifteen years old and purely defensive."),
+    ]
