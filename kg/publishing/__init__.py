@@ -93,6 +93,8 @@ def publish(results: list[DocumentResult], out: Path, store: bool = True) -> Non
     turtle = merged_turtle(nquads)
     atomic_write(out / "kg.nq", nquads.encode("utf-8"))
     atomic_write(out / "kg.ttl", turtle)
+    from kg.publishing.dumps import write_dumps   # kg.trig, kg.jsonld, context.jsonld, void.ttl
+    write_dumps(out, nquads)
     atomic_write(out / "validation-report.txt", validation_report(results).encode("utf-8"))
     atomic_write(out / "build-report.json",
                  (json.dumps(build_report(results), indent=2, ensure_ascii=False) + "\n").encode("utf-8"))

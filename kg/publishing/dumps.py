@@ -1,0 +1,338 @@
+"""Archive dumps beside kg.ttl and kg.nq: TriG, JSON-LD with the shipped @context, and VoID.
+
+``write_dumps(out, nquads)`` is the one call ``publish()`` makes.  From the published N-Quads
+(one named graph per source document) it writes, each atomically and byte-stable:
+
+- ``kg.trig``        the named graphs as TriG (graphs, subjects, predicates, objects sorted);
+- ``kg.jsonld``      the named graphs as JSON-LD 1.0/1.1, with the shipped context embedded
+                     inline (so the dump loads offline) and compacted against it;
+- ``context.jsonld`` a copy of the shipped context (``kg/data/context.jsonld``) for reuse;
+- ``void.ttl``       the VoID + DCAT description of the dataset (see ``kg.publishing.void``).
+
+The JSON-LD writer is our own, not rdflib's: rdflib's output order follows its in-memory
+store, so its bytes are not stable.  It uses only plain expansion rules, so any JSON-LD
+processor reads it back: node objects per subject within ``{"@id": graph, "@graph": [...]}``,
+keys are the context's short names (``mentionOf``) where the term's coercion fits the value,
+else compact IRIs (``rico:hasCreator``), else the full IRI; values are ``{"@id": ...}``,
+``{"@value": ..., "@type"|"@language": ...}`` or a plain string (an xsd:string literal, or a
+value of a coerced term).  Never JSON numbers or booleans, which would change datatypes.
+
+The shipped context holds the project's prefixes (``kg.mapping.core.PREFIXES``) and a short
+name for every class and property the ontology declares in the ``dk:`` namespace, plus a few
+reused terms (``label``, ``name``, ``exact``, ``start`` ...).  When the ontology grows,
+regenerate it with::
+
+    python -c "from kg.publishing.dumps import write_context_file; write_context_file()"
+
+Terms missing from the context are still written, as compact IRIs; nothing is lost.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Union
+
+import pyoxigraph as ox
+
+from kg.mapping.core import PREFIXES
+from kg.publishing import atomic_write
+
+CONTEXT_PATH = Path(__file__).resolve().parents[1] / "data" / "context.jsonld"
+ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
+
+TRIG, JSONLD, CONTEXT, VOID = "kg.trig", "kg.jsonld", "context.jsonld", "void.ttl"
+# Every dump file of a build with its media type and title, in the order VoID lists them.
+DUMPS = (
+    ("kg.ttl", "text/turtle", "Turtle: all document graphs merged into one graph"),
+    ("kg.nq", "application/n-quads", "N-Quads: one named graph per source document"),
+    (TRIG, "application/trig", "TriG: one named graph per source document"),
+    (JSONLD, "application/ld+json", "JSON-LD: one named graph per source document, context inline"),
+)
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+
+NQuadsSource = Union[str, bytes, "os.PathLike[str]"]
+
+# Reused (non-dk) terms that get a short name in the context: short name -> (compact IRI, coercion).
+REUSED_TERMS = {
+    "label": ("rdfs:label", None),
+    "comment": ("rdfs:comment", None),
+    "seeAlso": ("rdfs:seeAlso", "@id"),
+    "sameAs": ("owl:sameAs", "@id"),
+    "name": ("schema:name", None),
+    "prefLabel": ("skos:prefLabel", None),
+    "hasBody": ("oa:hasBody", "@id"),
+    "hasTarget": ("oa:hasTarget", "@id"),
+    "hasSource": ("oa:hasSource", "@id"),
+    "hasSelector": ("oa:hasSelector", "@id"),
+    "motivatedBy": ("oa:motivatedBy", "@id"),
+    "exact": ("oa:exact", None),
+    "start": ("oa:start", "xsd:nonNegativeInteger"),
+    "end": ("oa:end", "xsd:nonNegativeInteger"),
+    "wasDerivedFrom": ("prov:wasDerivedFrom", "@id"),
+}
+
+
+# --- reading the published N-Quads -----------------------------------------------------------
+
+
+def read_quads(nquads: NQuadsSource) -> list[ox.Quad]:
+    """The quads of N-Quads text (``str``), bytes or a file (a ``Path``), de-duplicated and
+    sorted by graph, subject, predicate, object."""
+    if isinstance(nquads, (str, bytes)):
+        data = nquads.encode("utf-8") if isinstance(nquads, str) else nquads
+        quads = ox.parse(data, format=ox.RdfFormat.N_QUADS)
+    else:
+        quads = ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+    return sorted(set(quads), key=_quad_key)
+
+
+def _quad_key(q: ox.Quad) -> tuple[str, str, str, str]:
+    graph = "" if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)
+    return graph, str(q.subject), str(q.predicate), str(q.object)
+
+
+def used_prefixes(quads: Iterable[ox.Quad], prefixes: dict[str, str]) -> dict[str, str]:
+    """The prefixes whose namespace some IRI of ``quads`` starts with (sorted by prefix)."""
+    iris = set()
+    for q in quads:
+        for term in (q.subject, q.predicate, q.object, q.graph_name):
+            if isinstance(term, ox.NamedNode):
+                iris.add(term.value)
+            elif isinstance(term, ox.Literal):
+                iris.add(term.datatype.value)
+    return {p: ns for p, ns in sorted(prefixes.items()) if any(i.startswith(ns) for i in iris)}
+
+
+# --- TriG ------------------------------------------------------------------------------------
+
+
+def trig_bytes(quads: list[ox.Quad]) -> bytes:
+    """The quads as TriG, grouped by graph and subject, with the project's prefixes."""
+    prefixes = {p: str(ns) for p, ns in PREFIXES.items()} | {"rdf": RDF_NS}
+    ordered = sorted(quads, key=_quad_key)
+    body = ox.serialize(ordered, format=ox.RdfFormat.TRIG, prefixes=used_prefixes(ordered, prefixes))
+    return body if body.endswith(b"\n") else body + b"\n"
+
+
+# --- JSON-LD ---------------------------------------------------------------------------------
+
+
+def load_context(path: Path = CONTEXT_PATH) -> dict:
+    """The shipped JSON-LD context document (``{"@context": {...}}``)."""
+    return json.loads(path.read_text("utf-8"))
+
+
+@dataclass(frozen=True)
+class _Compactor:
+    """Compacts IRIs and chooses keys/values against one context (simple term definitions)."""
+
+    prefixes: tuple[tuple[str, str], ...]           # (prefix, namespace), longest namespace first
+    terms: dict[str, tuple[tuple[str, str | None], ...]]   # IRI -> ((term, coercion IRI|"@id"|None), ...)
+
+    @classmethod
+    def of(cls, context: dict) -> "_Compactor":
+        ctx = context.get("@context", context)
+        prefixes = {k: v for k, v in ctx.items()
+                    if isinstance(v, str) and not k.startswith("@") and ":" not in k
+                    and v.endswith(("/", "#")) and "://" in v}
+
+        def expand(value: str) -> str:
+            head, _, tail = value.partition(":")
+            return prefixes[head] + tail if head in prefixes and not tail.startswith("//") else value
+
+        terms: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
+        for key, value in ctx.items():
+            if key.startswith("@") or key in prefixes:
+                continue
+            if isinstance(value, str):
+                terms[expand(value)].append((key, None))
+            elif isinstance(value, dict) and "@id" in value and set(value) <= {"@id", "@type"}:
+                coercion = value.get("@type")
+                coercion = coercion if coercion in (None, "@id") else expand(coercion)
+                terms[expand(value["@id"])].append((key, coercion))
+        ordered = tuple(sorted(prefixes.items(), key=lambda kv: (-len(kv[1]), kv[0])))
+        return cls(ordered, {iri: tuple(sorted(ts)) for iri, ts in terms.items()})
+
+    def iri(self, iri: str) -> str:
+        """``prefix:local`` when a prefix fits safely, else the full IRI."""
+        for prefix, ns in self.prefixes:
+            if iri.startswith(ns):
+                local = iri[len(ns):]
+                if local and not local.startswith("//"):
+                    return f"{prefix}:{local}"
+        return iri
+
+    def type_name(self, iri: str) -> str:
+        """A class IRI as written in ``@type``: its short name, else a compact IRI."""
+        for term, coercion in self.terms.get(iri, ()):
+            if coercion is None:
+                return term
+        return self.iri(iri)
+
+    def entry(self, predicate: str, value: ox.Term) -> tuple[str, object]:
+        """The key and JSON value for one predicate/object pair."""
+        coercion_fits = None
+        plain = None
+        for term, coercion in self.terms.get(predicate, ()):
+            if coercion is None:
+                plain = plain or term
+            elif coercion == "@id" and isinstance(value, (ox.NamedNode, ox.BlankNode)):
+                coercion_fits = coercion_fits or term
+            elif (isinstance(value, ox.Literal) and not value.language
+                  and value.datatype.value == coercion):
+                coercion_fits = coercion_fits or term
+        if coercion_fits:
+            if isinstance(value, ox.Literal):
+                return coercion_fits, value.value
+            return coercion_fits, self.node_id(value)
+        return plain or self.iri(predicate), self.value(value)
+
+    def node_id(self, term: ox.Term) -> str:
+        if isinstance(term, ox.BlankNode):
+            return f"_:{term.value}"
+        if isinstance(term, ox.NamedNode):
+            return self.iri(term.value)
+        raise ValueError(f"cannot write {term} as a JSON-LD node id")
+
+    def value(self, term: ox.Term) -> object:
+        if isinstance(term, (ox.NamedNode, ox.BlankNode)):
+            return {"@id": self.node_id(term)}
+        if isinstance(term, ox.Literal):
+            if term.language:
+                return {"@language": term.language, "@value": term.value}
+            if term.datatype.value == XSD_STRING:
+                return term.value
+            return {"@type": self.iri(term.datatype.value), "@value": term.value}
+        raise ValueError(f"cannot write {term} in JSON-LD (RDF-star is not supported)")
+
+
+def _sort_values(values: list) -> list:
+    return sorted(values, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+
+
+def _node_objects(triples: Iterable[tuple[ox.Term, ox.NamedNode, ox.Term]], c: _Compactor) -> dict[str, dict]:
+    nodes: dict[str, dict[str, list]] = {}
+    for s, p, o in triples:
+        node = nodes.setdefault(c.node_id(s), {})
+        if p.value == RDF_TYPE and isinstance(o, ox.NamedNode):
+            node.setdefault("@type", []).append(c.type_name(o.value))
+        else:
+            key, value = c.entry(p.value, o)
+            node.setdefault(key, []).append(value)
+    out = {}
+    for node_id, props in nodes.items():
+        obj: dict[str, object] = {"@id": node_id}
+        for key, values in props.items():
+            values = _sort_values(values)
+            obj[key] = values[0] if len(values) == 1 else values
+        out[node_id] = obj
+    return out
+
+
+def jsonld_document(quads: list[ox.Quad], context: dict) -> dict:
+    """The quads as one JSON-LD document: the context inline, one ``@graph`` per named graph."""
+    c = _Compactor.of(context)
+    by_graph: dict[str, list] = defaultdict(list)
+    for q in quads:
+        g = "" if isinstance(q.graph_name, ox.DefaultGraph) else c.node_id(q.graph_name)
+        by_graph[g].append((q.subject, q.predicate, q.object))
+    top = _node_objects(by_graph.pop("", []), c)
+    for g, triples in by_graph.items():
+        nodes = _node_objects(triples, c)
+        top.setdefault(g, {"@id": g})["@graph"] = [nodes[k] for k in sorted(nodes)]
+    return {"@context": context.get("@context", context), "@graph": [top[k] for k in sorted(top)]}
+
+
+def jsonld_bytes(quads: list[ox.Quad], context: dict | None = None) -> bytes:
+    document = jsonld_document(quads, load_context() if context is None else context)
+    return (json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+# --- the shipped context ---------------------------------------------------------------------
+
+
+def derive_context(ontology_dir: Path = ONTOLOGY_DIR) -> dict:
+    """A context from the ontology: prefixes, a short name per ``dk:`` class and property.
+
+    Object properties are coerced to ``@id``; datatype properties whose ``rdfs:range`` is an
+    XSD datatype other than string are coerced to it.  Reused terms come from ``REUSED_TERMS``.
+    """
+    from rdflib import Graph
+    from rdflib.namespace import OWL, RDF, RDFS, XSD
+
+    g = Graph()
+    for path in sorted(ontology_dir.glob("*.ttl")):
+        g.parse(path, format="turtle")
+    dk = str(PREFIXES["dk"])
+    ctx: dict[str, object] = {p: str(ns) for p, ns in sorted(PREFIXES.items())}
+    ctx["rdf"] = RDF_NS
+    kinds = (OWL.Class, RDFS.Class, OWL.ObjectProperty, OWL.DatatypeProperty,
+             OWL.AnnotationProperty, RDF.Property)
+    for kind in kinds:
+        for term in g.subjects(RDF.type, kind):
+            iri = str(term)
+            if not iri.startswith(dk) or not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", iri[len(dk):]):
+                continue
+            name = iri[len(dk):]
+            coercion = None
+            if kind == OWL.ObjectProperty:
+                coercion = "@id"
+            elif kind == OWL.DatatypeProperty:
+                ranges = {str(r) for r in g.objects(term, RDFS.range)}
+                if len(ranges) == 1:
+                    (rng,) = ranges
+                    if rng.startswith(str(XSD)) and rng != XSD_STRING:
+                        coercion = "xsd:" + rng[len(str(XSD)):]
+            ctx[name] = f"dk:{name}" if coercion is None else {"@id": f"dk:{name}", "@type": coercion}
+    for name, (iri, coercion) in REUSED_TERMS.items():
+        if name not in ctx:
+            ctx[name] = iri if coercion is None else {"@id": iri, "@type": coercion}
+    prefixes = {k: v for k, v in ctx.items() if isinstance(v, str) and "://" in v}
+    terms = {k: v for k, v in ctx.items() if k not in prefixes}
+    return {"@context": dict(sorted(prefixes.items())) | dict(sorted(terms.items()))}
+
+
+def context_bytes(context: dict) -> bytes:
+    """The context as JSON, one term definition a line (easy to read and to diff)."""
+    ctx = context.get("@context", context)
+    lines = [f"    {json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
+             for k, v in ctx.items()]
+    return ('{\n  "@context": {\n' + ",\n".join(lines) + "\n  }\n}\n").encode("utf-8")
+
+
+def write_context_file(path: Path = CONTEXT_PATH, ontology_dir: Path = ONTOLOGY_DIR) -> Path:
+    """Regenerate the shipped context from the ontology (a maintenance step, not a build step)."""
+    atomic_write(path, context_bytes(derive_context(ontology_dir)))
+    return path
+
+
+# --- the hook --------------------------------------------------------------------------------
+
+
+def write_dumps(out: Path, nquads: NQuadsSource, *, dataset_base: str | None = None,
+                sparql_endpoint: str | None = None) -> list[Path]:
+    """Write kg.trig, kg.jsonld, context.jsonld and void.ttl into ``out``; return their paths.
+
+    ``nquads`` is the published N-Quads (text, bytes or a path to ``kg.nq``).  ``dataset_base``
+    and ``sparql_endpoint`` go to the VoID description (see ``kg.publishing.void.write_void``).
+    """
+    from kg.publishing.void import write_void
+
+    out = Path(out)
+    quads = read_quads(nquads)
+    context = load_context()
+    written = []
+    for name, data in ((TRIG, trig_bytes(quads)), (JSONLD, jsonld_bytes(quads, context)),
+                       (CONTEXT, context_bytes(context))):
+        atomic_write(out / name, data)
+        written.append(out / name)
+    written.append(write_void(out, quads, dataset_base=dataset_base, sparql_endpoint=sparql_endpoint))
+    return written
