@@ -198,7 +198,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
                      r"air\s+space", r"flights?")),
     ("ICRC inspection", (r"ICRC", r"ICMC", r"ICMS", r"Red\s+Cross", r"inspection\s+of\s+incoming")),
     ("ship for the inspectors", (r"Swedish", r"neutral\s+ship", r"nationality\s+of\s+the\s+ship",
-                                 r"Soviet\s+ship\b", r"US\s+(?:ship|vessel)", r"ALMATA", r"(?-i:charter)\s+(?:a|an|one)\b")),
+                                 r"Soviet\s+ship\b", r"US\s+(?:ship|vessel)", r"(?-i:charter)\s+(?:a|an|one)\b")),
     ("quarantine", (r"quarantine", r"blockade", r"interdiction")),
     ("missile shipments", (r"missiles?\s+(?:on\s+board|on\s+deck)", r"rendezvous", r"call\s+signs?",
                            r"schedule", r"covers?\b", r"photograph", r"helicopter",
@@ -213,7 +213,7 @@ TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("US bases", (r"bases\s+around", r"foreign\s+bases", r"Turkey")),
     ("offensive weapons", (r"offensive", r"defensive")),
     ("Kennedy-Khrushchev agreement", (r"Kennedy-Khrushchev", r"agreement\s+reached", r"understanding",
-                                      r"October\s+2[2378]", r"commitments?", r"obligations?")),
+                                      r"commitments?", r"obligations?")),
     ("sovereignty", (r"sovereign\w*", r"international\s+law", r"Charter")),
     ("talks", (r"next\s+meeting", r"discussions?", r"talks", r"negotiations?", r"higher\s+authority")),
 )
