@@ -60,42 +60,70 @@ def main() -> None:
 @main.command()
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", "out", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
-              help="Folder for kg.ttl, kg.nq, the reports and the store.")
+              help="Folder for kg.ttl, kg.nq, the reports, the manifest and the store.")
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI of the data.")
 @click.option("--no-store", is_flag=True, help="Do not load the embedded store.")
-def build(sources: tuple[Path, ...], out: Path, base: str, no_store: bool) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: all cores; 1 builds in this process).")
+@click.option("--full", is_flag=True,
+              help="Process every source again, ignoring the manifest of the last build.")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Run the documents on this Dask distributed scheduler (tcp://host:8786); "
+                   "its workers must see the source paths. Publishing stays local.")
+def build(sources: tuple[Path, ...], out: Path, base: str, no_store: bool, jobs: int | None,
+          full: bool, scheduler: str | None) -> None:
     """Build the knowledge graph of SOURCES (files or folders; default: seeds/).
 
     Each document is read, extracted, mapped to RDF and checked against the shapes; only
-    conforming documents are published.  The others are listed with the reason.
+    conforming documents are published.  The others are listed with the reason.  Sources
+    unchanged since the last build into the same --out (same bytes, tool version, base and
+    shapes) are not processed again: out/manifest.json remembers their results.
     """
-    from kg.pipeline import process_file
-    from kg.publishing import publish
+    import os
+    from contextlib import ExitStack
+
+    from kg.building import build as run_build
 
     if not base.endswith(("/", "#")):
         raise click.UsageError(f"--base {base!r} must end with '/' or '#'")
-    started = time.perf_counter()
     files, problems = collect_sources(list(sources) or default_sources())
     for problem in problems:
         click.echo(f"error: {problem}", err=True)
-    results = []
-    with click.progressbar(files, label="building", file=sys.stderr,
-                           item_show_func=lambda f: f.name if f else "") as bar:
-        for path in bar:
-            results.append(process_file(path, base))
-    for r in results:
+    if not files:
+        click.echo(f"0 documents: nothing published to {out}/", err=True)
+        sys.exit(1)
+
+    with ExitStack() as stack:
+        def progress(total: int):
+            if not sys.stderr.isatty() or total == 0:     # silent in pipes, logs and tests
+                return lambda name: None
+            bar = stack.enter_context(click.progressbar(
+                length=total, label=f"building {total} documents", file=sys.stderr,
+                item_show_func=lambda name: name or ""))
+            return lambda name: bar.update(1, name)
+        try:
+            summary = run_build(files, out, base, jobs=jobs or os.cpu_count(), scheduler=scheduler,
+                                full=full, store=not no_store, progress=progress)
+        except OSError as exc:
+            raise click.ClickException(f"{getattr(exc, 'filename', None) or out}: {exc.strerror or exc}")
+        except Exception as exc:
+            if scheduler and type(exc).__module__.split(".")[0] in ("distributed", "tornado", "asyncio"):
+                raise click.ClickException(f"scheduler {scheduler}: {type(exc).__name__}: {exc}")
+            raise
+
+    for r in summary.results:
         if not r.published:
             click.echo(f"error: {r.reason}", err=True)
             for line in r.report:
                 if "Violation" in line:
                     click.echo(f"  {line}", err=True)
-    if results:
-        publish(results, out, store=not no_store)
-    published = sum(r.published for r in results)
-    triples = sum(r.triples for r in results if r.published)
-    seconds = time.perf_counter() - started
-    click.echo(f"{published} of {len(results)} documents published ({triples} triples) to {out}/ "
-               f"in {seconds:.2f} s")
+    results = summary.results
+    published = summary.published
+    where = f"on {scheduler}" if scheduler else f"with {jobs or os.cpu_count()} job(s)"
+    click.echo(f"{published} of {len(results)} documents published ({summary.triples} triples) to {out}/ "
+               f"in {summary.seconds:.2f} s; {len(summary.processed)} processed {where}, "
+               f"{len(summary.reused)} unchanged"
+               + (f", {len(summary.removed)} removed" if summary.removed else ""))
     if problems or published < len(results) or not results:
         sys.exit(1)
 

@@ -2,13 +2,17 @@
 
 Writes into the output folder:
 - ``kg.nq``    N-Quads, one named graph per source document (sorted, byte-stable);
-- ``kg.ttl``   the graphs merged into one, as Turtle;
+- ``kg.ttl``   the graphs merged into one, as Turtle: one prefix block, then each document's
+               triples as Turtle in the same order (a subject described by two documents
+               appears twice, which Turtle allows: a graph is a set, so readers merge them);
 - ``validation-report.txt`` every SHACL result in words, per document;
 - ``build-report.json``     each source: published or not, and why;
 - ``store/``   the embedded pyoxigraph store (one named graph per document).
 
 Every file is written to a temporary name beside its target and renamed into place, so a
-crash leaves the previous output whole, never a half-written file.  Only documents whose
+crash leaves the previous output whole, never a half-written file.  kg.nq and kg.ttl are
+streamed one document at a time (from the build's per-document files when ``publish`` is
+given them), so memory follows the largest document, not the corpus.  Only documents whose
 graph conformed are written; the others appear in the reports with their reason.
 """
 from __future__ import annotations
@@ -16,8 +20,9 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable
+from typing import BinaryIO, Iterable, Iterator, Mapping
 
 from rdflib import Dataset, Graph
 
@@ -45,6 +50,51 @@ def atomic_write(path: Path, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+@contextmanager
+def atomic_stream(path: Path) -> Iterator[BinaryIO]:
+    """Like ``atomic_write`` for data written piece by piece to the yielded binary file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.fchmod(fd, 0o644)
+        with os.fdopen(fd, "wb") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def turtle_prefix_block() -> bytes:
+    """The ``@prefix`` lines that head kg.ttl (sorted, so the bytes are stable)."""
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())).encode("utf-8")
+
+
+def turtle_fragment(nquads: str | bytes) -> bytes:
+    """One document's N-Quads as Turtle triples without the prefix lines (kg.ttl's body).
+
+    Statements keep the order of the (sorted) N-Quads, so the bytes are stable.  The data has
+    no blank nodes (IRIs are minted from content), so fragments never share a blank node label.
+    """
+    import pyoxigraph as ox
+
+    data = nquads.encode("utf-8") if isinstance(nquads, str) else nquads
+    triples = [ox.Triple(q.subject, q.predicate, q.object)
+               for q in ox.parse(data, format=ox.RdfFormat.N_QUADS)]
+    text = ox.serialize(triples, format=ox.RdfFormat.TURTLE,
+                        prefixes={p: str(ns) for p, ns in PREFIXES.items()})
+    lines = text.splitlines(keepends=True)
+    start = 0
+    while start < len(lines) and lines[start].startswith(b"@prefix "):
+        start += 1
+    return b"".join(lines[start:])
 
 
 def merged_turtle(nquads: str) -> bytes:
@@ -85,21 +135,36 @@ def build_report(results: list[DocumentResult]) -> dict:
     }
 
 
-def publish(results: list[DocumentResult], out: Path, store: bool = True) -> None:
-    """Write the dumps, the reports and the store for one build."""
+def publish(results: list[DocumentResult], out: Path, store: bool = True, *,
+            graph_files: Mapping[str, tuple[Path, Path]] | None = None,
+            reload: Iterable[str] | None = None, removed: Iterable[str] = ()) -> None:
+    """Write the dumps, the reports and the store for one build.
+
+    ``graph_files`` maps a published graph IRI to its per-document N-Quads and Turtle-fragment
+    files (``kg.building`` keeps them between builds); without it each result's ``nquads`` is
+    used.  ``reload`` limits the store update to those graphs (default: every published one);
+    ``removed`` names graphs of sources gone since the last build, dropped from the store.
+    """
     results = sorted(results, key=lambda r: r.name)
-    nquads = "".join(r.nquads for r in results if r.published)
+    docs = [r for r in results if r.published]
     out.mkdir(parents=True, exist_ok=True)
-    turtle = merged_turtle(nquads)
-    atomic_write(out / "kg.nq", nquads.encode("utf-8"))
-    atomic_write(out / "kg.ttl", turtle)
+    with atomic_stream(out / "kg.nq") as fh:
+        for r in docs:
+            fh.write(graph_files[r.graph_iri][0].read_bytes() if graph_files else r.nquads.encode("utf-8"))
+    with atomic_stream(out / "kg.ttl") as fh:
+        fh.write(turtle_prefix_block())
+        for r in docs:
+            fh.write(graph_files[r.graph_iri][1].read_bytes() if graph_files else turtle_fragment(r.nquads))
     from kg.publishing.dumps import write_dumps   # kg.trig, kg.jsonld, context.jsonld, void.ttl
-    write_dumps(out, nquads)
+    write_dumps(out, out / "kg.nq")
     atomic_write(out / "validation-report.txt", validation_report(results).encode("utf-8"))
     atomic_write(out / "build-report.json",
                  (json.dumps(build_report(results), indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
     if store:
         from kg.querying.store import load_documents
-        graphs = {r.graph_iri: r.nquads.encode("utf-8") for r in results if r.published}
-        stale = [r.graph_iri for r in results if not r.published and r.graph_iri]
-        load_documents(out / "store", graphs, removed=stale)
+        wanted = None if reload is None else set(reload)
+        graphs = {r.graph_iri: (graph_files[r.graph_iri][0] if graph_files else r.nquads.encode("utf-8"))
+                  for r in docs if wanted is None or r.graph_iri in wanted}
+        kept = {r.graph_iri for r in docs}
+        stale = sorted({r.graph_iri for r in results if not r.published and r.graph_iri} | set(removed))
+        load_documents(out / "store", graphs, removed=[g for g in stale if g not in kept])
