@@ -166,8 +166,10 @@ def validate(files: tuple[Path, ...]) -> None:
 
 def _register_querying() -> None:
     from kg.querying.commands import query_command, serve_command
+    from kg.docs import docs_command
     main.add_command(query_command)
     main.add_command(serve_command)
+    main.add_command(docs_command)
 
 
 _register_querying()
