@@ -223,3 +223,63 @@ class DocumentRecords:
 
     def of(self, kind: type) -> list:
         return [r for r in self.records if isinstance(r, kind)]
+
+
+# --- genres: telegrams, cables, memoranda, the NARA identification form ---------------------
+
+
+@dataclass(frozen=True)
+class Addressee(Record):
+    """One addressee of a telegram, cable, memorandum or report, as printed.
+
+    ``role`` is how the document addresses it: ``to`` (TO: line, MEMORANDUM FOR), ``action``
+    (ACTION: / ACTION DEPARTMENT 631) or ``info`` (INFO: / INFORMATION LEOPOLDVILLE 535);
+    ``number`` is the post's own number of the message when the line prints one ("535").
+    """
+
+    name: str                                # as printed: "Secretary of State", "Amembassy ATHENS"
+    role: str = "to"                         # to | action | info
+    number: str | None = None
+
+
+@dataclass(frozen=True)
+class Transmission(Record):
+    """Who wrote to whom, when, how urgently and under which caption: the header of a State
+    telegram, a CIA cable or information report, or a memorandum (for the record).
+
+    Addressees are separate `Addressee` records; the signer is a `Drafter` with role "author".
+    ``evidence[0]`` is the line that identifies the message (its FROM line, its number line,
+    or its genre line).
+    """
+
+    genre: str                               # telegram | airgram | cia-cable | information report
+                                             # | memorandum | memorandum for the record
+    sender: str | None = None                # FROM as printed: "Elisabethville", "SAIGON"
+    sender_span: Span | None = None
+    number: str | None = None                # telegram number as printed: "631"
+    number_span: Span | None = None
+    dtg: str | None = None                   # date-time group as printed: "October 15, 6 p.m.",
+                                             # "271400Z", "OCTOBER 27, 1962, 9 P.M."
+    dtg_span: Span | None = None
+    date: date | None = None                 # the message's date when the print gives a year
+    precedence: tuple[str, ...] = ()         # PRIORITY | NIACT | OPERATIONAL IMMEDIATE | ...
+    distribution: tuple[str, ...] = ()       # LIMIT DISTRIBUTION | EXDIS | NODIS | ...
+    signer: str | None = None                # the signature as printed ("RUSK")
+
+
+@dataclass(frozen=True)
+class FormField(Record):
+    """One filled field of the NARA "JFK ASSASSINATION SYSTEM IDENTIFICATION FORM".
+
+    ``name`` is the field's normalised label (``agency``, ``record-number``, ``record-series``,
+    ``agency-file-number``, ``originator``, ``from``, ``to``, ``title``, ``date``, ``pages``,
+    ``subjects``, ``document-type``, ``classification``, ``restrictions``, ``current-status``,
+    ``date-of-last-review``, ``opening-criteria``, ``comments``); ``value`` is what is printed
+    after the label on the same line (or on the next line after a lone colon).  Fields printed
+    as a column of labels with a separate column of values are not paired: the OCR does not
+    say which value belongs to which label.
+    """
+
+    name: str
+    value: str
+    label_span: Span | None = None

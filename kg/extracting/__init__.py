@@ -22,6 +22,8 @@ REGISTRY: dict[str, Extractor] = {}
 # Module names under kg.extracting, in the order they run.
 PIPELINE: tuple[str, ...] = (
     "header",
+    "nara_form",
+    "telegram",
     "drafters",
     "participants",
     "markings",

@@ -18,12 +18,13 @@ variants are data (`REVIEW_OFFICES`), so a new office is a line, not a rule.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kg.extracting import extractor
 from kg.extracting.dates import NUMERIC_DATE_RE, parse_numeric_date
 from kg.extracting.names import SURNAME
 from kg.reading.transcript import Line, Transcript
-from kg.records import Record, ReviewEvent, Span
+from kg.records import FormField, Record, ReviewEvent, Span
 
 NAME = "reviews"
 
@@ -52,9 +53,36 @@ _NARA_RE = re.compile(
     r"\s*,?\s*(?:NARA|NARS)\s*,?\s*Date\s*:?\s*(?P<date>\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{2,4})",
     re.IGNORECASE)
 _JFK_ACT_RE = re.compile(
-    r"Released\s+under\s+the\s+John\s+F\.?\s+Kennedy\s+Assassination\s+Records\s+Collection\s+Act"
-    r"[\s\S]{0,120}?Case\s*#?\s*:?\s*(?P<case>NW\s*\d+)[\s\S]{0,40}?Date\s*:?\s*(?P<date>\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{4})",
+    r"[RHK]eleased\s+under\s+the\s+John\s+F\.?\s+Kennedy[\s\S]{0,60}?Collection\s+Act"
+    r"[\s\S]{0,120}?Case\s*#?\s*:?\s*(?P<case>N\W?\s?[WVv]\W?\s*\d{4,6})[\s\S]{0,40}?Date\s*:?\s*"
+    r"(?P<date>\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{4})",
     re.IGNORECASE)
+# A NARA stamp whose authority, reviewer and date were left blank or are unreadable.
+_NARA_BLANK_RE = re.compile(
+    r"\bDECLASSIFIED\b[\s\S]{0,20}?Auth\w{0,5}[\s\S]{0,60}?\bBy\W[\s\S]{0,40}?\bNARA\b", re.IGNORECASE)
+# "CIA HAS NO OBJECTION TO DECLASSIFICATION AND/OR RELEASE OF CIA INFORMATION IN THIS DOCUMENT"
+_NO_OBJECTION_RE = re.compile(
+    r"(?P<agency>\bCIA|\bFBI|\bNSA|\bDIA|(?:The\s+)?Department\s+of\s+State|\bState)\s+(?:HAS|has)\s+"
+    r"(?:NO|no)\s+(?:OBJECTION|objection)\s+(?:TO|to)\b(?P<rest>[\s\S]{0,160}?(?:DOCUMENT|document)\b"
+    r"(?:\s+(?:AS\s+SANITIZED|in\s+full))?)")
+_STAMP_DATE_RE = re.compile(
+    r"\b(?P<date>\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*(?:\d{4}|\d{2})|\d{1,2}\s+(?:JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)"
+    r"[A-Z]*\.?\s+(?:19)?\d{2})\b", re.IGNORECASE)
+# The CIA's review sheet: "DATE OF REVIEW 14 MAR 86" and the exemptions it claims.
+_DATE_OF_REVIEW_RE = re.compile(r"\bDATE\s+OF\s+REVIEW\b", re.IGNORECASE)
+# Citations of the authorities a reviewer relied on.
+EO_RE = re.compile(
+    r"\bE\.?\s?O\.?\s*(?P<eo>1[123]\d{3})(?:\s*[,.]?\s*(?:Sec(?:tion)?\.?|§)\s*"
+    r"(?P<sec>\d\.\d{1,2}(?:\s*\(\s*[a-zA-Z0-9]{1,2}\s*\))*))?", re.IGNORECASE)
+X25_RE = re.compile(r"\b25\s?X\s?(?P<n>[1-9])\b")
+FOIA_RE = re.compile(r"\(\s*b\s*\)\s*\(\s*(?P<n>[1-9])\s*\)(?:\s*\(\s*(?P<sub>[A-Fa-f])\s*\))?")
+PA_RE = re.compile(r"\(\s*(?P<l>[jk])\s*:?\s*\)\s*\(\s*(?P<n>[1-7])\s*\)")
+# Sanitization and library case cross-references: "SEE SANITIZED VERSION ... NLK-81-15".
+_CASE_REF_RE = re.compile(r"\b(?P<ref>NL[KJE]\s?-\s?\d{2}\s?-\s?\d{1,4})\b")
+_SANITIZED_RE = re.compile(r"\bSAN\w?TI\w{0,2}[ZT]E[DO]\b|\bSANTITED\b", re.IGNORECASE)
+CITATION_REACH = 2500          # characters between a citation and the stamp it belongs to
+_MONTHS3 = {m: i for i, m in enumerate(
+    ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"], 1)}
 
 
 def _date(text: str):
@@ -166,4 +194,204 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
                                date_printed=m["date"],
                                authorities=("JFK Assassination Records Collection Act of 1992",
                                             " ".join(m["case"].split()))))
+    out.extend(_blank_nara_stamps(t, out))
+    out.extend(_no_objection_stamps(t))
+    out.extend(_review_sheets(t))
+    out.extend(_form_review(t, found))
+    out.extend(_case_references(t))
+    return _attach_citations(t, out)
+
+
+def case_number(printed: str) -> str | None:
+    """'NW 55997' for a JFK Act case number as printed ("Case#:N'v 50444", "NW\n55990")."""
+    m = re.fullmatch(r"N\W?\s?[WVv]\W?\s*(\d{4,6})", printed.strip())
+    return f"NW {m.group(1)}" if m else None
+
+
+def _overlaps(span: Span, events: list[Record]) -> bool:
+    return any(e.evidence[0].start <= span.start < e.evidence[0].end or
+               span.start <= e.evidence[0].start < span.end for e in events)
+
+
+def _blank_nara_stamps(t: Transcript, events: list[Record]) -> list[ReviewEvent]:
+    out = []
+    for m in _NARA_BLANK_RE.finditer(t.raw):
+        span = _raw_span(t, m)
+        if _overlaps(span, events) or _NARA_RE.match(t.raw, m.start()):
+            continue
+        nnd = re.search(r"\bNND\s*\d{4,7}", span.exact)
+        out.append(ReviewEvent(evidence=(span,), extractor=NAME, kind="declassification",
+                               agent="NARA", agent_kind="office", date=None, date_printed=None,
+                               authorities=(nnd.group(),) if nnd else (),
+                               note="NARA declassification stamp; its authority, reviewer and date "
+                                    "are blank or unreadable"))
+    return out
+
+
+def _stamp_date(text: str):
+    """A date printed on a stamp: "3/10/92", "10-28-2021", "14 MAR 86" (US order, 19xx)."""
+    m = _STAMP_DATE_RE.search(text)
+    if not m:
+        return None, None
+    printed = m["date"]
+    num = NUMERIC_DATE_RE.search(printed)
+    if num:
+        return parse_numeric_date(num), printed
+    parts = printed.split()
+    month = _MONTHS3.get(parts[1][:3].upper())
+    year = int(parts[2])
+    year = 1900 + year if year < 100 else year
+    from kg.extracting.dates import safe_date
+    return (safe_date(year, month, int(parts[0])) if month else None), printed
+
+
+def _no_objection_stamps(t: Transcript) -> list[ReviewEvent]:
+    out = []
+    for m in _NO_OBJECTION_RE.finditer(t.raw):
+        tail = t.raw[m.end():m.end() + 60]
+        when, printed = _stamp_date(tail)
+        evidence = [_raw_span(t, m)]
+        if printed:
+            at = m.end() + tail.index(printed)
+            evidence.append(t.raw_to_span(at, at + len(printed)))
+        agency = " ".join(m["agency"].split())
+        rest = " ".join(m["rest"].split())
+        out.append(ReviewEvent(evidence=tuple(evidence), extractor=NAME, kind="review",
+                               agent=agency, agent_kind="office", date=when, date_printed=printed,
+                               note=f"no objection to {rest}"))
+    return out
+
+
+def _review_sheets(t: Transcript) -> list[ReviewEvent]:
+    """The CIA review sheet's "DATE OF REVIEW" with its date (its exemptions attach later)."""
+    out = []
+    for m in _DATE_OF_REVIEW_RE.finditer(t.raw):
+        tail = t.raw[m.end():m.end() + 40]
+        when, printed = _stamp_date(tail.replace("\n", " "))
+        if when is None:
+            continue
+        at = m.end() + re.search(r"\d", tail).start()
+        end = m.end() + len(tail.rstrip()) if printed.replace(" ", "") not in tail.replace("\n", "").replace(" ", "") else None
+        # evidence: the caption, and the printed date (which the OCR may split across lines)
+        date_end = at
+        digits = 0
+        for k in range(at, m.end() + len(tail)):
+            if t.raw[k].isalnum():
+                date_end = k + 1
+                digits += 1
+            if digits >= len(printed.replace(" ", "")):
+                break
+        del end
+        out.append(ReviewEvent(evidence=(_raw_span(t, m), t.raw_to_span(at, date_end)), extractor=NAME,
+                               kind="review", agent=None, agent_kind=None, date=when,
+                               date_printed=printed, note="review sheet: DATE OF REVIEW"))
+    return out
+
+
+def _form_review(t: Transcript, found: list[Record]) -> list[ReviewEvent]:
+    """The NARA identification form's DATE OF LAST REVIEW, with its RESTRICTIONS and CURRENT
+    STATUS (the fields are read by nara_form.py)."""
+    fields = {}
+    for f in found:
+        if isinstance(f, FormField):
+            fields.setdefault(f.name, f)
+    review = fields.get("date-of-last-review")
+    m = NUMERIC_DATE_RE.search(review.value) if review is not None else None
+    when = parse_numeric_date(m) if m else None
+    if when is None:
+        return []
+    restr, status = fields.get("restrictions"), fields.get("current-status")
+    evidence = [review.evidence[0]] + [f.evidence[0] for f in (restr, status) if f is not None]
+    return [ReviewEvent(
+        evidence=tuple(evidence), extractor=NAME, kind="review", agent=None, agent_kind=None,
+        date=when, date_printed=m.group(),
+        authorities=(f"RESTRICTIONS: {restr.value}",) if restr is not None else (),
+        note=(f"current status: {status.value}" if status is not None else
+              "date of last review on the NARA identification form"))]
+
+
+def _case_references(t: Transcript) -> list[ReviewEvent]:
+    """Library case numbers on sanitization and exemption stamps ("DOWNGRADED-NLK-81-15")."""
+    out = []
+    for m in _CASE_REF_RE.finditer(t.raw):
+        line_start = t.raw.rfind("\n", 0, m.start()) + 1
+        context = t.raw[max(0, line_start - 120):m.end() + 40]
+        before = t.raw[line_start:m.start()]
+        kind = "downgrade" if re.search(r"DOWNGRAD", before, re.IGNORECASE) else "review"
+        words = []
+        if _SANITIZED_RE.search(context):
+            words.append("sanitized version")
+        for w in ("EXEMPT", "PENDING", "DOWNGRADED"):
+            if re.search(rf"\b{w}", before, re.IGNORECASE):
+                words.append(w.lower())
+        ref = re.sub(r"\s", "", m["ref"])
+        out.append(ReviewEvent(evidence=(_raw_span(t, m, "ref"),), extractor=NAME, kind=kind,
+                               agent=ref.split("-")[0], agent_kind="office", date=None,
+                               date_printed=None, authorities=(m["ref"],),
+                               note=f"case {ref}" + (f" ({', '.join(words)})" if words else "")))
+    return out
+
+
+def citations(text: str) -> list[re.Match]:
+    """E.O. sections, 25X exemptions, FOIA (b)(n) and Privacy Act (j)/(k) citations in text."""
+    hits = [m for rx in (EO_RE, X25_RE, FOIA_RE, PA_RE) for m in rx.finditer(text)]
+    return sorted(hits, key=lambda m: m.start())
+
+
+def authority_codes(printed: str) -> list[tuple[str, str]]:
+    """The concepts an authority as printed stands for: ``(scheme, code)`` pairs.
+
+    "E.O. 12958, Sec. 3.4(b)(1)" -> ("eo", "12958"), ("eo-section", "12958-3-4-b-1");
+    "25X1" -> ("eo-section", "25x1"); "(b)(1)" -> ("foia-exemption", "b1");
+    "(b)(7)(C)" -> ("foia-exemption", "b7"); "(k)(2)" -> ("privacy-act-exemption", "k2");
+    the JFK Act -> ("jfk-act", "act"); "RESTRICTIONS: 1B, 1C" -> ("jfk-restriction", "1b"), ...
+    """
+    codes: list[tuple[str, str]] = []
+    if re.search(r"Kennedy\s+Assassination\s+Records\s+Collection\s+Act", printed, re.IGNORECASE):
+        codes.append(("jfk-act", "act"))
+    rm = re.match(r"RESTRICTIONS?\s*:\s*(?P<v>.*)$", printed)
+    if rm:
+        for code in re.findall(r"(?<![A-Z0-9])([1I][A-Ea-e]|[2-5])(?![A-Za-z0-9])", rm["v"]):
+            code = code.upper().replace("I", "1")
+            codes.append(("jfk-restriction", code.lower()))
+        return codes
+    for m in citations(printed):
+        if m.re is EO_RE:
+            codes.append(("eo", m["eo"]))
+            if m["sec"]:
+                sec = re.sub(r"[^0-9a-zA-Z]+", "-", m["sec"]).strip("-").lower()
+                codes.append(("eo-section", f"{m['eo']}-{sec}"))
+        elif m.re is X25_RE:
+            codes.append(("eo-section", f"25x{m['n']}"))
+        elif m.re is FOIA_RE:
+            codes.append(("foia-exemption", f"b{m['n']}"))
+        else:
+            codes.append(("privacy-act-exemption", f"{m['l'].lower()}{m['n']}"))
+    return list(dict.fromkeys(codes))
+
+
+def _attach_citations(t: Transcript, events: list[Record]) -> list[Record]:
+    """Each citation goes to the review event printed nearest to it (within reach)."""
+    if not events:
+        return events
+    extra: dict[int, list[tuple[str, Span]]] = {}
+    taken = [(e.evidence[0].start, e.evidence[-1].end) for e in events]
+    for m in citations(t.raw):
+        if any(s <= m.start() < e for s, e in taken[:0]):
+            continue
+        best = min(range(len(events)), key=lambda k: (
+            0 if taken[k][0] <= m.start() <= taken[k][1] else
+            min(abs(m.start() - taken[k][0]), abs(m.start() - taken[k][1])), k))
+        s, e = taken[best]
+        dist = 0 if s <= m.start() <= e else min(abs(m.start() - s), abs(m.start() - e))
+        if dist > CITATION_REACH:
+            continue
+        span = _raw_span(t, m)
+        extra.setdefault(best, []).append((" ".join(span.exact.split()), span))
+    out = list(events)
+    for k, cites in extra.items():
+        ev = out[k]
+        printed = tuple(dict.fromkeys(p for p, _ in cites if p not in ev.authorities))
+        spans = tuple(sp for _, sp in cites if sp not in ev.evidence)
+        out[k] = replace(ev, authorities=ev.authorities + printed, evidence=ev.evidence + spans)
     return out

@@ -18,7 +18,7 @@ from kg.records import DocumentRecords
 from kg.resolving import Resolution
 
 # Modules with @maps functions, in the order they map.
-MAPPING_MODULES = ("document", "persons", "discourse", "citations")
+MAPPING_MODULES = ("document", "persons", "discourse", "citations", "genres")
 
 
 def _load() -> None:
