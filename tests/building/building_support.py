@@ -1,0 +1,28 @@
+"""Helpers shared by the build tests (imported as a plain module, like querying_support)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = REPO_ROOT / "tests" / "fixtures" / "jfk"
+
+# Every file a build writes that must not depend on how it was run (the manifest records
+# timings, and void.ttl names the output folder, so neither is compared byte for byte).
+STABLE_OUTPUTS = ("kg.nq", "kg.ttl", "kg.trig", "kg.jsonld", "context.jsonld",
+                  "validation-report.txt", "build-report.json")
+
+
+def output_bytes(out: Path) -> dict[str, bytes]:
+    """The build's stable outputs, name -> bytes (missing ones left out)."""
+    return {name: (out / name).read_bytes() for name in STABLE_OUTPUTS if (out / name).exists()}
+
+
+class Spy:
+    """Counts calls of ``process_file`` made by the build (in-process builds only)."""
+
+    def __init__(self, real):
+        self.real, self.calls = real, []
+
+    def __call__(self, path, base):
+        self.calls.append(Path(path).name)
+        return self.real(path, base)

@@ -1,0 +1,71 @@
+"""`kg build` on a folder with bad inputs: one line per bad file, the rest still published."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from building_support import REPO_ROOT
+from click.testing import CliRunner
+
+from kg.cli import main
+
+SEED = REPO_ROOT / "seeds" / "000_518769ec419a4fc7.txt"
+SEED_DOC = "https://w3id.org/declass-kg/id/doc/000_518769ec419a4fc7"
+
+
+@pytest.fixture
+def messy(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEED, folder / SEED.name)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (folder / "latin1.txt").write_bytes("MEMORANDUM\nSubject: Entrevue à Genève — résumé\n".encode("latin-1", "replace"))
+    return folder
+
+
+def _run(*args):
+    return CliRunner().invoke(main, ["build", *map(str, args)], catch_exceptions=False)
+
+
+def test_bad_files_are_named_one_line_each_and_the_seed_is_still_published(messy, tmp_path):
+    out = tmp_path / "out"
+    run = _run(messy, "--out", out, "--jobs", "1")
+    assert run.exit_code == 1
+    errors = [line for line in run.stderr.splitlines() if line.startswith("error:")]
+    for bad in ("empty.txt", "binary.txt", "latin1.txt"):
+        assert len([e for e in errors if bad in e]) == 1, errors
+    assert len(errors) == 3
+    assert SEED_DOC in (out / "kg.ttl").read_text()
+    assert not list(out.rglob("*.tmp"))
+    report = json.loads((out / "build-report.json").read_text())
+    status = {d["source"]: d["status"] for d in report["documents"]}
+    assert status[SEED.name] == "published"
+    assert {status[b] for b in ("empty.txt", "binary.txt", "latin1.txt")} <= {"unreadable", "rejected", "failed"}
+    assert all(d["reason"] for d in report["documents"] if d["status"] != "published")
+    assert "1 of 4 documents published" in run.stdout
+
+
+def test_a_rebuild_reports_the_same_errors_without_redoing_the_work(messy, tmp_path):
+    out = tmp_path / "out"
+    first = _run(messy, "--out", out, "--jobs", "1")
+    again = _run(messy, "--out", out, "--jobs", "1")
+    assert again.exit_code == first.exit_code == 1
+    assert again.stderr == first.stderr
+    assert "0 processed" in again.stdout and "4 unchanged" in again.stdout
+
+
+def test_a_folder_with_no_documents_is_a_one_line_error(tmp_path):
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    run = _run(empty, "--out", tmp_path / "out")
+    assert run.exit_code == 1
+    assert f"error: {empty}: no documents in this folder" in run.stderr
+    assert not (tmp_path / "out" / "kg.nq").exists()
+
+
+def test_no_progress_bar_when_standard_error_is_not_a_terminal(messy, tmp_path):
+    run = _run(messy, "--out", tmp_path / "out", "--jobs", "1", "--no-store")
+    assert "building" not in run.stderr
+    assert all(line.startswith(("error:", "  ", "0 documents")) for line in run.stderr.splitlines())

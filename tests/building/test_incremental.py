@@ -1,0 +1,131 @@
+"""Incremental builds: out/manifest.json lets a rebuild skip every unchanged source."""
+from __future__ import annotations
+
+import json
+
+import pyoxigraph as ox
+
+from kg.building import build, load_manifest
+from kg.mapping.core import DEFAULT_BASE
+
+from building_support import output_bytes
+
+
+def _build(corpus, out, **kw):
+    kw.setdefault("jobs", 1)
+    return build(sorted(p for p in corpus.iterdir() if p.is_file()), out, DEFAULT_BASE, **kw)
+
+
+def _store_graphs(out) -> set[str]:
+    store = ox.Store.read_only(str(out / "store"))
+    try:
+        return {g.value for g in store.named_graphs()}
+    finally:
+        del store
+
+
+def test_the_manifest_records_each_source_and_what_it_produced(corpus, tmp_path):
+    out = tmp_path / "out"
+    _build(corpus, out, store=False)
+    manifest = json.loads((out / "manifest.json").read_text())
+    entries = manifest["documents"]
+    assert sorted(e["name"] for e in entries) == sorted(p.name for p in corpus.iterdir())
+    for e in entries:
+        assert {"path", "size", "mtime", "sha256", "tool_version", "base", "status",
+                "graph_iri", "nquads"} <= set(e)
+        assert e["status"] == "published"
+        assert (out / e["nquads"]).read_text().strip().endswith(f"<{e['graph_iri']}> .")
+
+
+def test_an_unchanged_corpus_is_not_re_extracted(corpus, tmp_path, spy):
+    out = tmp_path / "out"
+    _build(corpus, out)
+    before = output_bytes(out)
+    spy.calls.clear()
+    summary = _build(corpus, out)
+    assert spy.calls == []
+    assert summary.processed == [] and len(summary.reused) == len(summary.results)
+    assert output_bytes(out) == before
+
+
+def test_a_changed_file_is_rebuilt_and_only_that_one(corpus, tmp_path, spy):
+    out = tmp_path / "out"
+    _build(corpus, out)
+    changed = sorted(corpus.iterdir())[1]
+    changed.write_text(changed.read_text() + "\nThe Secretary agreed.\n")
+    spy.calls.clear()
+    summary = _build(corpus, out)
+    assert spy.calls == [changed.name]
+    assert summary.processed == [changed.name]
+    entry = next(e for e in load_manifest(out).values() if e["name"] == changed.name)
+    assert (out / entry["nquads"]).read_bytes() in (out / "kg.nq").read_bytes()
+
+
+def test_a_removed_source_disappears_from_the_dumps_and_the_store(corpus, tmp_path):
+    out = tmp_path / "out"
+    first = _build(corpus, out)
+    gone = sorted(corpus.iterdir())[0]
+    graph = next(r.graph_iri for r in first.results if r.name == gone.name)
+    assert graph in _store_graphs(out)
+    gone.unlink()
+    summary = _build(corpus, out)
+    assert summary.removed == [graph]
+    assert f"<{graph}>" not in (out / "kg.nq").read_text()
+    doc = graph.replace("/graph/", "/doc/")
+    assert doc not in (out / "kg.ttl").read_text()
+    assert graph not in _store_graphs(out)
+    assert len(_store_graphs(out)) == len(list(corpus.iterdir()))
+    assert all(e["name"] != gone.name for e in load_manifest(out).values())
+    assert not any(p.stem == gone.stem for p in (out / "graphs").iterdir())
+
+
+def test_unpublished_sources_stay_in_the_manifest_and_are_retried_only_when_changed(corpus, tmp_path, spy):
+    out = tmp_path / "out"
+    (corpus / "empty.txt").write_bytes(b"")
+    first = _build(corpus, out)
+    assert {r.name: r.status for r in first.results}["empty.txt"] == "unreadable"
+    spy.calls.clear()
+    again = _build(corpus, out)
+    assert spy.calls == []
+    assert [(r.name, r.status, r.reason) for r in again.results] == \
+        [(r.name, r.status, r.reason) for r in first.results]
+    (corpus / "empty.txt").write_text("still nothing to read?\n")
+    _build(corpus, out)
+    assert spy.calls == ["empty.txt"]
+
+
+def test_full_ignores_the_manifest(corpus, tmp_path, spy):
+    out = tmp_path / "out"
+    _build(corpus, out, store=False)
+    spy.calls.clear()
+    _build(corpus, out, store=False, full=True)
+    assert sorted(spy.calls) == sorted(p.name for p in corpus.iterdir())
+
+
+def test_a_damaged_cached_graph_is_rebuilt_not_reused(corpus, tmp_path, spy):
+    out = tmp_path / "out"
+    _build(corpus, out, store=False)
+    before = output_bytes(out)
+    victim = sorted((out / "graphs").glob("*.nq"))[0]
+    victim.write_text("")
+    spy.calls.clear()
+    _build(corpus, out, store=False)
+    assert len(spy.calls) == 1
+    assert output_bytes(out) == before
+
+
+def test_a_different_base_rebuilds_everything(corpus, tmp_path, spy):
+    out = tmp_path / "out"
+    _build(corpus, out, store=False)
+    spy.calls.clear()
+    build(sorted(corpus.iterdir()), out, "https://example.org/kg/", jobs=1, store=False)
+    assert len(spy.calls) == len(list(corpus.iterdir()))
+    assert "https://w3id.org/declass-kg/id/" not in (out / "kg.nq").read_text()
+
+
+def test_a_store_built_before_is_updated_in_step_with_the_dumps(corpus, tmp_path):
+    out = tmp_path / "out"
+    _build(corpus, out, store=False)          # no store yet: the next build loads every graph
+    summary = _build(corpus, out)
+    assert summary.processed == []
+    assert _store_graphs(out) == {r.graph_iri for r in summary.results}

@@ -1,0 +1,38 @@
+"""Parallel builds are deterministic: any number of worker processes gives the same bytes."""
+from __future__ import annotations
+
+from kg.building import build
+from kg.mapping.core import DEFAULT_BASE
+
+from building_support import output_bytes
+
+
+def test_two_workers_give_the_same_bytes_as_one(corpus, tmp_path):
+    files = sorted(corpus.iterdir())
+    one = build(files, tmp_path / "one", DEFAULT_BASE, jobs=1, store=False)
+    two = build(files, tmp_path / "two", DEFAULT_BASE, jobs=2, store=False)
+    assert one.published == two.published == len(files)
+    assert [r.name for r in one.results] == [r.name for r in two.results] == sorted(f.name for f in files)
+    a, b = output_bytes(tmp_path / "one"), output_bytes(tmp_path / "two")
+    assert set(a) >= {"kg.nq", "kg.ttl", "build-report.json", "validation-report.txt"}
+    assert a == b
+
+
+def test_results_are_in_file_name_order_whatever_order_they_are_given(corpus, tmp_path):
+    files = sorted(corpus.iterdir(), reverse=True)
+    summary = build(files, tmp_path / "out", DEFAULT_BASE, jobs=2, store=False)
+    assert [r.name for r in summary.results] == sorted(f.name for f in files)
+
+
+def test_progress_hears_of_every_processed_document(corpus, tmp_path):
+    files = sorted(corpus.iterdir())
+    heard: list[str] = []
+    totals: list[int] = []
+
+    def progress(total):
+        totals.append(total)
+        return heard.append
+
+    build(files, tmp_path / "out", DEFAULT_BASE, jobs=2, store=False, progress=progress)
+    assert totals == [len(files)]
+    assert sorted(heard) == sorted(f.name for f in files)
