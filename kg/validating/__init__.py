@@ -115,8 +115,10 @@ def validate(graph: Graph) -> Verdict:
     # The ontology (SKOS schemes, class declarations) is background knowledge the shapes
     # refer to; it is added to a copy of the data so the document graph stays as it was.
     data = graph + ontology_graph()
+    # `data` is already our own throw-away copy: inplace=True spares pyshacl a second clone
+    # of it (about a quarter of the validation time of a typical document).
     conforms, report, _text = pyshacl.validate(
-        data, shacl_graph=shapes, inference="none",
+        data, shacl_graph=shapes, inference="none", inplace=True,
         advanced=True, allow_warnings=True, abort_on_first=False)
     results = []
     for r in report.subjects(RDF.type, SH.ValidationResult):
