@@ -20,6 +20,7 @@ from importlib import resources
 from kg.extracting import extractor
 from kg.extracting.dates import (ISO_SLASH_DATE_RE, MONTH_NAME_DATE_RE, TIME_RANGE_RE,
                                  parse_month_name_date, parse_time_range, safe_date)
+from kg.extracting.nara_form import form_date
 from kg.reading.transcript import Line, Transcript
 from kg.records import DocumentHeader, Record, Span
 
@@ -42,6 +43,9 @@ _SUBJECT_RE = re.compile(r"^\s*(?:SUBJECT|Subject|SUBJ)\s*[:.]\s*(?P<subject>\S.
 _COPY_RE = re.compile(r"\bCopy\s+(?:No\.?\s*)?(?P<n>\d{1,3})\s+of\s+(?P<of>\d{1,3})(?:\s+[Cc]opies)?", re.IGNORECASE)
 _NUMBER_RE = re.compile(r"^\s*(?:No\.?\s*)?(?P<id>\d{3,7})\s*$")
 _PLACE_LABEL_RE = re.compile(r"^\s*(?:PLACE|Place)\s*:\s*(?P<place>\S.*?)\s*$")
+# Layout cues of the plain OCR reader -> genre, when no genre line stands in the header.
+_CUE_GENRES = {"telegram": "telegram", "cia-cable": "cia-cable", "cia-dispatch": "cia-cable",
+               "memorandum": "memorandum"}
 # Lines of a declassification stamp: their dates are review dates, not the document's.
 _STAMP_RE = re.compile(r"\b(?:REVIEW|Reviewed|DECLASSIF|Authority|NARA|EO\s|E\.O\.|FOIA|Exemption|OADR)",
                        re.IGNORECASE)
@@ -89,6 +93,21 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
             fields["title"] = " ".join(m.group().split()).title()
             break
 
+    if "doc_type" not in fields:
+        # the genre the layout shows below the NARA identification form (plain OCR readers)
+        for cue in t.metadata.get("genre_cues", ()):
+            genre = _CUE_GENRES.get(cue["genre"])
+            text = cue["cue"]
+            if cue["genre"] in ("memorandum", "telegram"):
+                genre = next((g for pattern, g in GENRES if re.search(pattern, text, re.IGNORECASE)), genre)
+            if genre:
+                span = t.raw_to_span(*cue["span"])
+                lead = len(span.exact) - len(span.exact.lstrip(" \t\"'|.,;:-"))
+                span = t.raw_to_span(span.start + lead, span.end)
+                fields["doc_type"], fields["doc_type_span"] = genre, span
+                fields["title"] = " ".join(span.exact.split()).title()
+                break
+
     fields["draft"] = any(_DRAFT_RE.search(t.line_text(ln)) for ln in lines)
 
     dated = [(ln, m) for ln in lines if not _STAMP_RE.search(t.line_text(ln))
@@ -103,6 +122,9 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
     if date_hit:
         ln, m, d = date_hit
         fields["date"], fields["date_span"] = d, _span(t, ln, m)
+    catalogued = form_date(t)          # the NARA identification form's DATE is the record's
+    if catalogued is not None:
+        fields["date"], fields["date_span"] = catalogued
 
     for ln in lines:
         m = TIME_RANGE_RE.search(t.line_text(ln))

@@ -75,7 +75,7 @@ EO_RE = re.compile(
     r"\bE\.?\s?O\.?\s*(?P<eo>1[123]\d{3})(?:\s*[,.]?\s*(?:Sec(?:tion)?\.?|§)\s*"
     r"(?P<sec>\d\.\d{1,2}(?:\s*\(\s*[a-zA-Z0-9]{1,2}\s*\))*))?", re.IGNORECASE)
 X25_RE = re.compile(r"\b25\s?X\s?(?P<n>[1-9])\b")
-FOIA_RE = re.compile(r"\(\s*b\s*\)\s*\(\s*(?P<n>[1-9])\s*\)(?:\s*\(\s*(?P<sub>[A-Fa-f])\s*\))?")
+FOIA_RE = re.compile(r"\(\s*b\s*\)\s*\(\s*(?P<n>[1-9])\s*\)(?:\s*\(\s*(?P<sub>[AaC-Fc-f])\s*\))?")
 PA_RE = re.compile(r"\(\s*(?P<l>[jk])\s*:?\s*\)\s*\(\s*(?P<n>[1-7])\s*\)")
 # Sanitization and library case cross-references: "SEE SANITIZED VERSION ... NLK-81-15".
 _CASE_REF_RE = re.compile(r"\b(?P<ref>NL[KJE]\s?-\s?\d{2}\s?-\s?\d{1,4})\b")
@@ -334,8 +334,13 @@ def _case_references(t: Transcript) -> list[ReviewEvent]:
 
 def citations(text: str) -> list[re.Match]:
     """E.O. sections, 25X exemptions, FOIA (b)(n) and Privacy Act (j)/(k) citations in text."""
-    hits = [m for rx in (EO_RE, X25_RE, FOIA_RE, PA_RE) for m in rx.finditer(text)]
-    return sorted(hits, key=lambda m: m.start())
+    hits = sorted((m for rx in (EO_RE, X25_RE, FOIA_RE, PA_RE) for m in rx.finditer(text)),
+                  key=lambda m: (m.start(), -m.end()))
+    out: list[re.Match] = []
+    for m in hits:                     # "Sec. 3.4(b)(1)" is a section, not FOIA (b)(1)
+        if not out or m.start() >= out[-1].end():
+            out.append(m)
+    return out
 
 
 def authority_codes(printed: str) -> list[tuple[str, str]]:
@@ -347,7 +352,7 @@ def authority_codes(printed: str) -> list[tuple[str, str]]:
     the JFK Act -> ("jfk-act", "act"); "RESTRICTIONS: 1B, 1C" -> ("jfk-restriction", "1b"), ...
     """
     codes: list[tuple[str, str]] = []
-    if re.search(r"Kennedy\s+Assassination\s+Records\s+Collection\s+Act", printed, re.IGNORECASE):
+    if re.search(r"(?:Kennedy|JFK)\s+Assassination\s+Records\s+Collection\s+Act", printed, re.IGNORECASE):
         codes.append(("jfk-act", "act"))
     rm = re.match(r"RESTRICTIONS?\s*:\s*(?P<v>.*)$", printed)
     if rm:

@@ -43,6 +43,7 @@ _DTG_TEXT = rf"{_MONTH}\s+\d{{1,2}},?(?:\s+(?:1[89]|\d)\d\d,?)?\s*{_TIME}"
 _NUMBER_LINE_RE = re.compile(
     rf"^[^\w\n]{{0,3}}(?:(?P<label>NO|No)\.?\s*[:.;]?\s*)?(?P<num>\d{{1,5}}),\s*(?P<dtg>{_DTG_TEXT})",
     re.IGNORECASE)
+_DTG_LINE_RE = re.compile(rf"^[^\w\n]{{0,3}}(?P<dtg>{_MONTH}\s+\d{{1,2}},\s+(?:1[89])\d\d,?\s*{_TIME})\s*$", re.IGNORECASE)
 _ZULU_RE = re.compile(r"\b(?P<dtg>[0-3G]\d[0-2]\d[0-5]\dZ(?:\s+(?P<mon>[A-Z]{3})\s+(?P<yy>\d{2}))?)\b")
 _FROM_RE = re.compile(r"^[^\w\n]{0,3}(?P<label>FROM|From|FM|FN)\s*(?P<sep>[:;.])?\s*(?P<value>.*?)\s*$")
 _TO_RE = re.compile(r"^[^\w\n]{0,3}(?P<label>TO|To)\s*(?P<sep>[:;.])?\s*(?P<value>.*?)\s*$")
@@ -66,8 +67,9 @@ DISTRIBUTION: tuple[tuple[str, str], ...] = (
 # A line alone that ends the text: the typist's reference ("LIR/ 2", "AAL/10"), a closing
 # banner or the reproduction warning, a group marking ("GP-1"), a page break.
 _CLOSER_RE = re.compile(r"^\W{0,3}(?:[A-Z]{2,4}\s?/\s?\d{1,3}|GP\s?-\s?\d|REPRODUCTION|END(?:\s+OF\s+MESSAGE)?\b"
+                        r"|Drafted|DRAFTED|Cleared|CLEARED|Approved|APPROVED|Telegraphic"
                         r"|NW\s?#?\s?:?\s?\d|Doc\s?[Il]d|SECRET|CONFIDENTIAL|TOP\s+SECRET)", re.IGNORECASE)
-_SIGNATURE_RE = re.compile(r"^\s*(?P<name>[A-Z][A-Z'\-]{2,14})\s*\.?\s*$")
+_SIGNATURE_RE = re.compile(r"^\s*(?P<name>[A-Z][A-Z'\-]{3,14})\s*\.?\s*$")
 NOT_A_SIGNATURE = frozenset(
     "SECRET CONFIDENTIAL UNCLASSIFIED FILE END ACTION INFO INFORMATION DIRECTOR TYPIC RYBAT NOTE "
     "DISTRIBUTION PRIORITY NIACT ROUTINE IMMEDIATE FLASH CONTROL TELEGRAM INCOMING OUTGOING "
@@ -223,6 +225,10 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
             fields["dtg"], fields["dtg_span"] = " ".join(m["dtg"].split()), _span(t, ln, m, "dtg")
             fields["date"] = _dtg_date(m["dtg"], year)
             continue
+        if "dtg" not in fields and (m := _DTG_LINE_RE.match(text)):
+            fields["dtg"], fields["dtg_span"] = " ".join(m["dtg"].split()), _span(t, ln, m, "dtg")
+            fields["date"] = _dtg_date(m["dtg"], year)
+            continue
         if _ROUTING_RE.match(text):
             addressees.extend(_routing(t, head, i))
             continue
@@ -254,10 +260,20 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
                     distribution.append(label)
                     spans.append(_span(t, ln, m))
 
+    head_end = head[-1].end if head else 0
+    for block in t.blocks:             # a caption on a line of its own is a banner
+        if block.kind != "banner" or t.reading_offset(block.raw.start) > head_end:
+            continue
+        for pattern, label in DISTRIBUTION:
+            for m in re.finditer(pattern, block.raw.exact):
+                if label not in distribution:
+                    distribution.append(label)
+                    spans.append(t.raw_to_span(block.raw.start + m.start(), block.raw.start + m.end()))
+
     signer = None
     is_message = genre in ("telegram", "airgram") or "number" in fields and genre != "cia-cable"
     if is_message:
-        for page in _pages(t):
+        for page in reversed(_pages(t)):       # the signature closes the last page that has one
             page = [ln for ln in page if ln.start not in form]
             sig = _signature(t, page)
             if sig is not None:
