@@ -18,7 +18,7 @@ NAME = "drafters"
 
 _ROLE_RE = re.compile(
     r"\b(?P<role>Drafted|DRAFTED|Drafter|DRAFTER|Approved|APPROVED|Cleared|CLEARED)"
-    r"(?:\s+(?:by|BY))?\s*:?\s*"
+    r"(?:\s+(?:by|BY)\s*:?|\s*:)\s*"     # "Drafted by", "Cleared:": never "APPROVED FOR RELEASE"
     r"(?:[A-Z]{2,}(?:[:/][A-Z]{1,})*:\s*)?"            # office codes: EUR:SOV:
     rf"(?P<name>(?:[A-Z]\.\s?){{0,3}}\s*{SURNAME}(?:\s+{SURNAME})?)")
 _ROLES = {"drafted": "drafter", "drafter": "drafter", "approved": "approver", "cleared": "clearer"}

@@ -20,7 +20,8 @@ TITLES: tuple[str, ...] = (
     "Dr.", "Mr.", "Mrs.", "Miss", "Ms.", "Messrs.", "Sir", "Lord", "Counselor", "Consul",
 )
 _TITLE_ALT = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(TITLES, key=len, reverse=True))
-TITLE_RE = re.compile(rf"(?:{_TITLE_ALT})(?![A-Za-z])")
+# A title ends at its full stop ("Mr.Berle", run together by the OCR) or at a word boundary.
+TITLE_RE = re.compile(rf"(?:{_TITLE_ALT})(?:(?<=\.)|(?![A-Za-z]))")
 
 # A surname as typed: capitalised, possibly Mc/Mac/O'/hyphenated; initials may precede it.
 SURNAME = r"(?:Mc|Mac|O'|De|Van\s|Von\s)?[A-Z][a-zA-Z'’\-]+(?:-[A-Z][a-z]+)?"

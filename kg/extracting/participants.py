@@ -20,9 +20,11 @@ from kg.records import Participant, Record
 
 NAME = "participants"
 
+# The label of a participants block: followed by a colon in any case, or in capitals on its
+# own ("PARTICIPANTS"), never a word of the prose ("presentation", "presenta").
+_LABEL_WORDS = r"(?:(?:OTHERS?|ALSO)\s+PRESENT|PARTICIPANTS?|PERSONS\s+PRESENT|PRESENT)"
 _LABEL_RE = re.compile(
-    r"^\s*(?:(?:OTHERS?|ALSO)\s+PRESENT|PARTICIPANTS?|PERSONS\s+PRESENT|PRESENT)\s*:?\s*",
-    re.IGNORECASE)
+    rf"^\s*(?:(?i:{_LABEL_WORDS})\s*:\s*|{_LABEL_WORDS}\b\s*(?=[A-Z(]|$))")
 # A field label that ends the block ("SUBJECT:", "COPIES TO:", "Date:").
 _NEXT_FIELD_RE = re.compile(r"^\s*[A-Z][A-Za-z /]{1,30}:\s*|^\s*\(\s*\)")
 _OFFICE_ONLY_RE = re.compile(
@@ -42,10 +44,25 @@ def _entries(line: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in parts if line[a:b].strip()]
 
 
+# An office known by its initials ("DCI", "C/WHD") rather than a person's name.
+_OFFICE_CODE_RE = re.compile(r"^(?:[A-Z]{2,5}(?:/[A-Z0-9]{1,5})*|[A-Z]/[A-Z0-9/]+)$")
+# An OCR'd title glued to the name ("Lir.Herbert" for "Mr. Herbert"): skip the first part.
+_GLUED_TITLE_RE = re.compile(r"^[A-Z][a-z]{1,3}\.(?=[A-Z][a-z])")
+
+
 def _parse_entry(text: str) -> tuple[str | None, str | None, int, int] | None:
     """(title, name, start, end) of the person in one entry, or None."""
-    office = _OFFICE_ONLY_RE.match(text.strip())
+    stripped = text.strip()
+    if _OFFICE_CODE_RE.match(stripped.rstrip(",;")):
+        return None
+    office = _OFFICE_ONLY_RE.match(stripped)
     lead = len(text) - len(text.lstrip())
+    conj = re.match(r"(?:and|&)\s+", text[lead:])
+    if conj:
+        lead += conj.end()
+    glued = _GLUED_TITLE_RE.match(text[lead:])
+    if glued and not TITLE_RE.match(text, lead):
+        lead += glued.end()
     if office:
         return (office.group(0).strip(), None, lead, lead + office.end())
     m = _ENTRY_RE.match(text, lead)
@@ -71,6 +88,7 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
             continue
         side: str | None = None
         first = True
+        previous_open = False
         j = i
         while j < len(lines):
             cur = lines[j]
@@ -88,8 +106,19 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
                     break
                 if len(text.split()) > 12:        # prose: the block is over
                     break
+            if not first and previous_open and not SIDE_PREFIX_RE.match(text) \
+                    and not TITLE_RE.match(text.lstrip()) and not _OFFICE_ONLY_RE.match(text.lstrip()):
+                # the previous entry's description ran over the line ("..., Vice Presidential /
+                # Military Aide; Mr. Walter Donnelly"): the words up to the next ";" describe
+                # it, they are no one new
+                semi = text.find(";")
+                if semi < 0:
+                    j += 1
+                    continue
+                offset = semi + 1
             first = False
             body = text[offset:]
+            previous_open = bool(re.search(r",[^;]*$", body)) and not re.search(r";\s*$", body)
             sp = SIDE_PREFIX_RE.match(body)
             if sp:
                 side = side_of(sp.group("side"))

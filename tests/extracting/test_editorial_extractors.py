@@ -32,3 +32,10 @@ def test_the_drafter_is_read_with_initials(seed_transcript):
     (d,) = drafters.extract(seed_transcript, [])
     assert d.name == "A. Akalovsky" and d.role == "drafter"
     assert d.evidence[0].exact == "Drafted by A. Akalovsky"
+
+
+def test_a_release_caption_in_capitals_is_no_drafter():
+    from kg.reading.markdown import read_markdown
+    t = read_markdown("cable.txt", "APPROVED FOR RELEASE 1993\nDRAFTED BUT NOT SENT\nCLEARED KUBARKER\n"
+                                   "Drafted by: EUR:SOV:Akalovsky\n")
+    assert [(d.name, d.role) for d in drafters.extract(t, [])] == [("Akalovsky", "drafter")]

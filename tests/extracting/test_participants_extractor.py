@@ -47,3 +47,25 @@ def test_participants_listed_at_the_end_with_an_office():
 def test_no_list_no_participants():
     raw = "Mr. Rusk said that the talks had been useful and that he would report to the President.\n"
     assert _rows(read_markdown("t.md", raw)) == []
+
+
+def test_a_word_of_the_prose_that_begins_like_the_label_opens_no_list():
+    raw = ("Presenta el informe de la reunion con Hay y Frustredos sobre el Oceidente y mas.\n"
+           "Presently the group moved to another room where the talks went on for an hour.\n")
+    assert _rows(read_markdown("t.md", raw)) == []
+
+
+def test_a_role_that_runs_over_the_line_is_no_new_participant():
+    raw = ("TIME & PLACE: Home; 2245 Hours, 1 April 1960\n\n"
+           "PARTICIPANTS: DCI; C/WHD; General Robert Cushman, Vice Presidential\n"
+           "Military Aide; Mr. Walter Donnelly, Vice President of U. S.\n"
+           "Steel; and Mr. William Pawley, Industrialist\n\n"
+           "1. The DCI opened the meeting by stating that everybody present should be aware.\n")
+    rows = _rows(read_markdown("t.txt", raw))
+    assert rows == [(None, "General", "Robert Cushman"), (None, "Mr.", "Walter Donnelly"),
+                    (None, "Mr.", "William Pawley")]
+
+
+def test_a_title_run_into_the_name_by_the_ocr_is_still_a_title():
+    rows = _rows(read_markdown("t.txt", "PARTICIPANTS: Mr.Berle\n\nThe talks were long and useful for all of the people there.\n"))
+    assert rows == [(None, "Mr.", "Berle")]
