@@ -33,28 +33,10 @@ from kg.pipeline import DocumentResult
 OUTPUTS = ("kg.nq", "kg.ttl", "validation-report.txt", "build-report.json")
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the new one, whole."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.fchmod(fd, 0o644)      # mkstemp makes 0600; dumps are for others to read
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-
-
 @contextmanager
 def atomic_stream(path: Path) -> Iterator[BinaryIO]:
-    """Like ``atomic_write`` for data written piece by piece to the yielded binary file."""
+    """A file written piece by piece under a temporary name, renamed into place when whole;
+    on any failure the temporary file is removed and the old file stays as it was."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -70,6 +52,12 @@ def atomic_stream(path: Path) -> Iterator[BinaryIO]:
         except FileNotFoundError:
             pass
         raise
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, whole."""
+    with atomic_stream(path) as fh:
+        fh.write(data)
 
 
 def turtle_prefix_block() -> bytes:
