@@ -79,6 +79,8 @@ class Participant(Record):
     title: str | None                        # as printed: "Ambassador", "Mr.", "Secretary"
     side: str | None                         # delegation as printed: "US", "USSR"
     order: int = 0                           # position in the list
+    reference: str | None = None             # a person reference given by the markup (FRUS "#p_KVV1")
+    source_volume: str | None = None         # the FRUS volume the reference belongs to
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ REGISTRY: dict[str, Extractor] = {}
 
 # Module names under kg.extracting, in the order they run.
 PIPELINE: tuple[str, ...] = (
+    "frus_markup",
     "header",
     "nara_form",
     "telegram",

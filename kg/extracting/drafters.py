@@ -26,6 +26,8 @@ _ROLES = {"drafted": "drafter", "drafter": "drafter", "approved": "approver", "c
 
 @extractor(NAME)
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
+    if any(isinstance(r, Drafter) and r.extractor == "frus_markup" for r in found):
+        return []           # the markup already lists them (frus_markup)
     out: list[Record] = []
     for ln in t.lines:
         if ln.kind != "text":

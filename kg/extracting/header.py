@@ -70,6 +70,11 @@ def normalise_place(printed: str) -> Place | None:
     return next((p for p in places() if p.pattern.search(printed)), None)
 
 
+def genre_of(text: str) -> str | None:
+    """The genre a title or genre line names ("84. Memorandum of Conversation")."""
+    return next((genre for pattern, genre in GENRES if re.search(pattern, text, re.IGNORECASE)), None)
+
+
 def _header_lines(t: Transcript) -> list[Line]:
     return [ln for ln in t.lines if ln.start < t.body_start and ln.kind == "text"]
 
@@ -80,6 +85,8 @@ def _span(t: Transcript, ln: Line, m: re.Match, group: int | str = 0) -> Span:
 
 @extractor(NAME)
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
+    if any(isinstance(r, DocumentHeader) for r in found):
+        return []           # the markup already gave the header (frus_markup)
     lines = _header_lines(t)
     fields: dict = {}
     evidence: list[Span] = []

@@ -76,6 +76,8 @@ def _parse_entry(text: str) -> tuple[str | None, str | None, int, int] | None:
 
 @extractor(NAME)
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
+    if any(isinstance(r, Participant) and r.extractor == "frus_markup" for r in found):
+        return []           # the markup already lists them (frus_markup)
     out: list[Record] = []
     lines = t.lines
     i = 0

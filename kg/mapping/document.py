@@ -123,6 +123,12 @@ def map_participant(p: Participant, ctx: MapContext) -> None:
         ctx.add(assoc, DK.delegation, side)
         ctx.add(side, RICO.hasOrHadMember, person)
     ctx.add(assoc, DK.listOrder, Literal(p.order))
+    if p.reference and p.source_volume:
+        # a FRUS person anchor is volume-local and may change: seeAlso, not sameAs
+        page = URIRef(f"https://history.state.gov/historicaldocuments/{p.source_volume}/persons"
+                      f"#{p.reference.lstrip('#')}")
+        ctx.add(person, RDFS.seeAlso, page)
+        ctx.add(assoc, DK.frusPersonReference, Literal(p.reference))
     ctx.record_evidence(assoc, p)
 
 
