@@ -6,7 +6,7 @@ regarded the so-called quarantine as illegal ...").  Left out: procedural senten
 (thanks, greetings, moving the agenda, "had nothing to add"), questions, fragments, and the
 sentences that put something to the other side (those are proposals).  The drafter's
 parenthetical asides are claims of the drafter.  The topic comes from the topic lexicon
-(`discourse.TOPICS`); a sentence with no topic word takes the last topic of its turn.
+(kg/data/topics.tsv); a sentence with no topic word takes the last topic of its turn.
 """
 from __future__ import annotations
 

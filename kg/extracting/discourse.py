@@ -189,35 +189,21 @@ def other_sides(side: str | None, present: set[str]) -> list[str]:
 
 # --- topics ---------------------------------------------------------------------------------
 
-# A small topic lexicon: (label, word patterns).  Order breaks ties: the more specific first.
-TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("IL-28 bombers", (r"IL-?28", r"bombers?", r"jet bombers")),
-    ("warheads", (r"warheads?", r"nuclear\s+(?:component|material)", r"Geiger")),
-    ("SAM sites", (r"SAM\b", r"surface-to-air", r"anti-aircraft")),
-    ("overflights", (r"over-?\s*flights?", r"aerial\s+surveillance", r"reconnaissance", r"U-2",
-                     r"air\s+space", r"flights?")),
-    ("ICRC inspection", (r"ICRC", r"ICMC", r"ICMS", r"Red\s+Cross", r"inspection\s+of\s+incoming")),
-    ("ship for the inspectors", (r"Swedish", r"neutral\s+ship", r"nationality\s+of\s+the\s+ship",
-                                 r"Soviet\s+ship\b", r"US\s+(?:ship|vessel)", r"(?-i:charter)\s+(?:a|an|one)\b")),
-    ("quarantine", (r"quarantine", r"blockade", r"interdiction")),
-    ("missile shipments", (r"missiles?\s+(?:on\s+board|on\s+deck)", r"rendezvous", r"call\s+signs?",
-                           r"schedule", r"covers?\b", r"photograph", r"helicopter",
-                           r"ships?\s+leaving", r"loaded")),
-    ("missiles", (r"missiles?", r"rockets?", r"MRBM", r"IRBM", r"ICBM", r"launch")),
-    ("verification", (r"verif\w+", r"inspect\w*", r"observ\w+")),
-    ("non-invasion assurances", (r"invasion", r"assurances?\s+against", r"obligations\s+with\s+respect\s+to\s+Cuba",
-                                 r"formalize")),
-    ("UN presence", (r"UN\s+presence", r"presence\s+in\s+the\s+Caribbean")),
-    ("Guantanamo", (r"Guantanamo",)),
-    ("economic measures against Cuba", (r"starving", r"economic\s+measures", r"embargo")),
-    ("US bases", (r"bases\s+around", r"foreign\s+bases", r"Turkey")),
-    ("offensive weapons", (r"offensive", r"defensive")),
-    ("Kennedy-Khrushchev agreement", (r"Kennedy-Khrushchev", r"agreement\s+reached", r"understanding",
-                                      r"commitments?", r"obligations?")),
-    ("sovereignty", (r"sovereign\w*", r"international\s+law", r"Charter")),
-    ("talks", (r"next\s+meeting", r"discussions?", r"talks", r"negotiations?", r"higher\s+authority")),
-)
-_TOPIC_RES = tuple((label, re.compile("|".join(pats), re.IGNORECASE)) for label, pats in TOPICS)
+def _load_topics() -> tuple[tuple[str, re.Pattern], ...]:
+    """The topic lexicon (kg/data/topics.tsv), in its order: label -> one pattern."""
+    from importlib import resources
+
+    text = resources.files("kg").joinpath("data/topics.tsv").read_text(encoding="utf-8")
+    grouped: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("topic\t"):
+            continue
+        label, pattern = line.split("\t", 1)
+        grouped.setdefault(label, []).append(pattern)
+    return tuple((label, re.compile("|".join(pats), re.IGNORECASE)) for label, pats in grouped.items())
+
+
+_TOPIC_RES = _load_topics()
 
 
 def topics_of(text: str) -> set[str]:
