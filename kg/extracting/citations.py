@@ -37,6 +37,7 @@ from datetime import date, timedelta
 
 from kg.extracting import extractor
 from kg.extracting.dates import MONTHS, month_number
+from kg.extracting.discourse import turn_spans
 from kg.reading.transcript import Transcript
 from kg.records import (CitedDocument, DocumentHeader, DocumentRecords, Participant,
                         PersonMention, Record, Span)
@@ -78,7 +79,7 @@ _SIDE_DELEGATION = {"US": "US Delegation", "USSR": "Soviet Delegation"}
 _VENUES = {"security council": "UN Security Council", "general assembly": "UN General Assembly"}
 _STOP = re.compile(r"[,;:\"“”()]|(?<!\bMr)(?<!\bMrs)(?<!\bAmb)(?<!\bAm)(?<!\bDr)(?<!\bSec)"
                    r"(?<!\bGen)(?<!\bMessrs)(?<!\b[A-Z])\.|\s(?:which|that|who|containing|stated|said|had|was|were|is|"
-                   r"related|could|would|did|and\s+had)\b")
+                   r"related|could|would|did|and\s+had)\b|\sand\s+(?!\d)(?=[a-z])")
 
 
 @dataclass
@@ -159,6 +160,14 @@ class _Context:
                 self.mentions.append((s, e, m, person_of[id(m)].key))
         self.mentions.sort(key=lambda x: x[0])
         self.participant_keys = {p.key for _, p in self.res.participants}
+        # who holds the floor where: the speaker turns found before this extractor ran
+        self.turns: list[tuple[int, int, str]] = []
+        for stretch in turn_spans(t, found):
+            if stretch.turn.narration:
+                continue
+            who = self.res.lookup(stretch.turn.speaker) or self.res.lookup("", stretch.turn.speaker)
+            if who is not None:
+                self.turns.extend((a, b, who.person.key) for a, b in stretch.pieces)
         self.side = {p.key: part.side for part, p in self.res.participants if part.side}
 
     def person_at(self, start: int, end: int | None = None) -> tuple[int, int, str] | None:
@@ -177,6 +186,10 @@ class _Context:
         return None
 
     def speaker_before(self, pos: int) -> str | None:
+        """Who speaks at ``pos``: the turn holding it, else the last named speaker before it."""
+        for a, b, key in self.turns:
+            if a <= pos < b:
+                return key
         for s, _e, m, key in reversed(self.mentions):
             if s < pos and m.role == "speaker" and key in self.participant_keys:
                 return key

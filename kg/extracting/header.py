@@ -40,6 +40,8 @@ GENRES: tuple[tuple[str, str], ...] = (
 )
 _DRAFT_RE = re.compile(r"\bDRAFT\b")
 _SUBJECT_RE = re.compile(r"^\s*(?:SUBJECT|Subject|SUBJ)\s*[:.]\s*(?P<subject>\S.*?)\s*$")
+_SUBJECT_ALONE_RE = re.compile(r"^\s*(?:SUBJECT|Subject)\s*[:.]?\s*$")
+_NEXT_LABEL_RE = re.compile(r"^(?:PARTICIPANTS?|PRESENT|COPIES|DISTRIBUTION)\b", re.IGNORECASE)
 _COPY_RE = re.compile(r"\bCopy\s+(?:No\.?\s*)?(?P<n>\d{1,3})\s+of\s+(?P<of>\d{1,3})(?:\s+[Cc]opies)?", re.IGNORECASE)
 _NUMBER_RE = re.compile(r"^\s*(?:No\.?\s*)?(?P<id>\d{3,7})\s*$")
 _PLACE_LABEL_RE = re.compile(r"^\s*(?:PLACE|Place)\s*:\s*(?P<place>\S.*?)\s*$")
@@ -151,10 +153,17 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
             fields["place_span"] = _span(t, ln, m, group)
             break
 
-    for ln in lines:
+    for i, ln in enumerate(lines):
         m = _SUBJECT_RE.match(t.line_text(ln))
         if m:
             fields["subject"], fields["subject_span"] = m["subject"], _span(t, ln, m, "subject")
+            break
+        if _SUBJECT_ALONE_RE.match(t.line_text(ln)) and i + 1 < len(lines):
+            # FRUS layout: the label on its own line, the subject on the next
+            nxt = lines[i + 1]
+            m = re.match(r"\s*(\S.*?)\s*$", t.line_text(nxt))
+            if m and not _NEXT_LABEL_RE.match(m.group(1)):
+                fields["subject"], fields["subject_span"] = m.group(1), _span(t, nxt, m, 1)
             break
 
     for ln in lines:
