@@ -44,7 +44,8 @@ _SUBJECT_ALONE_RE = re.compile(r"^\s*(?:SUBJECT|Subject)\s*[:.]?\s*$")
 _NEXT_LABEL_RE = re.compile(r"^(?:PARTICIPANTS?|PRESENT|COPIES|DISTRIBUTION)\b", re.IGNORECASE)
 _COPY_RE = re.compile(r"\bCopy\s+(?:No\.?\s*)?(?P<n>\d{1,3})\s+of\s+(?P<of>\d{1,3})(?:\s+[Cc]opies)?", re.IGNORECASE)
 _NUMBER_RE = re.compile(r"^\s*(?:No\.?\s*)?(?P<id>\d{3,7})\s*$")
-_PLACE_LABEL_RE = re.compile(r"^\s*(?:PLACE|Place)\s*:\s*(?P<place>\S.*?)\s*$")
+# "Place:" in a memorandum; "FROM:" in a telegram names the post it was sent from.
+_PLACE_LABEL_RE = re.compile(r"^\s*(?:PLACE|Place|FROM|From)\s*:\s*(?P<place>\S.*?)\s*$")
 # Layout cues of the plain OCR reader -> genre, when no genre line stands in the header.
 _CUE_GENRES = {"telegram": "telegram", "cia-cable": "cia-cable", "cia-dispatch": "cia-cable",
                "memorandum": "memorandum"}
@@ -142,7 +143,9 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
             fields["time_span"] = _span(t, ln, m)
             break
 
-    for ln in lines:
+    # a labelled place wins over a place named in passing (a letterhead, a banner)
+    ordered = sorted(lines, key=lambda ln: not _PLACE_LABEL_RE.match(t.line_text(ln)))
+    for ln in ordered:
         text = t.line_text(ln)
         labelled = _PLACE_LABEL_RE.match(text)
         place = normalise_place(labelled["place"] if labelled else text)

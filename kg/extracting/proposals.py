@@ -56,6 +56,10 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
               r"(?:the\s+)?(?:{other}|us|you|him|them)\b"),
     ("request", r"\b(?<!was\s)(?<!were\s)(?:ask(?:ed)?|request(?:ed)?|urge[ds]?|call(?:ed)?\s+(?:on|upon))"
                 r"\s+(?!(?:whether|if|why|how|what|about|for)\b)(?:[\w.']+\s+){1,5}?to\s+" + _ACTION + r"\b"),
+    # "asked that the United States reply by tomorrow": a request in the subjunctive
+    ("request", r"\b(?<!was\s)(?<!were\s)(?:asked|requested|urged|insisted)\s+that\s+(?:the\s+)?"
+                r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s+(?:should\s+)?(?!had\b|was\b|were\b|would\b|could\b)"
+                r"[a-z]+\b"),
     ("request", r"\bwould\s+like\s+to\s+(?:know|have|receive|see)\b"),
     ("request", r"\bwondered\s+whether\s+[^.]{0,80}?\bcould\s+(?:provide|give|furnish|supply|tell|let)\b"),
     ("request", r"^If\s+(?:the\s+)?(?:{other}|you|they)\s+could\s+(?:give|provide|furnish|supply|tell|let)\b"),

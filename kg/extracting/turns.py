@@ -151,6 +151,29 @@ def _opener(text: str, plist: list[Participant]) -> tuple[Who, int] | None:
     return who, m.start("who")
 
 
+# In a first-person report ("I saw Gromyko ... He said that ..."), "he" who speaks is the
+# person the reporter met, not the reporter.
+_HE_SPEAKS_RE = re.compile(rf"^(?:He|She){SPEECH_TAIL}")
+_NAMED_RE = re.compile(rf"(?:(?P<title>{_TITLE})\s+)?(?P<n>{SURNAME})")
+
+
+def _interlocutor(text: str, verb: str, plist: list[Participant]) -> Who | None:
+    """The last person named in a first-person passage: the "he" of the next speech."""
+    for m in reversed(list(_NAMED_RE.finditer(text))):
+        name = m.group("n")
+        if name in _NOT_SPEAKER_WORDS or re.fullmatch(r"[A-Z]+", name) and len(name) > 3:
+            continue
+        if plist:
+            hit = _match_name(name, plist)
+            if hit is not None:
+                return Who(name, verb, hit[0], hit[1], kind="bare")
+            continue
+        if m.group("title") or (authority_lookup(name) or (None, 0))[1] >= 0.8:
+            printed = " ".join(f"{m.group('title') or ''} {name}".split())
+            return Who(printed, verb, None, 0.0)
+    return None
+
+
 def _inserted(text: str, plist: list[Participant]) -> Who | None:
     for m in _INSERT_RE.finditer(text):
         who = _who(m, plist)
@@ -218,6 +241,11 @@ def segment(t: Transcript, found: list[Record]) -> list[Segment]:
                 first = False
                 continue
             found_who = _opener(text, plist)
+            he = _HE_SPEAKS_RE.match(text) if found_who is None else None
+            if he and last is not None and last.kind == "first":
+                other = _interlocutor(t.text[cur.start:s.start], he.group("verb"), plist)
+                if other is not None:
+                    found_who = (other, 0)
             if found_who is None:
                 ins = _inserted(text, plist)
                 if ins is not None and not first:

@@ -1,0 +1,47 @@
+"""A telegram is written by the signing ambassador in the first person: "I" is the signer,
+"he" who answers is the man he met, and the post it comes from is its place."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extracting import run
+from kg.reading import read_file
+from kg.records import Claim, DocumentHeader, Participant, Proposal
+from kg.resolving import resolve_document
+
+TELEGRAM = Path(__file__).resolve().parents[1] / "fixtures" / "memos" / "telegram_first_person.txt"
+
+
+@pytest.fixture(scope="module")
+def records():
+    return run(read_file(TELEGRAM))
+
+
+def _speaker(records, start: str) -> str:
+    res = resolve_document(records)
+    claim = next(c for c in records.of(Claim) if c.evidence[0].exact.startswith(start))
+    return res.lookup(claim.speaker).person.name
+
+
+def test_the_telegram_comes_from_the_post_in_its_from_line(records):
+    (h,) = records.of(DocumentHeader)
+    assert h.doc_type == "telegram" and h.place == "Moscow"
+
+
+def test_i_is_the_signer(records):
+    assert _speaker(records, "I told him") == "Foy D. Kohler"
+
+
+def test_he_who_speaks_after_i_saw_someone_is_the_one_seen(records):
+    assert _speaker(records, "He said that the Soviet Government") == "Andrei Gromyko"
+
+
+def test_a_request_in_the_subjunctive_is_a_proposal(records):
+    (p,) = records.of(Proposal)
+    assert p.evidence[0].exact == "He asked that the United States reply by tomorrow."
+
+
+def test_a_telegram_without_a_participants_list_has_no_participants(records):
+    assert records.of(Participant) == []
