@@ -77,6 +77,28 @@ _ADVERBS = frozenset({"then", "also", "again", "further", "once", "finally", "no
                       "thereupon", "next"})
 
 
+def _word_list(name: str) -> frozenset[str]:
+    from importlib import resources
+    text = resources.files("kg").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+GIVEN_NAMES = _word_list("given_names.txt")
+NOT_NAMES = NOT_NAMES | _word_list("not_names.txt")
+_FOLLOWING_NAME_RE = re.compile(rf"[ \t]+(?:[A-Z]\.[ \t]?)?(?P<surname>{_NAME_WORD})")
+
+
+def _plausible_surname(word: str, known: set[str], lowercase_words: set[str]) -> bool:
+    """Could this capitalised word after a title be a surname?  Known names always are; an
+    unknown one must look like a name: not a word the same document uses in lower case
+    ("General Counsel" beside "counsel"), three letters or more, with a vowel."""
+    if word in known:
+        return True
+    if word in NOT_NAMES or word.lower() in lowercase_words:
+        return False
+    return len(word) >= 3 and bool(re.search(r"[aeiouyAEIOUY]", word))
+
+
 def blanked(raw: str) -> str:
     """The raw text with markup markers replaced by spaces (offsets unchanged)."""
     return _MARKER_RE.sub(lambda m: " " * len(m.group()), raw)
@@ -154,12 +176,25 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
                 continue
             cands.append((1, base + im.start("name"), base + im.end("name"), "Messrs.",
                           im.group("name"), m.start(), "mention", False))
+    known_set = set(_known_names(found))
+    lowercase_words = set(re.findall(r"\b[a-z]{3,}\b", view))
     for m in TITLED_RE.finditer(view):
-        name = m.group("name")
-        if surname(name) in NOT_NAMES:
+        name, end, poss = m.group("name"), m.end("name"), bool(m.group("poss"))
+        last = surname(name)
+        if last in GIVEN_NAMES and last not in known_set:
+            # "General Robert Cushman": the given name's surname follows; alone it names no one
+            nxt = None if poss else _FOLLOWING_NAME_RE.match(view, end)
+            if nxt is None or not _plausible_surname(nxt.group("surname"), known_set, lowercase_words):
+                continue
+            name, end = view[m.start("name"):nxt.end()], nxt.end()
+            last = nxt.group("surname")
+            pm = re.match(r"['’]s(?![a-z])", view[end:end + 2])
+            if pm:
+                poss = True
+        if not _plausible_surname(last, known_set, lowercase_words):
             continue
-        cands.append((2, m.start("title"), m.end("name"), " ".join(m.group("title").split()),
-                      name, m.start("title"), "mention", bool(m.group("poss"))))
+        cands.append((2, m.start("title"), end, " ".join(m.group("title").split()),
+                      name, m.start("title"), "mention", poss))
     forms = office_forms()
     plain = [f for f in forms if not f.startswith("the ")]
     with_the = [f[4:] for f in forms if f.startswith("the ")]
