@@ -31,7 +31,10 @@ GENRES: tuple[tuple[str, str], ...] = (
     (r"MEMORANDUM\s+OF\s+CONVERSATION", "memorandum of conversation"),
     (r"MEMORANDUM\s+FOR\s+(?:THE\s+)?RECORD", "memorandum for the record"),
     (r"MEMORANDUM\s+FOR\b", "memorandum"),
-    (r"CONFERENCE\s+MEMORANDUM|MEMORANDUM\s+OF\s+(?:A\s+)?(?:MEETING|CONFERENCE)", "conference memorandum"),
+    # the genre as the typescript names it, so a catalogue finds it under its own words
+    (r"MEMORANDUM\s+OF\s+(?:A\s+)?CONFERENCE", "memorandum of conference"),
+    (r"MEMORANDUM\s+OF\s+(?:A\s+)?MEETING", "memorandum of meeting"),
+    (r"CONFERENCE\s+MEMORANDUM", "conference memorandum"),
     (r"INFORMATION\s+REPORT", "information report"),
     (r"\bAIRGRAM\b", "airgram"),
     (r"\b(?:INCOMING|OUTGOING)\s+TELEGRAM\b|\bTELEGRAM\b|\bCABLE\b", "telegram"),

@@ -57,3 +57,10 @@ def test_a_morning_meeting_and_a_telegram_genre():
 def test_a_document_with_no_header_gives_no_header_record():
     t = read_markdown("t.md", "just some words here and there that make a long enough line of prose.\n")
     assert header.extract(t, []) == []
+
+
+def test_a_conference_memorandum_keeps_the_genre_as_headed():
+    raw = ("TOP SECRET\n\nMEMORANDUM OF CONFERENCE WITH THE PRESIDENT\n\nOctober 22, 1962, 11 a.m.\n\n"
+           "The President said that the quarantine would be announced in the evening by him.\n")
+    h = _header(read_markdown("t.md", raw))
+    assert h.doc_type == "memorandum of conference"
