@@ -12,6 +12,7 @@ be overridden with environment variables KG_SHAPES_DIR and KG_ONTOLOGY_DIR.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -107,19 +108,117 @@ def _shape_name(shape, shapes: Graph, report: Graph) -> str:
     return "an unnamed shape"
 
 
+def _shape_terms(shapes: Graph) -> set:
+    """The predicates pyshacl can read in the data graph under these shapes: every IRI the shapes
+    name (paths, classes ...), rdf:type and rdfs:subClassOf (class targets and sh:class), and
+    every IRI whose local name a SHACL-SPARQL query mentions (a generous over-estimate)."""
+    terms = {RDF.type, RDFS.subClassOf}
+    terms.update(n for t in shapes for n in t if isinstance(n, URIRef))
+    queries = " ".join(str(o) for p in (SH.select, SH.ask) for o in shapes.objects(None, p))
+    words = set(re.findall(r"[A-Za-z_][\w.-]*", queries))
+    terms.update(p for p in set(_ontology(str(ontology_dir())).predicates())
+                 if re.split(r"[#/:]", str(p))[-1] in words)
+    return terms
+
+
+@lru_cache(maxsize=4)
+def _background_index(folder: str, shapes_folder: str) -> dict:
+    """The ontology's triples the shapes can read, by subject (looked up per document)."""
+    readable = _shape_terms(_shapes(shapes_folder))
+    index: dict = {}
+    for triple in _ontology(folder):
+        if triple[1] in readable:
+            index.setdefault(triple[0], []).append(triple)
+    return index
+
+
+def background_for(graph: Graph) -> list:
+    """The part of the ontology the shapes can reach from this document graph.
+
+    The shapes consult the ontology only by following triples forward from the document's own
+    nodes: ``rdf:type``/``rdfs:subClassOf*`` for ``sh:class`` and class targets, ``skos:inScheme``
+    of a concept the document names; and only triples whose predicate pyshacl can read under
+    these shapes (`_shape_terms`) matter.  The ontology has no triple with a predicate the shapes
+    target or walk backwards (``sh:targetSubjectsOf``/``sh:targetObjectsOf``, ``sh:inversePath``,
+    the SHACL-SPARQL patterns) and no instance of a targeted class, so it yields no focus node of
+    its own (tests/validating/test_background.py checks these premises).  Hence the ontology
+    triples reachable forward from the document's subjects and objects (a predicate is never a
+    focus or value node unless it also stands as one of those) are all the background a verdict
+    can depend on: the same verdict as with the whole ontology, for a few dozen triples added
+    instead of ~1,800 copied.  A shape that walked into the ontology backwards would need this
+    revisited.
+    """
+    index = _background_index(str(ontology_dir()), str(shapes_dir()))
+    seen: set = set()
+    stack = [n for n in graph.all_nodes() if n in index]
+    found = []
+    while stack:
+        node = stack.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        for triple in index.get(node, ()):
+            found.append(triple)
+            if triple[2] in index:
+                stack.append(triple[2])
+    return found
+
+
+@lru_cache(maxsize=256)
+def _prepared(query: str, namespaces: tuple):
+    from rdflib.plugins.sparql import prepareQuery
+
+    return prepareQuery(query, initNs=dict(namespaces))
+
+
+class _ValidationView(Graph):
+    """The document graph as pyshacl sees it: the same store, but the SHACL-SPARQL constraint
+    queries (the same few texts for every document) are parsed once, not on every call.
+
+    ``Graph.query`` parses a string with the graph's namespace bindings as initial prefixes;
+    the cache key holds those bindings, so a prepared query means exactly what the text would.
+    """
+
+    def query(self, query_object, processor="sparql", result="sparql", initNs=None,  # noqa: N803
+              initBindings=None, use_store_provided=True, **kwargs):  # noqa: N803
+        if isinstance(query_object, str) and processor == "sparql" and not kwargs.get("base"):
+            ns = tuple(sorted((str(k), str(v)) for k, v in (initNs or dict(self.namespaces())).items()))
+            query_object = _prepared(query_object, ns)
+        return super().query(query_object, processor, result, initNs, initBindings,
+                             use_store_provided, **kwargs)
+
+
 def validate(graph: Graph) -> Verdict:
     """Run the project's shapes over one document graph."""
     import pyshacl
 
     shapes = shapes_graph()
-    # The ontology (SKOS schemes, class declarations) is background knowledge the shapes
-    # refer to; it is added to a copy of the data so the document graph stays as it was.
-    data = graph + ontology_graph()
-    # `data` is already our own throw-away copy: inplace=True spares pyshacl a second clone
-    # of it (about a quarter of the validation time of a typical document).
-    conforms, report, _text = pyshacl.validate(
-        data, shacl_graph=shapes, inference="none", inplace=True,
-        advanced=True, allow_warnings=True, abort_on_first=False)
+    # The ontology (SKOS schemes, class declarations) is background knowledge the shapes refer
+    # to: the part they can reach (see `background_for`) is added to the document graph for the
+    # run and taken out again (only the triples that were not in it already), so the graph is
+    # left as it was without copying it.  pyshacl works in place on a view of the same store.
+    if type(graph) is Graph:
+        added = [t for t in background_for(graph) if t not in graph]
+        data = _ValidationView(store=graph.store, identifier=graph.identifier,
+                               namespace_manager=graph.namespace_manager)
+    else:     # some other kind of graph: validate a copy with the background
+        added = []
+        data = _ValidationView()
+        for prefix, ns in graph.namespaces():
+            data.bind(prefix, ns)
+        for t in graph.triples((None, None, None)):
+            data.add(t)
+        for t in background_for(graph):
+            data.add(t)
+    for t in added:
+        graph.add(t)
+    try:
+        conforms, report, _text = pyshacl.validate(
+            data, shacl_graph=shapes, inference="none", inplace=True,
+            advanced=True, allow_warnings=True, abort_on_first=False)
+    finally:
+        for t in added:
+            graph.remove(t)
     results = []
     for r in report.subjects(RDF.type, SH.ValidationResult):
         sev = report.value(r, SH.resultSeverity)
