@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Iterable, Sequence, TypeVar
 
 T = TypeVar("T")
 
 
+# The same few hundred names are compared with each other ~100k times per corpus: the pure
+# string functions below keep their answers (tests/resolving/test_matching_cache.py).
+@lru_cache(maxsize=1 << 15)
 def fold(text: str) -> str:
     """Accents dropped, casefolded, apostrophes removed."""
     text = unicodedata.normalize("NFKD", text)
@@ -20,6 +24,7 @@ def fold(text: str) -> str:
     return re.sub(r"['’`]", "", text).casefold()
 
 
+@lru_cache(maxsize=1 << 15)
 def name_key(name: str) -> str:
     """Letters only, folded: 'Gilpatrick' -> 'gilpatrick'."""
     return re.sub(r"[^a-z]", "", fold(name))
@@ -44,6 +49,7 @@ def edit_distance(a: str, b: str, limit: int = 4) -> int:
     return prev[-1]
 
 
+@lru_cache(maxsize=1 << 16)
 def similarity(printed: str, known: str) -> float:
     """1.0 for the same surname, lower for OCR variants, 0 when they are different names."""
     a, b = name_key(printed), name_key(known)
@@ -53,7 +59,14 @@ def similarity(printed: str, known: str) -> float:
         return 1.0
     # OCR damage is a letter or two; short names must match nearly exactly.
     allowed = 1 if min(len(a), len(b)) <= 5 else 2 if min(len(a), len(b)) <= 8 else 3
-    d = edit_distance(a, b, allowed)
+    if a[0] != b[0]:
+        # Different first letters: only a distance of 0 or 1 scores (below), and no prefix can
+        # match, so the distance need not be followed past 1.
+        allowed = min(allowed, 1)
+    if abs(len(a) - len(b)) > allowed:
+        d = allowed + 1      # what edit_distance answers at once
+    else:
+        d = edit_distance(a, b, allowed)
     if d > allowed:
         # a truncated form ("McGlo" for "McGloy") is a variant when it is a long prefix
         if len(a) >= 4 and b.startswith(a) and len(b) - len(a) <= 2:
