@@ -120,18 +120,22 @@ def load_documents(
     report = LoadReport()
     store = open_store(store_dir, read_only=False)
     try:
-        for node in removed_nodes:
-            if store.contains_named_graph(node):
-                _drop_graph(store, node)
-                report.removed.append(node.value)
-        for iri, quads in parsed.items():
-            _drop_graph(store, _graph_node(iri))
-            # The bulk loader skips transactions; fine here because the graph was just
-            # emptied and nothing else writes to the store while we hold the lock.
-            store.bulk_extend(quads)
-            store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in quads)
-            report.replaced.append(iri)
-            report.quads += len(quads)
+        gone = [node for node in removed_nodes if store.contains_named_graph(node)]
+        report.removed = [node.value for node in gone]
+        # The whole batch at once: the old graphs go first, then every new graph and its
+        # triples in the merged default graph are written by one bulk load (a bulk load per
+        # graph costs ~10 ms of fixed overhead each).  A merged triple that a new graph states
+        # again may be dropped and written back: the result is the one replacing the graphs one
+        # by one gives.
+        new_quads = [q for quads in parsed.values() for q in quads]
+        new_triples = {ox.Quad(q.subject, q.predicate, q.object) for q in new_quads}
+        _drop_graphs(store, gone + [_graph_node(iri) for iri in parsed])
+        # The bulk loader skips transactions; fine here because the graphs were just
+        # emptied and nothing else writes to the store while we hold the lock.
+        if new_quads:
+            store.bulk_extend(new_quads + list(new_triples))
+        report.replaced = list(parsed)
+        report.quads = len(new_quads)
         store.flush()
     except OSError as exc:
         raise StoreError(f"writing store at {store_dir} failed: {_one_line(str(exc))}") from exc
@@ -141,14 +145,28 @@ def load_documents(
     return report
 
 
-def _drop_graph(store: ox.Store, graph: ox.NamedNode) -> None:
-    """Remove a document graph and the merged triples that only it stated."""
-    old = list(store.quads_for_pattern(None, None, None, graph))
-    store.remove_graph(graph)
-    for quad in old:
-        others = store.quads_for_pattern(quad.subject, quad.predicate, quad.object, None)
-        if not any(isinstance(q.graph_name, (ox.NamedNode, ox.BlankNode)) for q in others):
-            store.remove(ox.Quad(quad.subject, quad.predicate, quad.object))
+def _drop_graphs(store: ox.Store, graphs: list[ox.NamedNode]) -> None:
+    """Remove document graphs and the merged triples that only they stated.
+
+    One SPARQL update, so oxigraph does the work in one transaction instead of a Python loop
+    over every old quad.  A variable bound to a blank node deletes that node's triple.
+    """
+    existing = set(store.named_graphs())
+    if not existing & set(graphs):
+        return
+    if not existing - set(graphs):
+        # Every document graph goes: the merged default graph, by its invariant the union of
+        # the document graphs (this function is the store's only writer), goes with them.
+        store.clear()
+        return
+    names = " ".join(str(g) for g in graphs)          # <iri> <iri> ...
+    listed = ", ".join(str(g) for g in graphs)
+    store.update(
+        "DELETE { ?s ?p ?o } WHERE { "
+        f"VALUES ?g {{ {names} }} GRAPH ?g {{ ?s ?p ?o }} "
+        f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER (?h NOT IN ({listed})) }} }}")
+    for graph in graphs:
+        store.remove_graph(graph)
 
 
 def graphs_in_nquads(source: GraphSource) -> dict[str, bytes]:

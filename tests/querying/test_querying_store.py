@@ -154,3 +154,53 @@ def test_a_merged_nquads_file_splits_into_its_document_graphs(tmp_path: Path) ->
     assert set(chunks) == {GRAPH + MEMCON, GRAPH + TELCON}
     load_documents(tmp_path / "store", chunks)
     assert graph_names(tmp_path / "store") == {GRAPH + MEMCON, GRAPH + TELCON}
+
+
+def _contents(store_dir: Path) -> tuple[set, set]:
+    """Named graphs' quads and the default graph's triples; blank nodes (fresh per load) as '_'."""
+    store = open_store(store_dir)
+
+    def term(t):
+        return "_" if isinstance(t, ox.BlankNode) else t
+
+    named, default = set(), set()
+    for q in store.quads_for_pattern(None, None, None, None):
+        row = (term(q.subject), q.predicate, term(q.object))
+        if isinstance(q.graph_name, ox.DefaultGraph):
+            default.add(row)
+        else:
+            named.add(row + (q.graph_name,))
+    return named, default
+
+
+def test_loading_a_batch_equals_loading_its_graphs_one_by_one(tmp_path: Path) -> None:
+    """One bulk load of several graphs (replacing some, removing others) leaves the store as
+    the same steps taken one graph at a time do, shared merged triples included."""
+    memcon, telcon = FIXTURES / f"{MEMCON}.nq", FIXTURES / f"{TELCON}.nq"
+    v2 = FIXTURES / f"{MEMCON}.v2.nt"
+    extra = b"<https://example.org/a> <https://example.org/p> <https://example.org/b> .\n"
+    steps = [
+        ({GRAPH + MEMCON: memcon, GRAPH + TELCON: telcon}, []),
+        ({GRAPH + MEMCON: v2, GRAPH + "extra": extra}, []),
+        ({GRAPH + MEMCON: memcon}, [GRAPH + TELCON, GRAPH + "extra"]),
+        ({GRAPH + TELCON: telcon, GRAPH + "extra": v2.read_bytes() + extra}, [GRAPH + MEMCON]),
+    ]
+    batch, single = tmp_path / "batch", tmp_path / "single"
+    for graphs, removed in steps:
+        load_documents(batch, graphs, removed=removed)
+        for iri in removed:
+            load_documents(single, {}, removed=[iri])
+        for iri, source in graphs.items():
+            load_documents(single, {iri: source})
+        assert _contents(batch) == _contents(single)
+
+
+def test_the_merged_triples_of_blank_nodes_go_with_their_graph(tmp_path: Path) -> None:
+    data = b'_:a <https://example.org/p> _:b .\n_:b <https://example.org/q> "v" .\n'
+    store_dir = tmp_path / "store"
+    load_documents(store_dir, {GRAPH + "one": data, GRAPH + "two": data})
+    assert len(list(open_store(store_dir).quads_for_pattern(None, None, None, None))) == 8
+    load_documents(store_dir, {GRAPH + "one": data}, removed=[GRAPH + "two"])
+    assert len(list(open_store(store_dir).quads_for_pattern(None, None, None, None))) == 4
+    load_documents(store_dir, {}, removed=[GRAPH + "one"])
+    assert not list(open_store(store_dir).quads_for_pattern(None, None, None, None))
