@@ -32,7 +32,7 @@ import json
 import os
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Union
 
@@ -136,6 +136,9 @@ class _Compactor:
 
     prefixes: tuple[tuple[str, str], ...]           # (prefix, namespace), longest namespace first
     terms: dict[str, tuple[tuple[str, str | None], ...]]   # IRI -> ((term, coercion IRI|"@id"|None), ...)
+    # Answers already given (the same few hundred IRIs and predicates recur ~100k times).
+    _iris: dict = field(default_factory=dict, compare=False, repr=False)
+    _keys: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, context: dict) -> "_Compactor":
@@ -163,6 +166,12 @@ class _Compactor:
 
     def iri(self, iri: str) -> str:
         """``prefix:local`` when a prefix fits safely, else the full IRI."""
+        found = self._iris.get(iri)
+        if found is None:
+            found = self._iris[iri] = self._compact(iri)
+        return found
+
+    def _compact(self, iri: str) -> str:
         for prefix, ns in self.prefixes:
             if iri.startswith(ns):
                 local = iri[len(ns):]
@@ -179,6 +188,22 @@ class _Compactor:
 
     def entry(self, predicate: str, value: ox.Term) -> tuple[str, object]:
         """The key and JSON value for one predicate/object pair."""
+        # The choice depends on the predicate and the kind of value only, not on its text.
+        if isinstance(value, ox.Literal):
+            kind = (predicate, "literal", bool(value.language), value.datatype.value)
+        else:
+            kind = (predicate, isinstance(value, (ox.NamedNode, ox.BlankNode)))
+        choice = self._keys.get(kind)
+        if choice is None:
+            choice = self._keys[kind] = self._choose(predicate, value)
+        key, coerced = choice
+        if coerced:
+            if isinstance(value, ox.Literal):
+                return key, value.value
+            return key, self.node_id(value)
+        return key, self.value(value)
+
+    def _choose(self, predicate: str, value: ox.Term) -> tuple[str, bool]:
         coercion_fits = None
         plain = None
         for term, coercion in self.terms.get(predicate, ()):
@@ -190,10 +215,8 @@ class _Compactor:
                   and value.datatype.value == coercion):
                 coercion_fits = coercion_fits or term
         if coercion_fits:
-            if isinstance(value, ox.Literal):
-                return coercion_fits, value.value
-            return coercion_fits, self.node_id(value)
-        return plain or self.iri(predicate), self.value(value)
+            return coercion_fits, True
+        return plain or self.iri(predicate), False
 
     def node_id(self, term: ox.Term) -> str:
         if isinstance(term, ox.BlankNode):
@@ -215,6 +238,8 @@ class _Compactor:
 
 
 def _sort_values(values: list) -> list:
+    if len(values) < 2:
+        return values
     return sorted(values, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
 
 
