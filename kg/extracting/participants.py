@@ -5,6 +5,9 @@ top ("PARTICIPANTS:"), at the end, or as "OTHERS PRESENT:" — with the sides as
 ("US - Ambassador Stevenson", "USSR- Mr. Kuznetsov", "Soviet Side:") and each entry's title
 and name.  An entry that is only an office ("The Secretary", "The President") is kept with
 its title and no name; the resolver decides who held the office on the document's date.
+Where the list prints no side, the entry's own description gives it ("Ambassador Mikhail A.
+Menshikov, USSR"; "Counselor, Soviet Embassy"), else the country of the office or of the
+person in the authority file (data), else none.
 
 It does not decide who a participant *is* (that is the resolver's job), and it never adds a
 participant from the prose: a speaker who is not listed is not a participant.
@@ -14,8 +17,11 @@ from __future__ import annotations
 import re
 
 from kg.extracting import extractor
-from kg.extracting.names import (NOT_A_NAME, SIDE_PREFIX_RE, SURNAME, TITLE_RE, side_of)
+from kg.extracting.names import (NOT_A_NAME, SIDE_PREFIX_RE, SIDES, SURNAME, TITLE_RE,
+                                  side_of)
 from kg.reading.transcript import Transcript
+from kg.resolving import authority_lookup
+from kg.resolving.authority import office_of, offices
 from kg.records import Participant, Record
 
 NAME = "participants"
@@ -31,7 +37,8 @@ _OFFICE_ONLY_RE = re.compile(
     r"^(?:The|the)\s+(?P<office>Secretary(?:\s+of\s+(?:State|Defense))?|President|Vice\s+President|"
     r"Under\s+Secretary|Attorney\s+General|Secretary-General|Secretary\s+General)\b")
 _ENTRY_RE = re.compile(
-    rf"(?P<title>{TITLE_RE.pattern})?\s*(?P<name>(?:[A-Z]\.\s?){{0,3}}\s*(?:{SURNAME}\s+)?{SURNAME})")
+    rf"(?P<title>{TITLE_RE.pattern})?\s*(?P<name>(?:[A-Z]\.\s?){{0,3}}\s*(?:{SURNAME}\s+)?"
+    rf"(?:[A-Z]\.\s?){{0,2}}\s*{SURNAME})")
 
 
 def _entries(line: str) -> list[tuple[int, int]]:
@@ -48,6 +55,34 @@ def _entries(line: str) -> list[tuple[int, int]]:
 _OFFICE_CODE_RE = re.compile(r"^(?:[A-Z]{2,5}(?:/[A-Z0-9]{1,5})*|[A-Z]/[A-Z0-9/]+)$")
 # An OCR'd title glued to the name ("Lir.Herbert" for "Mr. Herbert"): skip the first part.
 _GLUED_TITLE_RE = re.compile(r"^[A-Z][a-z]{1,3}\.(?=[A-Z][a-z])")
+
+
+_SIDE_ALT = "|".join(re.escape(k) for k in sorted(SIDES, key=len, reverse=True))
+# a side's own service ("Soviet Embassy", "USSR Delegation"), never a desk that studies it
+# ("Office of Soviet Affairs"); or a side alone as a piece of the description (", USSR")
+_SIDE_WORD_RE = re.compile(
+    rf"(?<![A-Za-z.])(?P<side>{_SIDE_ALT})\s+(?:Embassy|Delegation|Mission|Government|Ambassador|"
+    rf"Foreign\s+Minist(?:er|ry)|Ministry|Representative|Consulate)\b"
+    rf"|,\s*(?P<alone>{_SIDE_ALT})\s*(?:,|;|$)")
+
+
+def _side_in_description(description: str) -> str | None:
+    """The side an entry's own description gives when the block has no side headings:
+    "Ambassador Mikhail A. Menshikov, USSR", "Mr. Oleg Sokolov, Counselor, Soviet Embassy"."""
+    if not description.lstrip().startswith(","):
+        return None
+    m = _SIDE_WORD_RE.search(description)
+    return SIDES[m.group("side") or m.group("alone")] if m else None
+
+
+def _known_side(name: str | None, title: str | None) -> str | None:
+    """The side of an entry the list prints without one: the country of the office a bare
+    title names ("The Secretary"), else the country the authority file gives the person."""
+    if name is None:
+        office = office_of(title)
+        return next((t.country for t in offices()[0] if t.office == office), None) if office else None
+    hit = authority_lookup(name)
+    return hit[0].country if hit and hit[1] >= 0.9 else None
 
 
 def _parse_entry(text: str) -> tuple[str | None, str | None, int, int] | None:
@@ -133,8 +168,9 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
                 title, name, s, e = parsed
                 start = cur.start + offset + a + s
                 end = cur.start + offset + a + e
+                entry_side = side or _side_in_description(body[a + e:b]) or _known_side(name, title)
                 out.append(Participant(evidence=(t.span(start, end),), extractor=NAME,
-                                       name=name, title=title, side=side, order=order))
+                                       name=name, title=title, side=entry_side, order=order))
                 order += 1
             j += 1
         i = j

@@ -37,11 +37,26 @@ def test_participants_listed_at_the_end_with_an_office():
            "PARTICIPANTS: The Secretary; Ambassador Thompson; Mr. Kohler\n\n"
            "OTHERS PRESENT: Foreign Minister Gromyko, Ambassador Dobrynin\n")
     rows = _rows(read_markdown("t.md", raw))
-    assert (None, "The Secretary", None) in rows
-    assert (None, "Ambassador", "Thompson") in rows
-    assert (None, "Foreign Minister", "Gromyko") in rows
-    assert (None, "Ambassador", "Dobrynin") in rows
+    # no side is printed: an office's country, or the person's in the authority file, gives it
+    assert ("US", "The Secretary", None) in rows
+    assert ("US", "Ambassador", "Thompson") in rows
+    assert ("USSR", "Foreign Minister", "Gromyko") in rows
+    assert ("USSR", "Ambassador", "Dobrynin") in rows
     assert len(rows) == 5
+
+
+def test_an_entry_with_a_given_name_and_middle_initial_keeps_the_whole_name():
+    raw = ("MEMORANDUM OF CONVERSATION\n\nMarch 6, 1961\n\nMr. Kohler opened the meeting.\n\n"
+           "PARTICIPANTS:\nMr. Foy D. Kohler, Assistant Secretary for European Affairs\n"
+           "Ambassador Mikhail A. Menshikov, USSR\nMr. Oleg Sokolov, Counselor, Soviet Embassy\n"
+           "Mr. Walter Q. Nobody, Office of Soviet Affairs\n")
+    rows = _rows(read_markdown("t.md", raw))
+    assert ("US", "Mr.", "Foy D. Kohler") in rows
+    # the entry's description names the side ("USSR", "Soviet Embassy")
+    assert ("USSR", "Ambassador", "Mikhail A. Menshikov") in rows
+    assert ("USSR", "Mr.", "Oleg Sokolov") in rows
+    # unknown to the authority and no side in the description: none is invented
+    assert (None, "Mr.", "Walter Q. Nobody") in rows
 
 
 def test_no_list_no_participants():
