@@ -85,7 +85,7 @@ def _word_list(name: str) -> frozenset[str]:
 
 GIVEN_NAMES = _word_list("given_names.txt")
 NOT_NAMES = NOT_NAMES | _word_list("not_names.txt")
-_FOLLOWING_NAME_RE = re.compile(rf"[ \t]+(?:[A-Z]\.[ \t]?)?(?P<surname>{_NAME_WORD})")
+_FOLLOWING_NAME_RE = re.compile(rf"[ \t]+(?P<initial>[A-Z]\.[ \t]?)?(?P<surname>{_NAME_WORD})")
 
 
 def _plausible_surname(word: str, known: set[str], lowercase_words: set[str]) -> bool:
@@ -181,7 +181,18 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
     for m in TITLED_RE.finditer(view):
         name, end, poss = m.group("name"), m.end("name"), bool(m.group("poss"))
         last = surname(name)
-        if last in GIVEN_NAMES and last not in known_set:
+        nxt = None if poss else _FOLLOWING_NAME_RE.match(view, end)
+        if nxt and (nxt.group("initial") or nxt.group("surname") in known_set) \
+                and last not in known_set and _plausible_surname(nxt.group("surname"), known_set,
+                                                                 lowercase_words):
+            # "Mr. Foy D. Kohler", "Mr. Oleg Sokolov" (a listed surname): given name, initial
+            # and surname are one name, whether or not the given name is in the word list
+            name, end = view[m.start("name"):nxt.end()], nxt.end()
+            last = nxt.group("surname")
+            pm = re.match(r"['’]s(?![a-z])", view[end:end + 2])
+            if pm:
+                poss = True
+        elif last in GIVEN_NAMES and last not in known_set:
             # "General Robert Cushman": the given name's surname follows; alone it names no one
             nxt = None if poss else _FOLLOWING_NAME_RE.match(view, end)
             if nxt is None or not _plausible_surname(nxt.group("surname"), known_set, lowercase_words):
