@@ -2,7 +2,8 @@
 
 "Drafted by A. Akalovsky", "Drafted by: Akalovsky", "DRAFTED BY: EUR:SOV:AAkalovsky",
 "Drafter: ...", and the telegram lines "Approved by ...", "Cleared by ...".  The name is
-kept as printed; the resolver decides who it is.  A signature ("RUSK", "STEVENSON") at the
+kept as printed, but for initials glued to the surname, which are parted ("FDKohler" ->
+"F. D. Kohler"); the resolver decides who it is.  A signature ("RUSK", "STEVENSON") at the
 end of a telegram is the author and is read by the telegram extractors, not here.
 """
 from __future__ import annotations
@@ -21,6 +22,8 @@ _ROLE_RE = re.compile(
     r"(?:\s+(?:by|BY)\s*:?|\s*:)\s*"     # "Drafted by", "Cleared:": never "APPROVED FOR RELEASE"
     r"(?:[A-Z]{2,}(?:[:/][A-Z]{1,})*:\s*)?"            # office codes: EUR:SOV:
     rf"(?P<name>(?:[A-Z]\.\s?){{0,3}}\s*{SURNAME}(?:\s+{SURNAME})?)")
+# The Department's drafting line glues the initials to the surname ("EUR:SOV:FDKohler").
+_GLUED_INITIALS_RE = re.compile(r"^(?P<initials>[A-Z]{1,3})(?P<surname>[A-Z][a-z][\w'’-]*)$")
 _ROLES = {"drafted": "drafter", "drafter": "drafter", "approved": "approver", "cleared": "clearer"}
 
 
@@ -35,6 +38,9 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
         text = t.line_text(ln)
         for m in _ROLE_RE.finditer(text):
             name = m["name"].strip()
+            glued = _GLUED_INITIALS_RE.match(name)
+            if glued:
+                name = " ".join(f"{c}." for c in glued["initials"]) + " " + glued["surname"]
             if len(name.replace(".", "").replace(" ", "")) < 3:
                 continue
             span = t.span(ln.start + m.start(), ln.start + m.end())
