@@ -99,6 +99,9 @@ RESPONSE_CUES: tuple[tuple[str, str], ...] = (
     ("rejected", r"\bonly\s+complicated\b|\bno\s+basis\s+for\b|\bnot\s+one\s+of\b|\bnot\s+in\s+accord\b"),
     ("deferred", r"\bconsult\b|\bwould\s+(?:ask\s+for\s+a\s+confirmation|inform\s+(?:its|his|their)\s+"
                  r"[Gg]overnment|report\s+to)\b|\bnot\s+ready\s+to\s+reply\b|\bwould\s+endeavou?r\b"),
+    # "would report his proposal to Washington", "would pass it on to his Government"
+    ("deferred", r"\b(?:would|will)\s+(?:have\s+to\s+)?(?:report|refer|transmit|convey|pass)\s+"
+                 r"(?:[\w'’]+\s+){1,3}?(?:on\s+)?to\s+(?:his|its|their|the\s+[A-Z]|[A-Z])"),
     ("deferred", r"\b(?:would|will)\s+(?:reply|answer|respond|give\s+an\s+answer)\s+later\b"
                  r"|\brefer(?:red)?\s+to\s+(?:his|its|their)\s+[Gg]overnment\b|\bno\s+suggestion\s+as\s+to\b"),
     ("accepted", r"\bagreed\s+(?:but|to|with)\b|\bagreed\s*[,.]|\baccepted\b|\bwould\s+be\s+available\b"
@@ -249,8 +252,7 @@ def _overlap(a: set[str], b: set[str]) -> float:
 
 
 def _cue(text: str) -> str | None:
-    if _REPORTED.search(text):
-        return None                          # "we had made a counter-proposal": a report
+    reported = bool(_REPORTED.search(text))  # "we had made a counter-proposal": a report ...
     found = []
     for st, pat in RESPONSE_CUES:
         for m in re.finditer(pat, text):
@@ -258,6 +260,8 @@ def _cue(text: str) -> str | None:
                 continue                     # "had agreed": what someone did before
             found.append(st)
             break
+    if reported and found != ["deferred"]:
+        return None                          # ... unless it defers it ("report his proposal to")
     if not found:
         return None
     if "countered" in found:

@@ -222,6 +222,7 @@ def segment(t: Transcript, found: list[Record]) -> list[Segment]:
     plist = participants(found)
     segs: list[Segment] = []
     last: Who | None = None            # the last printed speaker (who holds the floor)
+    partner: Who | None = None         # in a first-person report, the one the reporter met
     for pi, (a, b) in enumerate(t.paragraphs):
         b = _before_lists(t, a, b)
         sents = sentences(t, a, b)
@@ -244,8 +245,14 @@ def segment(t: Transcript, found: list[Record]) -> list[Segment]:
             he = _HE_SPEAKS_RE.match(text) if found_who is None else None
             if he and last is not None and last.kind == "first":
                 other = _interlocutor(t.text[cur.start:s.start], he.group("verb"), plist)
+                if other is None and partner is not None:
+                    # "I told him that ...  He then urged ...": the reporter's words name no
+                    # one, so "he" is still the person the reporter is talking with
+                    other = Who(partner.printed, he.group("verb"), partner.participant,
+                                partner.score, kind=partner.kind)
                 if other is not None:
                     found_who = (other, 0)
+                    partner = other
             if found_who is None:
                 ins = _inserted(text, plist)
                 if ins is not None and not first:

@@ -45,3 +45,29 @@ def test_a_request_in_the_subjunctive_is_a_proposal(records):
 
 def test_a_telegram_without_a_participants_list_has_no_participants(records):
     assert records.of(Participant) == []
+
+
+SECOND = ("CONFIDENTIAL\n\nTELEGRAM\n\nFROM: Moscow\nTO: Secretary of State\n"
+          "NO: 2345, October 14, 1962, 6 PM\n\n"
+          "I saw Gromyko this afternoon at his request. He said that the Soviet Government wished "
+          "to propose talks on Berlin. I told him that I would report his proposal to Washington. "
+          "He then urged that the United States not insist on inspection.\n\nKOHLER\n")
+
+
+@pytest.fixture(scope="module")
+def second(tmp_path_factory):
+    path = tmp_path_factory.mktemp("telegram") / "second.txt"
+    path.write_text(SECOND, encoding="utf-8")
+    return run(read_file(path))
+
+
+def test_he_after_the_reporters_own_words_is_still_the_one_he_met(second):
+    res = resolve_document(second)
+    by_text = {p.evidence[0].exact: res.lookup(p.proposer).person.name for p in second.of(Proposal)}
+    assert by_text["He then urged that the United States not insist on inspection."] == "Andrei Gromyko"
+
+
+def test_promising_to_report_a_proposal_home_defers_it(second):
+    p = next(p for p in second.of(Proposal) if "talks on Berlin" in p.evidence[0].exact)
+    assert p.status == "deferred"
+    assert p.response_evidence[0].exact == "I told him that I would report his proposal to Washington."
