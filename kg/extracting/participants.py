@@ -109,14 +109,41 @@ def _parse_entry(text: str) -> tuple[str | None, str | None, int, int] | None:
     return (m.group("title"), name, m.start(), m.end())
 
 
+# "MEMORANDUM OF CONFERENCE WITH THE PRESIDENT": the office-holder the heading names took
+# part, though the list that follows ("OTHERS PRESENT") leaves him out
+_WITH_HEADING_RE = re.compile(
+    r"^\s*(?:MEMORANDUM\s+(?:OF|FOR)\s+(?:A\s+)?|NOTES?\s+(?:OF|ON)\s+(?:A\s+)?)?"
+    r"(?:CONFERENCE|MEETING|CONVERSATION|DISCUSSION|TALK)S?\s+WITH\s+(?P<office>THE\s+[A-Z][A-Z -]+?)"
+    r"\s*(?:[,.(]|$)", re.IGNORECASE)
+
+
+def _heading_participant(t: Transcript) -> Participant | None:
+    for ln in t.lines[:40]:
+        if ln.kind != "text":
+            continue
+        m = _WITH_HEADING_RE.match(t.line_text(ln))
+        if not m:
+            continue
+        office = " ".join(m.group("office").split()).title()
+        if office_of(office) is None:
+            return None
+        return Participant(evidence=(t.span(ln.start + m.start("office"), ln.start + m.end("office")),),
+                           extractor=NAME, name=None, title=office, side=_known_side(None, office),
+                           order=0)
+    return None
+
+
 @extractor(NAME)
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     if any(isinstance(r, Participant) and r.extractor == "frus_markup" for r in found):
         return []           # the markup already lists them (frus_markup)
     out: list[Record] = []
+    heading = _heading_participant(t)
+    if heading is not None:
+        out.append(heading)
     lines = t.lines
     i = 0
-    order = 0
+    order = len(out)
     while i < len(lines):
         ln = lines[i]
         label = _LABEL_RE.match(t.line_text(ln)) if ln.kind == "text" else None
@@ -174,4 +201,7 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
                 order += 1
             j += 1
         i = j
+    if heading is not None and any(isinstance(p, Participant) and p is not heading and p.title
+                                   and office_of(p.title) == office_of(heading.title) for p in out):
+        out.remove(heading)             # the list names him itself
     return out
