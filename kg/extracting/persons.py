@@ -35,7 +35,8 @@ from kg.resolving.matching import surname
 NAME = "persons"
 
 _MARKER_RE = re.compile(r"~~|<\s*/?\s*sup\s*>|\*{1,3}")
-_NAME_WORD = r"(?:Mc|Mac|O['’]|De|Van[ \t]|Von[ \t])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+# a surname may open with a particle in lower case ("General de Gaulle", "von Brentano")
+_NAME_WORD = r"(?:Mc|Mac|O['’]|De|Van[ \t]|Von[ \t]|(?:de|du|van|von)[ \t])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 _INITIALS = r"(?:[A-Z]\.[ \t]?){1,3}"
 _GAP = r"[ \t]*(?:\n[ \t]*){0,2}[ \t]*"          # a title may end a line, the name start the next
 _POSS = r"(?P<poss>['’]s(?![a-z]))?"
@@ -130,7 +131,8 @@ def _known_names(found: list[Record]) -> list[str]:
     for p in found:
         if isinstance(p, Participant) and p.name:
             names.add(surname(p.name))
-    return sorted((n for n in names if n and n[0].isupper()), key=len, reverse=True)
+    return sorted((n for n in names if n and (n[0].isupper() or re.match(r"(?:de|du|van|von) [A-Z]", n))),
+                  key=len, reverse=True)
 
 
 def _sentence_start(view: str, pos: int) -> bool:

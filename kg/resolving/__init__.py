@@ -82,7 +82,8 @@ def authority_lookup(printed: str) -> tuple[Person, float] | None:
             return person_of_entry(e), 1.0
     last = surname(printed)
     pairs = [(s, e) for e in authority() for s in e.surnames]
-    hit = best_match(last, pairs, key=lambda p: p[0], threshold=AUTHORITY_THRESHOLD)
+    # surnames that fold alike ("de Gaulle", "DeGaulle") are one, not a tie
+    hit = best_match(last, pairs, key=lambda p: name_key(p[0]), threshold=AUTHORITY_THRESHOLD)
     if hit is None:
         return None
     (_, entry), score = hit

@@ -88,3 +88,12 @@ def test_the_shipped_authority_is_already_merged_with_the_verified_list():
     shipped = (Path(__file__).resolve().parents[2] / "kg" / "data" / "persons.csv").read_text()
     _, changes = merge_wikidata(shipped, (FIXTURES / "wikidata.csv").read_text())
     assert changes == []
+
+
+def test_a_surname_keeps_its_particle_and_its_spellings_are_one_person():
+    from kg.resolving import authority_lookup
+    from kg.resolving.matching import surname
+    assert surname("Charles de Gaulle") == "de Gaulle" and surname("A. Akalovsky") == "Akalovsky"
+    # "de Gaulle" and "DeGaulle" fold alike: the same person, not a tie between two
+    person, score = authority_lookup("General de Gaulle")
+    assert (person.key, score) == ("de-gaulle-charles", 1.0)
