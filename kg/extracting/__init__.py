@@ -27,6 +27,7 @@ PIPELINE: tuple[str, ...] = (
     "telegram",
     "drafters",
     "participants",
+    "signatures",
     "markings",
     "reviews",
     "redactions",
