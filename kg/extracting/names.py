@@ -48,7 +48,9 @@ SIDES: dict[str, str] = {
     "UN": "UN", "U.N.": "UN", "United Nations": "UN", "Germany": "Germany", "FRG": "FRG",
 }
 _SIDE_ALT = "|".join(re.escape(s) for s in sorted(SIDES, key=len, reverse=True))
-SIDE_PREFIX_RE = re.compile(rf"^\s*(?P<side>{_SIDE_ALT})(?:\s+side)?\s*[-–:]\s*", re.IGNORECASE)
+# "USSR- Mr. Kuznetsov", "Soviet Side:", or a side heading alone on its line ("United States")
+SIDE_PREFIX_RE = re.compile(rf"^\s*(?P<side>{_SIDE_ALT})(?:\s+(?:side|delegation))?\s*(?:[-–:]\s*|$)",
+                            re.IGNORECASE)
 
 
 def side_of(printed: str) -> str | None:
