@@ -71,7 +71,9 @@ VERB_ALT = _alt(SPEECH_VERBS)
 ADVERB_ALT = _alt(SPEECH_ADVERBS)
 OFFICE_ALT = _alt(OFFICES)
 # verb group after a speaker: optional adverbs, a simple-past speech verb or "did not <verb>"
-SPEECH_TAIL = (rf"(?:\s*,?\s*(?:{ADVERB_ALT})\s*,?)?\s+"
+# "Khrushchev listened carefully and then said": a short act of the speaker's may come first
+SPEECH_TAIL = (rf"(?:\s+(?!and\b)[a-z]+(?:\s+(?!and\b)[a-z]+){{0,2}}\s+and(?:\s+then)?(?=\s+(?:{VERB_ALT})\b))?"
+               rf"(?:\s*,?\s*(?:{ADVERB_ALT})\s*,?)?\s+"
                rf"(?P<verb>(?:{VERB_ALT})|did\s+not\s+(?:{_alt(NEGATED_SPEECH)}))(?![A-Za-z])")
 
 # --- sentences ----------------------------------------------------------------------------

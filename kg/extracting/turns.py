@@ -232,6 +232,7 @@ def segment(t: Transcript, found: list[Record]) -> list[Segment]:
     segs: list[Segment] = []
     last: Who | None = None            # the last printed speaker (who holds the floor)
     partner: Who | None = None         # in a first-person report, the one the reporter met
+    reporter_from = len(t.text)        # where the reporter's last "I ..." passage began
     for pi, (a, b) in enumerate(t.paragraphs):
         b = _before_lists(t, a, b)
         sents = sentences(t, a, b)
@@ -253,7 +254,9 @@ def segment(t: Transcript, found: list[Record]) -> list[Segment]:
             found_who = _opener(text, plist)
             he = _HE_SPEAKS_RE.match(text) if found_who is None else None
             if he and last is not None and last.kind == "first":
-                other = _interlocutor(t.text[cur.start:s.start], he.group("verb"), plist)
+                # the first-person passage so far ("I saw Khrushchev ... I began by ...")
+                other = _interlocutor(t.text[min(cur.start, reporter_from):s.start],
+                                      he.group("verb"), plist)
                 if other is None and partner is not None:
                     # "I told him that ...  He then urged ...": the reporter's words name no
                     # one, so "he" is still the person the reporter is talking with
@@ -270,6 +273,10 @@ def segment(t: Transcript, found: list[Record]) -> list[Segment]:
                 first = False
                 continue
             who, _ = found_who
+            if who.kind == "first" and (last is None or last.kind != "first"):
+                reporter_from = s.start
+            elif who.kind != "first":
+                partner = who              # the one the reporter is talking with, so far
             if first and s is sents[0]:
                 cur.who = who
             elif who.participant is None and plist:
