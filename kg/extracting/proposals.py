@@ -61,6 +61,10 @@ TRIGGERS: tuple[tuple[str, str], ...] = (
                 r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s+(?:should\s+)?(?!had\b|was\b|were\b|would\b|could\b)"
                 r"[a-z]+\b"),
     ("request", r"\bwould\s+like\s+to\s+(?:know|have|receive|see)\b"),
+    # a proposal put as a question: "asked whether the Soviet Government would agree to ..."
+    ("suggestion", r"\b(?:asked|inquired|enquired|wondered)\s+whether\s+(?:the\s+)?(?:{other})\s+"
+                   r"(?:\w+\s+){0,2}?(?:would|could|might)\s+(?:agree|accept|consider|"
+                   r"be\s+(?:prepared|willing|ready))\s+to\b"),
     ("request", r"\bwondered\s+whether\s+[^.]{0,80}?\bcould\s+(?:provide|give|furnish|supply|tell|let)\b"),
     ("request", r"^If\s+(?:the\s+)?(?:{other}|you|they)\s+could\s+(?:give|provide|furnish|supply|tell|let)\b"),
     ("demand", r"\b(?:the\s+)?(?:{other})\s+(?:should|must)\s+(?:also\s+|immediately\s+|really\s+)?"
@@ -179,6 +183,9 @@ def proposal_act(text: str, side: str | None, sides: set[str],
     other = _alt(other_words) if other_words else None
     own_words = list(SIDE_WORDS.get(side or "", ())) + ["he", "He", "we", "We", "I", "they", "They"]
     own = _alt(own_words)
+    # the act the sentence performs is the first one it states ("asked me to tell the President
+    # that he was ready to ...": a request that carries an offer)
+    best: tuple[int, str] | None = None
     for act, pat in TRIGGERS:
         filled = _fill(pat, own, other)
         if not filled:
@@ -196,8 +203,10 @@ def proposal_act(text: str, side: str | None, sides: set[str],
                     continue                 # someone else's readiness, not the speaker's offer
                 if _ATTITUDE.search(before):
                     continue
-            return act
-    return None
+            if best is None or m.start() < best[0]:
+                best = (m.start(), act)
+            break
+    return best[1] if best else None
 
 
 def detect(t: Transcript, found: list[Record]) -> list[Found]:
