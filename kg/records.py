@@ -212,6 +212,7 @@ class CitedDocument(Record):
     phrase: str | None = None                # the in-text phrase, markup removed
     date_printed: str | None = None          # "October 27", "yesterday"
     inferred: tuple[str, ...] = ()           # fields the text implies but does not print
+    number: str | None = None                # a cited telegram's number as printed ("1745")
 
 
 @dataclass

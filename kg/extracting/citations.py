@@ -19,7 +19,11 @@ A document noun counts as a citation when the text anchors it to an earlier docu
 - an issue of a periodical and what it contains: "the November 5 issue of the US NEWS AND
   WORLD REPORT containing an interview with Defense Secretary McNamara";
 - a proposal addressed to someone outside the room: "our latest proposal to the
-  Secretary-General".
+  Secretary-General";
+- a telegram cited by number in the Department's cable abbreviations: "Deptel 1745" (the
+  Department's), "Embtel 660" (the embassy's), "Mytel"/"Urtel", "Moscow's 1084" - but not
+  the NARA form's "TITLE : Embtel 748", which names the document itself.  A telegram's
+  identity is its author, the year of the citing document and its number.
 
 Anaphora ("that list", "this suggestion", "the agreement reached") joins the nearest cited
 document of its kind.  Dates resolve against the document's own date ("October 29" is the
@@ -39,8 +43,8 @@ from kg.extracting import extractor
 from kg.extracting.dates import MONTHS, month_number
 from kg.extracting.discourse import turn_spans
 from kg.reading.transcript import Transcript
-from kg.records import (CitedDocument, DocumentHeader, DocumentRecords, Participant,
-                        PersonMention, Record, Span)
+from kg.records import (Addressee, CitedDocument, DocumentHeader, DocumentRecords, Participant,
+                        PersonMention, Record, Span, Transmission)
 from kg.resolving import Resolution, resolve_document
 
 NAME = "citations"
@@ -95,6 +99,7 @@ class _Cite:
     date_printed: str | None = None
     inferred: list[str] = field(default_factory=list)
     key: str | None = None
+    number: str | None = None
 
 
 def resolve_day(printed: str, doc_date: date | None) -> str | None:
@@ -409,7 +414,95 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
         add(_Cite(m.start(), m.end(), kind, list(ref.authors), ref.author,
                   list(ref.recipients), ref.recipient, list(ref.dates), ref.date_printed))
 
+    cites.extend(_telegram_references(t, found, ctx))
     return _records(t, ctx, cites)
+
+
+# --- telegram references ------------------------------------------------------------------
+# The cable abbreviations of the Department: "Deptel 1745" (a Department telegram), "Embtel"
+# (the embassy's), "Mytel"/"Ourtel" (the sender's own), "Urtel"/"Yourtel" (the addressee's),
+# "Depcirtel" (a circular); also "Department's telegram 1745" and a post's "Moscow's 1084".
+_TEL_ABBREVIATIONS = {"deptel": "department", "depcirtel": "department", "deptcirtel": "department",
+                      "embtel": "embassy", "mytel": "sender", "ourtel": "sender",
+                      "urtel": "addressee", "yourtel": "addressee"}
+_TEL_RE = re.compile(
+    r"\b(?:(?P<abbr>Deptel|Depcirtel|Deptcirtel|Embtel|Mytel|Ourtel|Urtel|Yourtel)s?\.?"
+    r"|(?P<dept>Department['’]s|Dept['’]s)\s+(?:telegram|tel|cable)s?"
+    r"|(?P<post>USUN|[A-Z][a-z]+)['’]s)"
+    r"\s*(?:No\.\s*)?(?P<nums>\d{1,5}(?:(?:\s*,\s*|\s+and\s+)\d{1,5})*)\b", re.IGNORECASE)
+
+
+def _post_label(printed: str | None) -> str | None:
+    """The agent a post's telegrams come from: 'Moscow' -> 'American Embassy, Moscow'."""
+    from kg.extracting.header import normalise_place
+    if not printed:
+        return None
+    place = normalise_place(printed)
+    if place is not None:
+        name = place.name
+    else:                                    # the post's name, without the OCR's debris after it
+        m = re.match(r"\s*(?P<n>[A-Za-z]{3,}(?:[ -][A-Za-z]{3,})?)(?![A-Za-z])", printed)
+        if m is None:
+            return None
+        name = m.group("n").title()
+    if re.search(r"\bDepartment of State\b|\bSecretary of State\b", printed, re.IGNORECASE):
+        return "Department of State"
+    if name.startswith(("US Mission", "Department of State", "The White House")):
+        return name.split(",")[0] if name.startswith("Department") else name
+    return f"American Embassy, {name}"
+
+
+def _telegram_references(t: Transcript, found: list[Record], ctx: _Context) -> list[_Cite]:
+    transmission = next((r for r in found if isinstance(r, Transmission)), None)
+    sender = _post_label(transmission.sender) if transmission else None
+    to = next((r.name for r in found if isinstance(r, Addressee) and r.role in ("to", "action")), None)
+    addressee = _post_label(to)
+    year = ctx.doc_date.year if ctx.doc_date else None
+    places = {p.casefold() for p in _known_posts()}
+    out: list[_Cite] = []
+    for m in _TEL_RE.finditer(t.text):
+        if m.group("post") and m.group("post").casefold() not in places:
+            continue                         # "Kennedy's 1962" is no telegram
+        if m.group("abbr"):
+            whose = _TEL_ABBREVIATIONS[m.group("abbr").casefold()]
+        else:
+            whose = "department" if m.group("dept") else "post"
+        if whose == "department":
+            author = "Department of State"
+        elif whose == "embassy":
+            # "Embtel": the embassy's own telegram, whichever end of the exchange it is
+            author = sender if sender and sender != "Department of State" else addressee
+        elif whose == "sender":
+            author = sender
+        elif whose == "addressee":
+            author = addressee
+        else:
+            author = _post_label(m.group("post"))
+        for num in re.findall(r"\d{1,5}", m.group("nums")):
+            c = _Cite(m.start(), m.end(), "telegram", [f"org:{author}"] if author else [],
+                      author)
+            who = _slug(author) if author else "unknown"
+            c.key = f"telegram/{who}/{year or 'undated'}/no-{num}"
+            c.number = num
+            if not _on_title_line(t, m.start()):
+                out.append(c)
+    return out
+
+
+def _on_title_line(t: Transcript, pos: int) -> bool:
+    """A NARA form's "TITLE : Embtel 748" names the document itself, not one it cites; a
+    reference anywhere else ("Reference: Deptel 1745", the routing lines) cites."""
+    line_start = t.text.rfind("\n", 0, pos) + 1
+    return bool(re.match(r"\s*TITLE\s*:", t.text[line_start:pos]))
+
+
+def _known_posts() -> list[str]:
+    from kg.extracting.header import places
+    words = ["USUN"]
+    for place in places():
+        words.extend(re.findall(r"[A-Z][a-z]{2,}", place.name))
+    return [w for w in words if w not in ("The", "House", "Mission", "United", "Nations", "New",
+                                          "York", "City", "Department", "State")]
 
 
 def _fill(c: _Cite, phrase: str, day: str | None, ctx: _Context) -> None:
@@ -490,11 +583,11 @@ def _records(t: Transcript, ctx: _Context, cites: list[_Cite]) -> list[Record]:
         span = t.span(c.start, c.end)
         for day in c.dates:
             printed_recipients = [] if "recipient" in c.inferred else c.recipients
-            key = cited_key(c.kind, c.authors, day, printed_recipients)
+            key = c.key or cited_key(c.kind, c.authors, day, printed_recipients)
             out.append(CitedDocument(
                 evidence=(span,), extractor=NAME, kind=c.kind, author=c.author,
                 recipient=c.recipient, date=day or None, quotations=quotes, key=key,
                 authors=tuple(c.authors), recipients=tuple(c.recipients),
                 phrase=" ".join(t.text[c.start:c.end].split()), date_printed=c.date_printed,
-                inferred=tuple(c.inferred)))
+                inferred=tuple(c.inferred), number=c.number))
     return out

@@ -77,6 +77,8 @@ def map_cited(c: CitedDocument, ctx: MapContext) -> None:
         ctx.add(when, RICO.normalizedDateValue, Literal(c.date))
         if len(c.date) == 10:
             ctx.add(cited, DCTERMS.created, Literal(c.date, datatype=XSD.date))
+    if c.number:
+        ctx.add(cited, DCTERMS.identifier, Literal(c.number))
     ctx.add(ctx.doc, CITO.cites, cited)
     # one phrase may cite several documents ("his statements ... on October 23 and 25")
     citation = ctx.item("citation", span, f"/{slug(c.date or 'undated')}")
