@@ -170,8 +170,8 @@ def _interlocutor(text: str, verb: str, plist: list[Participant]) -> Who | None:
     """The last person named in a first-person passage: the "he" of the next speech."""
     for m in reversed(list(_NAMED_RE.finditer(text))):
         name = m.group("n")
-        if name in _NOT_SPEAKER_WORDS or re.fullmatch(r"[A-Z]+", name) and len(name) > 3:
-            continue
+        if name in _NOT_SPEAKER_WORDS or not re.fullmatch(r"(?:Mc|Mac|O['’]|De)?[A-Z][a-z'’\-]+", name):
+            continue                       # OCR debris ("KENNEDy") or capitals of a heading
         if plist:
             hit = _match_name(name, plist)
             if hit is not None:
@@ -232,6 +232,7 @@ def segment(t: Transcript, found: list[Record]) -> list[Segment]:
     segs: list[Segment] = []
     last: Who | None = None            # the last printed speaker (who holds the floor)
     partner: Who | None = None         # in a first-person report, the one the reporter met
+    partner_paragraph = -2
     reporter_from = len(t.text)        # where the reporter's last "I ..." passage began
     for pi, (a, b) in enumerate(t.paragraphs):
         b = _before_lists(t, a, b)
@@ -255,16 +256,17 @@ def segment(t: Transcript, found: list[Record]) -> list[Segment]:
             he = _HE_SPEAKS_RE.match(text) if found_who is None else None
             if he and last is not None and last.kind == "first":
                 # the first-person passage so far ("I saw Khrushchev ... I began by ...")
-                other = _interlocutor(t.text[min(cur.start, reporter_from):s.start],
-                                      he.group("verb"), plist)
-                if other is None and partner is not None:
+                # no further back than the paragraph before this one
+                window = max(min(cur.start, reporter_from), t.paragraphs[max(0, pi - 1)][0])
+                other = _interlocutor(t.text[window:s.start], he.group("verb"), plist)
+                if other is None and partner is not None and pi - partner_paragraph <= 1:
                     # "I told him that ...  He then urged ...": the reporter's words name no
                     # one, so "he" is still the person the reporter is talking with
                     other = Who(partner.printed, he.group("verb"), partner.participant,
                                 partner.score, kind=partner.kind)
                 if other is not None:
                     found_who = (other, 0)
-                    partner = other
+                    partner, partner_paragraph = other, pi
             if found_who is None:
                 ins = _inserted(text, plist)
                 if ins is not None and not first:
@@ -276,7 +278,7 @@ def segment(t: Transcript, found: list[Record]) -> list[Segment]:
             if who.kind == "first" and (last is None or last.kind != "first"):
                 reporter_from = s.start
             elif who.kind != "first":
-                partner = who              # the one the reporter is talking with, so far
+                partner, partner_paragraph = who, pi   # the one the reporter talks with
             if first and s is sents[0]:
                 cur.who = who
             elif who.participant is None and plist:

@@ -8,7 +8,7 @@ import pytest
 
 from kg.extracting import run
 from kg.reading import read_file
-from kg.records import Claim, DocumentHeader, Participant, Proposal
+from kg.records import Claim, DocumentHeader, Participant, Proposal, SpeakerTurn
 from kg.resolving import resolve_document
 
 TELEGRAM = Path(__file__).resolve().parents[1] / "fixtures" / "memos" / "telegram_first_person.txt"
@@ -71,3 +71,15 @@ def test_promising_to_report_a_proposal_home_defers_it(second):
     p = next(p for p in second.of(Proposal) if "talks on Berlin" in p.evidence[0].exact)
     assert p.status == "deferred"
     assert p.response_evidence[0].exact == "I told him that I would report his proposal to Washington."
+
+
+def test_a_she_far_from_the_reporters_words_is_not_someone_named_long_before(tmp_path):
+    raw = ("MEMORANDUM FOR THE RECORD\n\n"
+           "I told him that the meeting at the house of KENNEDy was over.\n\n"
+           "The station reviewed the intercepts of the week.\n\n"
+           "The traffic was light and mostly routine.\n\n"
+           "She added that she planned to move that night.\n")
+    path = tmp_path / "report.txt"
+    path.write_text(raw, encoding="utf-8")
+    speakers = {t.speaker for t in run(read_file(path)).of(SpeakerTurn)}
+    assert not any(s and "KENNED" in s for s in speakers)
