@@ -9,7 +9,11 @@ Forms of the genre it reads:
   ( ) DECLASSIFY in PART ( ) DENY ( ) Non-responsive info.; FOIA/PA exemption fields).
   The offered actions are recorded; an action counts as decided only if its box is ticked
   ("(X) RELEASE").  An unticked block records no decision rather than inventing one;
-- NARA stamps: "DECLASSIFIED Authority NND 867005 By XX NARA Date 5/1/98";
+- NARA stamps: "DECLASSIFIED Authority NND 867005 By XX NARA Date 5/1/98", and the
+  presidential libraries' form without the caption ("DECLASSIFIED / E.O. 12958, Sec. 3.6 /
+  NLK-98-214 / By __ NARA, Date 3/11/99"), whose case number it keeps;
+- a one-line stamp with a blank reviewer under a review office ("DEPARTMENT OF STATE
+  A/CDC/MR / REVIEWED by ___ DATE 5/7/91" and its boxes) is that office's review;
 - JFK Act release stamps: "Released under the John F. Kennedy Assassination Records
   Collection Act of 1992 ... Case#:NW 55997 Date: 10-28-2021".
 Dates are US month/day order; two-digit years are 19xx.  Review offices and their OCR
@@ -32,6 +36,7 @@ NAME = "reviews"
 REVIEW_OFFICES: dict[str, str] = {
     "IS/FPC/CDR": "IS/FPC/CDR", "IS/FPC/ICDR": "IS/FPC/CDR", "IS/FPC/COR": "IS/FPC/CDR",
     "A/RPS/IPS": "A/RPS/IPS", "A/GIS/IPS": "A/GIS/IPS", "FPC/CDR": "IS/FPC/CDR",
+    "A/CDC/MR": "A/CDC/MR", "A/CDC": "A/CDC/MR",
 }
 _OFFICE_RE = re.compile("|".join(re.escape(k) for k in sorted(REVIEW_OFFICES, key=len, reverse=True)))
 ACTIONS: tuple[tuple[str, str], ...] = (
@@ -43,7 +48,8 @@ ACTIONS: tuple[tuple[str, str], ...] = (
 _BOX = r"\(\s*(?P<tick>[xX✓✔/]?)\s*\)\s*"
 _ACTION_RE = re.compile(_BOX + "(?P<action>" + "|".join(p for p, _ in ACTIONS) + ")", re.IGNORECASE)
 _ONE_LINE_RE = re.compile(
-    r"\bREVIEWED\s+(?:by|BY)\s*:?\s*(?P<agent>[A-Z][A-Za-z./]{1,20})\s+DATE\s*:?\s*(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4})")
+    r"\bREVIEWED\s+(?:by|BY)\s*:?\s*(?P<agent>[A-Z][A-Za-z./]{1,20}|_+|)\s+DATE\s*:?\s*"
+    r"(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4})")
 _REVIEWER_RE = re.compile(
     rf"\bReviewed\s+by\s*:\s*(?P<agent>(?:[A-Z][a-z]+\s+)?(?:[A-Z]\.\s?)?{SURNAME}(?:,?\s+(?:Jr|Sr)\.?)?)")
 _DATE_FIELD_RE = re.compile(r"\bDate\s*:?\s*(?P<date>\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{2,4})", re.IGNORECASE)
@@ -57,6 +63,11 @@ _JFK_ACT_RE = re.compile(
     r"[\s\S]{0,120}?Case\s*#?\s*:?\s*(?P<case>N\W?\s?[WVv]\W?\s*\d{4,6})[\s\S]{0,40}?Date\s*:?\s*"
     r"(?P<date>\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{4})",
     re.IGNORECASE)
+# The presidential libraries' form, which may print no "Authority" caption: "DECLASSIFIED /
+# E.O. 12958, Sec. 3.6 / NLK-98-214 / By __ NARA, Date 3/11/99"; the reviewer may be blank.
+_NARA_LOOSE_RE = re.compile(
+    r"\bDECLASSIFIED\b(?P<body>[\s\S]{0,160}?)\bBy\b\s*:?\s*(?P<by>[^\n]{0,20}?)\s*,?\s*(?:NARA|NARS)"
+    r"\s*,?\s*Date\s*:?\s*(?P<date>\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{2,4})", re.IGNORECASE)
 # A NARA stamp whose authority, reviewer and date were left blank or are unreadable.
 _NARA_BLANK_RE = re.compile(
     r"\bDECLASSIFIED\b[\s\S]{0,20}?Auth\w{0,5}[\s\S]{0,60}?\bBy\W[\s\S]{0,40}?\bNARA\b", re.IGNORECASE)
@@ -104,13 +115,35 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
     lines = [ln for ln in t.lines if ln.kind in ("text", "banner")]
     used_dates: set[int] = set()
 
-    # one-line stamps
-    for ln in lines:
+    # one-line stamps; one whose reviewer is blank is the stamp of the office printed just above
+    # it ("DEPARTMENT OF STATE A/CDC/MR / REVIEWED by ___ DATE 5/7/91"), with the boxes below it
+    stamped_offices: set[int] = set()
+    for i, ln in enumerate(lines):
         for m in _ONE_LINE_RE.finditer(t.line_text(ln)):
+            evidence = [_line_span(t, ln, m.start(), m.end())]
+            agent, agent_kind = m["agent"].strip("_") or None, "initials"
+            offered: list[str] = []
+            decided: list[str] = []
+            above = next(((j, om) for j in range(i - 1, max(-1, i - 3), -1)
+                          if (om := _OFFICE_RE.search(t.line_text(lines[j])))), None)
+            if agent is None and above is not None:
+                j, om = above
+                stamped_offices.add(j)
+                agent, agent_kind = REVIEW_OFFICES[om.group()], "office"
+                evidence.insert(0, _line_span(t, lines[j], om.start(), om.end()))
+                for box_line in lines[i + 1:i + 5]:
+                    for am in _ACTION_RE.finditer(t.line_text(box_line)):
+                        label = next(n for p, n in ACTIONS if re.fullmatch(p, am["action"], re.IGNORECASE))
+                        offered.append(label)
+                        if am["tick"]:
+                            decided.append(label)
+                        evidence.append(_line_span(t, box_line, am.start(), am.end()))
+            note = "no action is marked on the stamp" if offered and not decided else None
             out.append(ReviewEvent(
-                evidence=(_line_span(t, ln, m.start(), m.end()),), extractor=NAME, kind="review",
-                agent=m["agent"], agent_kind="initials", date=_date(m["date"]),
-                date_printed=m["date"]))
+                evidence=tuple(evidence), extractor=NAME, kind="review", agent=agent,
+                agent_kind=agent_kind if agent else None, date=_date(m["date"]),
+                date_printed=m["date"], offered_actions=tuple(dict.fromkeys(offered)),
+                decided_actions=tuple(dict.fromkeys(decided)), note=note))
 
     date_lines = [(i, ln, m) for i, ln in enumerate(lines)
                   if (m := _DATE_FIELD_RE.search(t.line_text(ln))) and not _ONE_LINE_RE.search(t.line_text(ln))]
@@ -161,7 +194,7 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
             action_spans.append(_line_span(t, ln, am.start(), am.end()))
     for i, ln in enumerate(lines):
         om = _OFFICE_RE.search(t.line_text(ln))
-        if not om:
+        if not om or i in stamped_offices:
             continue
         evidence = []
         date = printed = None
@@ -188,6 +221,18 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
                                agent=" ".join(m["by"].split()), agent_kind="initials",
                                date=_date(m["date"]), date_printed=m["date"],
                                authorities=(" ".join(m["auth"].split()),)))
+    for m in _NARA_LOOSE_RE.finditer(t.raw):
+        span = _raw_span(t, m)
+        if _overlaps(span, out):
+            continue
+        by = " ".join(m["by"].split()).strip("_.- ")
+        auth = re.search(r"Authority\s*:?\s*(?P<a>[^\n]{1,40})", m["body"])
+        refs = [re.sub(r"\s", "", r) for r in _CASE_REF_RE.findall(m["body"])]
+        out.append(ReviewEvent(evidence=(span,), extractor=NAME, kind="declassification",
+                               agent=by or "NARA", agent_kind="initials" if by else "office",
+                               date=_date(m["date"]), date_printed=m["date"],
+                               authorities=tuple(dict.fromkeys(
+                                   ([" ".join(auth["a"].split())] if auth else []) + refs))))
     for m in _JFK_ACT_RE.finditer(t.raw):
         out.append(ReviewEvent(evidence=(_raw_span(t, m),), extractor=NAME, kind="release",
                                agent="NARA", agent_kind="office", date=_date(m["date"]),
@@ -198,7 +243,7 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
     out.extend(_no_objection_stamps(t))
     out.extend(_review_sheets(t))
     out.extend(_form_review(t, found))
-    out.extend(_case_references(t))
+    out.extend(_case_references(t, out))
     return _attach_citations(t, out)
 
 
@@ -310,10 +355,13 @@ def _form_review(t: Transcript, found: list[Record]) -> list[ReviewEvent]:
               "date of last review on the NARA identification form"))]
 
 
-def _case_references(t: Transcript) -> list[ReviewEvent]:
-    """Library case numbers on sanitization and exemption stamps ("DOWNGRADED-NLK-81-15")."""
+def _case_references(t: Transcript, events: list[Record]) -> list[ReviewEvent]:
+    """Library case numbers on sanitization and exemption stamps ("DOWNGRADED-NLK-81-15");
+    a case number inside a declassification stamp already read belongs to that stamp."""
     out = []
     for m in _CASE_REF_RE.finditer(t.raw):
+        if _overlaps(_raw_span(t, m, "ref"), [e for e in events if e.kind == "declassification"]):
+            continue
         line_start = t.raw.rfind("\n", 0, m.start()) + 1
         context = t.raw[max(0, line_start - 120):m.end() + 40]
         before = t.raw[line_start:m.start()]

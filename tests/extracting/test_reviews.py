@@ -112,3 +112,30 @@ def test_a_sanitization_cross_reference_names_its_library_case():
 def test_every_review_event_has_a_date_or_an_agent(name):
     _t, _records, events = _events(JFK / name)
     assert all(e.date is not None or e.agent for e in events)
+
+
+def _plain_events(raw: str) -> list[ReviewEvent]:
+    t = read_plaintext("stamp.txt", raw)
+    events = run(t).of(ReviewEvent)
+    for e in events:
+        for s in e.evidence:
+            assert t.raw[s.start:s.end] == s.exact
+    return events
+
+
+def test_a_library_stamp_without_an_authority_caption_is_a_declassification_with_its_case():
+    raw = ("DECLASSIFIED\nE.O. 12958, Sec. 3.6\nNLK-98-214\nBy __ NARA, Date 3/11/99\n\n"
+           "SECRET\n\nMEMORANDUM OF CONVERSATION\n\nThe Ambassador said that he agreed.\n")
+    (e,) = _plain_events(raw)
+    assert (e.kind, e.agent, e.agent_kind, e.date) == ("declassification", "NARA", "office", date(1999, 3, 11))
+    assert "NLK-98-214" in e.authorities and "E.O. 12958, Sec. 3.6" in e.authorities
+
+
+def test_a_reviewed_by_stamp_with_a_blank_reviewer_is_the_review_of_the_office_above_it():
+    raw = ("MEMORANDUM OF CONVERSATION\n\nThe Ambassador said that he agreed.\n\n"
+           "DEPARTMENT OF STATE A/CDC/MR\nREVIEWED by __ DATE 5/7/91\n"
+           "( ) RELEASE ( ) DECLASSIFY\n( ) EXCISE ( ) DENY\n")
+    (e,) = _plain_events(raw)
+    assert (e.agent, e.agent_kind, e.date) == ("A/CDC/MR", "office", date(1991, 5, 7))
+    assert e.offered_actions == ("RELEASE", "DECLASSIFY", "EXCISE", "DENY")
+    assert e.decided_actions == () and e.note == "no action is marked on the stamp"
