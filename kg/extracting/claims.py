@@ -24,7 +24,9 @@ NAME = "claims"
 # Procedure, courtesy and conversation management: no assertion about the matter.
 PROCEDURAL: tuple[str, ...] = (
     r"\bthanked\b", r"\bcongratulated\b", r"\bgreeted\b", r"\bwelcomed\b",
-    r"\bopened\s+the\s+(?:conversation|meeting|discussion)\b", r"\bno\s+suggestion\s+as\s+to\b",
+    # "opened the conversation by inviting ...", but not "... by saying that <a claim>"
+    r"\bopened\s+the\s+(?:conversation|meeting|discussion)\b(?!\s+by\s+(?:saying|stating|noting|observing|pointing\s+out)\b)",
+    r"\bno\s+suggestion\s+as\s+to\b",
     r"\bcould\s+add\s+nothing\b", r"\bnothing\s+(?:further\s+)?to\s+add\b",
     r"\bwould\s+not\s+attempt\s+to\s+review\b", r"\bdid\s+not\s+wish\s+to\s+go\s+into\b",
     r"\binquired\s+about\s+the\s+next\s+meeting\b", r"\bturned\s+to\s+the\s+question\b",

@@ -116,3 +116,11 @@ def test_a_small_memo_claims_by_speaker_with_topics():
         ("Kuznetsov", "IL-28 bombers",
          "Mr. Kuznetsov said that the IL-28 aircraft were fifteen years old and purely defensive."),
     ]
+
+
+def test_opening_the_conversation_by_saying_something_is_a_claim_but_inviting_is_not():
+    from kg.extracting.claims import _is_claim
+    assert _is_claim("The Secretary opened the conversation by saying that the United States "
+                     "was deeply concerned about the situation in Laos.")
+    assert not _is_claim("Ambassador Stevenson opened the conversation by inviting Mr. Kuznetsov "
+                         "to state his views.")
