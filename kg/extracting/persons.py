@@ -26,7 +26,7 @@ import bisect
 import re
 
 from kg.extracting import extractor
-from kg.extracting.names import NOT_A_NAME, TITLES
+from kg.extracting.names import NOT_A_NAME, SIDES, TITLES, normalise_title
 from kg.reading.transcript import Transcript
 from kg.records import Participant, PersonMention, Record, Span
 from kg.resolving.authority import authority, office_forms
@@ -98,6 +98,42 @@ def _plausible_surname(word: str, known: set[str], lowercase_words: set[str]) ->
     if word in NOT_NAMES or word.lower() in lowercase_words:
         return False
     return len(word) >= 3 and bool(re.search(r"[aeiouyAEIOUY]", word))
+
+
+# forms of address name no one by themselves ("the Mr." is no reference)
+_ADDRESS_FORMS = frozenset({"mr.", "mrs.", "ms.", "miss", "dr.", "sir", "messrs.", "lord"})
+
+
+def _titles_of_participants(view: str, found: list[Record]) -> list[tuple]:
+    """"The Ambassador", "the British Ambassador": a participant's own title with the article
+    names him when no other participant (of that nation) holds it.  The candidate carries the
+    participant's title as listed, for the resolver to find him by."""
+    listed = [p for p in found if isinstance(p, Participant) and p.title and p.name]
+    by_title: dict[str, list[Participant]] = {}
+    for p in listed:
+        key = (normalise_title(p.title) or "").casefold()
+        if key and key not in _ADDRESS_FORMS:
+            by_title.setdefault(key, []).append(p)
+    if not by_title:
+        return []
+    nations = {k: v for k, v in SIDES.items() if re.fullmatch(r"[A-Z][a-z]+", k)}
+    alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(by_title, key=len, reverse=True))
+    title_re = re.compile(
+        rf"(?<![A-Za-z])[Tt]he\s+(?:(?P<nation>{'|'.join(nations)})\s+)?(?P<t>(?i:{alt}))(?![A-Za-z-])"
+        rf"{_POSS}(?!\s+(?:{_INITIALS})?(?:Mc)?[A-Z][a-z]|\s+of\s)")
+    out = []
+    for m in title_re.finditer(view):
+        if not m.group("t")[0].isupper():
+            continue                       # "the ambassador" in lower case is anyone's
+        holders = by_title[" ".join(m.group("t").split()).casefold()]
+        if m.group("nation"):
+            side = nations.get(m.group("nation"))
+            holders = [p for p in holders if p.side in (None, side)]
+        if len(holders) != 1:
+            continue
+        out.append((3, m.start(), m.end("t"), holders[0].title, None, m.start(), "mention",
+                    bool(m.group("poss"))))
+    return out
 
 
 def blanked(raw: str) -> str:
@@ -213,18 +249,19 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
     with_the = [f[4:] for f in forms if f.startswith("the ")]
     alt = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in plain)
     office_re = re.compile(
-        rf"(?<![A-Za-z])(?:(?P<det>the)\s+)?(?P<form>{alt})(?![A-Za-z-])"
+        rf"(?<![A-Za-z])(?:(?P<det>[Tt]he)\s+)?(?P<form>{alt})(?![A-Za-z-])"
         rf"(?:{_POSS[:-1]}|(?!\s+(?:{_INITIALS})?(?:Mc)?[A-Z][a-z])(?!\s+of\s))")
     for m in office_re.finditer(view):
         start = m.start("det") if m.group("det") else m.start("form")
         cands.append((3, start, m.end("form"), " ".join(m.group("form").split()), None,
                       start, "mention", bool(m.group("poss"))))
     if with_the:
-        the_re = re.compile(rf"(?<![A-Za-z])the\s+(?P<form>{'|'.join(map(re.escape, with_the))})"
+        the_re = re.compile(rf"(?<![A-Za-z])[Tt]he\s+(?P<form>{'|'.join(map(re.escape, with_the))})"
                             rf"(?![A-Za-z-]){_POSS}(?!\s+(?:[A-Z]|of\s|General))")
         for m in the_re.finditer(view):
             cands.append((3, m.start(), m.end("form"), "the " + m.group("form"), None,
                           m.start(), "mention", bool(m.group("poss"))))
+    cands.extend(_titles_of_participants(view, found))
     known = _known_names(found)
     if known:
         bare_re = re.compile(

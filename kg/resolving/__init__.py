@@ -98,6 +98,15 @@ def _office_person(title: str | None, when: date | None) -> tuple[Person, str] |
     return (person_of_entry(entry), office) if entry else None
 
 
+_TITLE_ABBREVIATIONS = {"amb.": "ambassador", "am.": "ambassador", "sec.": "secretary",
+                        "gen.": "general", "adm.": "admiral", "col.": "colonel", "capt.": "captain"}
+
+
+def _title_key(title: str) -> str:
+    key = re.sub(r"^the\s+", "", " ".join(title.split()).casefold())
+    return _TITLE_ABBREVIATIONS.get(key, key)
+
+
 def _is_office_only(printed: str) -> bool:
     return office_of(printed) is not None
 
@@ -182,7 +191,7 @@ class Resolution:
         if not printed.strip():
             found = _office_person(title, self.doc_date)
             if found is None:
-                return None
+                return self._titled_participant(title)
             return Resolved(self.add(found[0]), title or "", 1.0, note=f"office:{found[1]}")
         if _is_office_only(printed):
             return self._lookup("", printed)
@@ -192,6 +201,16 @@ class Resolution:
         if self.is_misreading(printed):
             return None
         return self._named(printed, allow_new=True)
+
+    def _titled_participant(self, title: str | None) -> Resolved | None:
+        """"The Ambassador": the one participant listed with that title, if only one is."""
+        if not title:
+            return None
+        key = _title_key(title)
+        holders = [p for part, p in self.participants if part.title and _title_key(part.title) == key]
+        if len({p.key for p in holders}) != 1:
+            return None
+        return Resolved(holders[0], title, 0.9, note="title")
 
     def _named(self, printed: str, allow_new: bool) -> Resolved | None:
         last = surname(printed)

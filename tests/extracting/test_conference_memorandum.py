@@ -59,3 +59,22 @@ def test_a_surname_with_a_particle_is_a_person(records):
 def test_the_typed_name_closing_the_memorandum_is_its_drafter(records):
     (d,) = records.of(Drafter)
     assert (d.name, d.role, d.extractor) == ("McGeorge Bundy", "drafter", "signatures")
+
+
+def test_the_british_ambassador_is_a_mention_of_the_british_participant(records):
+    m = next(m for m in records.of(PersonMention) if m.surface == "The British Ambassador")
+    assert resolve_document(records).lookup(m.name, m.title).person.name == "David Ormsby-Gore"
+
+
+def test_the_president_opening_a_sentence_is_printed_with_its_article(records):
+    surfaces = [m.surface for m in records.of(PersonMention) if m.title and "President" in m.title]
+    assert "The President" in surfaces and "President" not in surfaces
+
+
+def test_a_title_two_participants_share_names_neither():
+    from kg.reading.markdown import read_markdown
+    raw = ("MEMORANDUM OF CONVERSATION\n\nOctober 22, 1962\n\n"
+           "PARTICIPANTS: Ambassador Thompson; Ambassador Dobrynin\n\n"
+           "The Ambassador said that the talks had been useful to both governments.\n")
+    assert not [m for m in run(read_markdown("t.md", raw)).of(PersonMention)
+                if m.surface == "The Ambassador"]

@@ -58,3 +58,13 @@ def test_a_promise_to_consult_the_president_defers_the_proposal(records):
     assert _person(records, p.proposer) == "Mikhail A. Menshikov"
     assert p.status == "deferred"
     assert p.response_evidence[0].exact.startswith("The Secretary said he would have to consult")
+
+
+def test_the_secretary_at_a_sentence_start_is_a_mention_of_the_secretary_of_state(records):
+    m = next(m for m in records.of(PersonMention) if m.surface == "The Secretary")
+    assert resolve_document(records).lookup(m.name, m.title).person.name == "Dean Rusk"
+
+
+def test_the_ambassador_is_the_one_participant_listed_as_ambassador(records):
+    m = next(m for m in records.of(PersonMention) if m.surface == "The Ambassador")
+    assert resolve_document(records).lookup(m.name, m.title).person.name == "Mikhail A. Menshikov"
