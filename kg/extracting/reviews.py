@@ -292,6 +292,8 @@ def _stamp_date(text: str):
 
 def _no_objection_stamps(t: Transcript) -> list[ReviewEvent]:
     out = []
+    if not re.search(r"objection", t.raw, re.IGNORECASE):
+        return out                    # the stamp's pattern is slow to fail on a long text
     for m in _NO_OBJECTION_RE.finditer(t.raw):
         tail = t.raw[m.end():m.end() + 60]
         when, printed = _stamp_date(tail)

@@ -311,8 +311,8 @@ def _caps_prose(line: str) -> bool:
     words = line.split()
     if len(words) < 6:
         return False
-    upper = sum(c.isupper() for c in line)
-    lower = sum(c.islower() for c in line)
+    upper = sum(map(str.isupper, line))
+    lower = sum(map(str.islower, line))
     if upper < 4 * lower or _JFK_RELEASE.search(line) or _FIELD.match(line):
         return False
     return sum(w.strip(".,;:()\"'") in _FUNCTION_WORDS for w in words) >= 2
