@@ -49,6 +49,10 @@ _COPY_RE = re.compile(r"\bCopy\s+(?:No\.?\s*)?(?P<n>\d{1,3})\s+of\s+(?P<of>\d{1,
 _NUMBER_RE = re.compile(r"^\s*(?:No\.?\s*)?(?P<id>\d{3,7})\s*$")
 # "Place:" in a memorandum; "FROM:" in a telegram names the post it was sent from.
 _PLACE_LABEL_RE = re.compile(r"^\s*(?:PLACE|Place|FROM|From)\s*:\s*(?P<place>\S.*?)\s*$")
+# A dateline: the place, then the date ("Washington, October 16, 1962, 11:50 a.m.")
+_DATELINE_RE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){0,2}),\s+(?:January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)\s+\d")
 # Layout cues of the plain OCR reader -> genre, when no genre line stands in the header.
 _CUE_GENRES = {"telegram": "telegram", "cia-cable": "cia-cable", "cia-dispatch": "cia-cable",
                "memorandum": "memorandum"}
@@ -147,10 +151,11 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
             break
 
     # a labelled place wins over a place named in passing (a letterhead, a banner)
-    ordered = sorted(lines, key=lambda ln: not _PLACE_LABEL_RE.match(t.line_text(ln)))
+    ordered = sorted(lines, key=lambda ln: not (_PLACE_LABEL_RE.match(t.line_text(ln))
+                                                or _DATELINE_RE.match(t.line_text(ln))))
     for ln in ordered:
         text = t.line_text(ln)
-        labelled = _PLACE_LABEL_RE.match(text)
+        labelled = _PLACE_LABEL_RE.match(text) or _DATELINE_RE.match(text)
         place = normalise_place(labelled["place"] if labelled else text)
         if place and (labelled or len(text.split()) <= 6 and not _STAMP_RE.search(text)):
             m = labelled if labelled else re.match(r"\s*(\S.*?)\s*$", text)
