@@ -41,10 +41,18 @@ _ENTRY_RE = re.compile(
     rf"(?:[A-Z]\.\s?){{0,2}}\s*{SURNAME})")
 
 
+# entries are parted by ";", a wide gap, or a comma before the next title ("The President,
+# the Vice President, Secretary Rusk, General Taylor, Mr. McCone")
+# a title counts only with a name after it: ", Counselor, Soviet Embassy" describes an entry
+_ENTRY_SEPARATOR_RE = re.compile(
+    rf";|\s{{2,}}(?=\S)|,\s+(?:and\s+)?(?=(?:{TITLE_RE.pattern})\s+(?:[A-Z]\.\s*)*(?:Mc|Mac)?[A-Z][a-z]|"
+    rf"[Tt]he\s+[A-Z])")
+
+
 def _entries(line: str) -> list[tuple[int, int]]:
     """Split one line of the block into entries (reading offsets relative to the line)."""
     parts, pos = [], 0
-    for m in re.finditer(r";|\s{2,}(?=\S)|,\s+(?=(?:Mr|Mrs|Ambassador|Amb|Secretary|The)\b)", line):
+    for m in _ENTRY_SEPARATOR_RE.finditer(line):
         parts.append((pos, m.start()))
         pos = m.end()
     parts.append((pos, len(line)))
@@ -89,7 +97,11 @@ def _parse_entry(text: str) -> tuple[str | None, str | None, int, int] | None:
     """(title, name, start, end) of the person in one entry, or None."""
     stripped = text.strip()
     if _OFFICE_CODE_RE.match(stripped.rstrip(",;")):
-        return None
+        code = stripped.rstrip(",;")
+        if office_of(code) is None:
+            return None                  # "C/WHD": a desk, no person the data can name
+        lead = len(text) - len(text.lstrip())
+        return (code, None, lead, lead + len(code))     # "DCI": the office-holder on the date
     office = _OFFICE_ONLY_RE.match(stripped)
     lead = len(text) - len(text.lstrip())
     conj = re.match(r"(?:and|&)\s+", text[lead:])
