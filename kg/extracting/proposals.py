@@ -106,6 +106,13 @@ RESPONSE_CUES: tuple[tuple[str, str], ...] = (
     # "would report his proposal to Washington", "would pass it on to his Government"
     ("deferred", r"\b(?:would|will)\s+(?:have\s+to\s+)?(?:report|refer|transmit|convey|pass)\s+"
                  r"(?:[\w'’]+\s+){1,3}?(?:on\s+)?to\s+(?:his|its|their|the\s+[A-Z]|[A-Z])"),
+    # "would decide tomorrow", "would give his answer after consulting", "would study it"
+    ("deferred", r"\b(?:would|will)\s+(?:decide|make\s+(?:a|his|the|its)\s+decision|give\s+(?:us\s+)?"
+                 r"(?:an?|his|its|their)\s+(?:answer|reply|decision))\s+(?:later|tomorrow|after|when|"
+                 r"in\s+(?:a|the)\s+(?:few|next|coming)|once|as\s+soon\s+as)\b"
+                 r"|\b(?:would|will)\s+(?:study|think\s+over|consider)\s+(?:it|this|that|the\s+"
+                 r"(?:matter|question|proposal|suggestion|idea))\b"),
+    ("rejected", r"\b(?:would|will)\s+(?:strongly\s+)?oppose\b|\bwas\s+(?:strongly\s+)?opposed\s+to\b"),
     ("deferred", r"\b(?:would|will)\s+(?:reply|answer|respond|give\s+an\s+answer)\s+later\b"
                  r"|\brefer(?:red)?\s+to\s+(?:his|its|their)\s+[Gg]overnment\b|\bno\s+suggestion\s+as\s+to\b"),
     ("accepted", r"\bagreed\s+(?:but|to|with)\b|\bagreed\s*[,.]|\baccepted\b|\bwould\s+be\s+available\b"
@@ -290,8 +297,11 @@ def _subject_is(text: str, side: str | None, names: list[str]) -> bool:
                for n in names if n)
 
 
-def _side_key(ts: TurnStretch) -> str:
-    """The side a turn speaks for; without a participants list, the speaker himself."""
+def _side_key(ts: TurnStretch, one_sided: bool = False) -> str:
+    """The side a turn speaks for; without a participants list, or in a meeting of one side
+    (the President and his advisers), the speaker himself."""
+    if one_sided:
+        return ts.turn.speaker or "?"
     return ts.turn.side or ts.turn.speaker or "?"
 
 
@@ -301,12 +311,13 @@ def _candidates(t: Transcript, p: Found, stretches: list[TurnStretch]) -> list[t
     pst = stems(ptext)
     ptopics = topics_of(ptext)
     start = next(i for i, ts in enumerate(stretches) if ts.turn.index == p.stretch.turn.index)
+    one_sided = len({ts.turn.side for ts in stretches if ts.turn.side}) <= 1
     who = surname(p.stretch.turn.speaker or "")
     proposer_re = rf"\b{re.escape(who)}(?:'s)?\b" if len(who) > 2 else None
     out: list[tuple] = []
     first_other, seen_other = True, False
     for ts in stretches[start + 1:start + 12]:
-        if _side_key(ts) == _side_key(p.stretch):
+        if _side_key(ts, one_sided) == _side_key(p.stretch, one_sided):
             if seen_other:
                 first_other = False          # the proposer's side spoke again: later answers
                 if out:

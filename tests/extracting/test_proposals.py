@@ -165,3 +165,16 @@ def test_sides_decide_whose_wish_is_a_proposal():
     assert proposal_act("The USSR wished the US to stop these flights.", "USSR", {"US", "USSR"}) == "demand"
     assert proposal_act("The US wanted the USSR to decide for other countries.", "USSR", {"US", "USSR"}) is None
     assert proposal_act("Mr. X had suggested that a neutral ship be used.", "US", {"US", "USSR"}) is None
+
+
+@pytest.mark.parametrize("answer, status", [
+    ("The President said that he would decide tomorrow.", "deferred"),
+    ("He said he would give us an answer after consulting his colleagues.", "deferred"),
+    ("The Minister said he would study the proposal.", "deferred"),
+    ("The Attorney General said he would oppose a surprise attack.", "rejected"),
+    ("I told him that I would report his proposal to Washington.", "deferred"),
+    ("We had made a counter-proposal which they rejected.", None),
+])
+def test_answers_of_the_genre_and_their_status(answer, status):
+    from kg.extracting.proposals import _cue
+    assert _cue(answer) == status
