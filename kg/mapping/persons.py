@@ -7,16 +7,18 @@
 
 Persons are minted by `MapContext.person` (corpus-wide IRI from the resolver's key, types
 rico:Person, foaf:Person, schema:Person, the canonical name, owl:sameAs Wikidata when the
-authority file has a QID).  A printed name the resolver took for a speaker misreading is no
+authority file has a QID).  A person the authority file does not know is named from his key
+(the surname); the fuller names a mention prints ("Martin J. Hillenbrand") are skos:altLabel.  A printed name the resolver took for a speaker misreading is no
 person and is not mapped; its surface stays in the text and in the turns.
 """
 from __future__ import annotations
 
 from rdflib import Literal
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import RDF, SKOS, XSD
 
 from kg.mapping.core import DK, SCHEMA, MapContext, maps
 from kg.records import PersonMention
+from kg.resolving.authority import by_key
 
 
 def _person_of(m: PersonMention, ctx: MapContext):
@@ -33,6 +35,10 @@ def map_mention(m: PersonMention, ctx: MapContext) -> None:
     if person is None:
         return
     who = ctx.person(person)
+    if person.wikidata is None and m.name and len(m.name.split()) > 1 and not m.struck \
+            and m.name != person.name and person.key not in by_key():
+        # a person known only from the documents: the fuller names they print him under
+        ctx.add(who, SKOS.altLabel, Literal(" ".join(m.name.split())))
     node = ctx.item("mention", m.evidence[0])
     ctx.add(node, RDF.type, DK.PersonMention)
     ctx.add(node, DK.inDocument, ctx.doc)

@@ -67,6 +67,26 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name_key(text) if " " not in text else text.casefold()).strip("-")
 
 
+_PARTICLE_WORDS = frozenset({"de", "du", "da", "di", "van", "von", "der", "del", "la", "le"})
+
+
+def display_name(key: str) -> str:
+    """The canonical name of a person the authority file does not know, made from the key
+    alone ("mccone" -> "McCone", "de-gaulle" -> "de Gaulle").  The key is the folded surname;
+    documents print the person as "HERBERT", "Herbert" or "Joseph Herbert", and the one IRI
+    they share must carry one name in the merged graph, whatever each document printed (the
+    printed forms stay on the mentions and as skos:altLabel)."""
+    words = []
+    for part in key.split("-"):
+        if part in _PARTICLE_WORDS:
+            words.append(part)
+        elif part.startswith("mc") and len(part) > 3:
+            words.append("Mc" + part[2:].capitalize())
+        else:
+            words.append(part.capitalize())
+    return " ".join(words)
+
+
 def person_of_entry(entry: AuthorityEntry) -> Person:
     return Person(entry.key, entry.name, entry.country, entry.wikidata, entry.surnames)
 
@@ -228,7 +248,8 @@ class Resolution:
             return Resolved(person, printed, score, corrected=True, note="document")
         if not allow_new or not re.match(r"[A-Z]", last):
             return None
-        person = self.add(Person(slug(last), printed.strip()))
+        key = slug(last)
+        person = self.add(Person(key, display_name(key)))
         return Resolved(person, printed, 0.5, note="new")
 
     def _remember(self, printed_surname: str, person: Person) -> None:
@@ -276,8 +297,9 @@ def resolve_document(records: DocumentRecords) -> Resolution:
     for p in records.of(Participant):
         if p.name:
             found = authority_lookup(p.name)
+            key = slug(surname(p.name))
             person = (found[0] if found and found[1] >= AUTHORITY_THRESHOLD
-                      else Person(slug(surname(p.name)), p.name))
+                      else Person(key, display_name(key)))
         else:
             office = _office_person(p.title, res.doc_date)
             if office is None:
