@@ -33,7 +33,7 @@ from datetime import date
 from kg.records import DocumentHeader, DocumentRecords, Drafter, Participant, PersonMention
 from kg.resolving.authority import (AuthorityEntry, authority, by_key, head_of, holder,
                                     merge_wikidata, office_of)
-from kg.resolving.matching import best_match, name_key, similarity, surname
+from kg.resolving.matching import PARTICLES, best_match, name_key, similarity, surname
 
 __all__ = ["Person", "Resolved", "Resolution", "resolve_document", "authority",
            "authority_lookup", "AuthorityEntry", "merge_wikidata", "person_of_entry", "slug"]
@@ -67,9 +67,6 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name_key(text) if " " not in text else text.casefold()).strip("-")
 
 
-_PARTICLE_WORDS = frozenset({"de", "du", "da", "di", "van", "von", "der", "del", "la", "le"})
-
-
 def display_name(key: str) -> str:
     """The canonical name of a person the authority file does not know, made from the key
     alone ("mccone" -> "McCone", "de-gaulle" -> "de Gaulle").  The key is the folded surname;
@@ -78,7 +75,7 @@ def display_name(key: str) -> str:
     printed forms stay on the mentions and as skos:altLabel)."""
     words = []
     for part in key.split("-"):
-        if part in _PARTICLE_WORDS:
+        if part in PARTICLES:
             words.append(part)
         elif part.startswith("mc") and len(part) > 3:
             words.append("Mc" + part[2:].capitalize())

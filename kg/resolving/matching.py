@@ -89,13 +89,14 @@ def best_match(printed: str, candidates: Sequence[T], key=lambda c: c,
     return candidates[scored[0][1]], scored[0][0]
 
 
-_PARTICLES = frozenset({"de", "du", "da", "di", "van", "von", "der", "del", "la", "le"})
+# lower-case particles that belong to a surname ("de Gaulle", "von Brentano")
+PARTICLES = frozenset({"de", "du", "da", "di", "van", "von", "der", "del", "la", "le"})
 
 
 def surname(name: str) -> str:
     """The last name-like token of a printed name ('A. Akalovsky' -> 'Akalovsky')."""
     tokens = [t for t in re.split(r"[\s,]+", name.strip()) if t and not re.fullmatch(r"[A-Z]\.?|Jr\.?|Sr\.?|II|III", t)]
-    if len(tokens) >= 2 and tokens[-2] in _PARTICLES:
+    if len(tokens) >= 2 and tokens[-2] in PARTICLES:
         return f"{tokens[-2]} {tokens[-1]}"           # 'Charles de Gaulle' -> 'de Gaulle'
     return tokens[-1] if tokens else name.strip()
 
