@@ -21,8 +21,8 @@ from kg.extracting.names import (NOT_A_NAME, SIDE_PREFIX_RE, SIDES, SURNAME, TIT
                                   side_of)
 from kg.reading.transcript import Transcript
 from kg.resolving import authority_lookup
-from kg.resolving.authority import office_of, offices
-from kg.records import Participant, Record
+from kg.resolving.authority import office_of, offices, post_office
+from kg.records import DocumentHeader, Participant, Record
 
 NAME = "participants"
 
@@ -35,7 +35,7 @@ _LABEL_RE = re.compile(
 _NEXT_FIELD_RE = re.compile(r"^\s*[A-Z][A-Za-z /]{1,30}:\s*|^\s*\(\s*\)")
 _OFFICE_ONLY_RE = re.compile(
     r"^(?:The|the)\s+(?P<office>Secretary(?:\s+of\s+(?:State|Defense))?|President|Vice\s+President|"
-    r"Under\s+Secretary|Attorney\s+General|Secretary-General|Secretary\s+General)\b")
+    r"Under\s+Secretary|Attorney\s+General|Secretary-General|Secretary\s+General|Ambassador)\b")
 _ENTRY_RE = re.compile(
     rf"(?P<title>{TITLE_RE.pattern})?\s*(?P<name>(?:[A-Z]\.\s?){{0,3}}\s*(?:{SURNAME}\s+)?"
     rf"(?:[A-Z]\.\s?){{0,2}}\s*{SURNAME})")
@@ -83,11 +83,12 @@ def _side_in_description(description: str) -> str | None:
     return SIDES[m.group("side") or m.group("alone")] if m else None
 
 
-def _known_side(name: str | None, title: str | None) -> str | None:
+def _known_side(name: str | None, title: str | None, place: str | None = None) -> str | None:
     """The side of an entry the list prints without one: the country of the office a bare
-    title names ("The Secretary"), else the country the authority file gives the person."""
+    title names ("The Secretary"; "The Ambassador" at his post), else the country the
+    authority file gives the person."""
     if name is None:
-        office = office_of(title)
+        office = office_of(title) or post_office(title, place)
         return next((t.country for t in offices()[0] if t.office == office), None) if office else None
     hit = authority_lookup(name)
     return hit[0].country if hit and hit[1] >= 0.9 else None
@@ -150,6 +151,7 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
     if any(isinstance(r, Participant) and r.extractor == "frus_markup" for r in found):
         return []           # the markup already lists them (frus_markup)
     out: list[Record] = []
+    place = next((r.place for r in found if isinstance(r, DocumentHeader)), None)
     heading = _heading_participant(t)
     if heading is not None:
         out.append(heading)
@@ -207,7 +209,8 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
                 title, name, s, e = parsed
                 start = cur.start + offset + a + s
                 end = cur.start + offset + a + e
-                entry_side = side or _side_in_description(body[a + e:b]) or _known_side(name, title)
+                entry_side = (side or _side_in_description(body[a + e:b])
+                              or _known_side(name, title, place))
                 out.append(Participant(evidence=(t.span(start, end),), extractor=NAME,
                                        name=name, title=title, side=entry_side, order=order))
                 order += 1

@@ -28,8 +28,8 @@ import re
 from kg.extracting import extractor
 from kg.extracting.names import NOT_A_NAME, SIDES, TITLES, normalise_title
 from kg.reading.transcript import Transcript
-from kg.records import Participant, PersonMention, Record, Span
-from kg.resolving.authority import authority, office_forms
+from kg.records import DocumentHeader, Participant, PersonMention, Record, Span
+from kg.resolving.authority import authority, office_forms, post_forms
 from kg.resolving.matching import surname
 
 NAME = "persons"
@@ -262,6 +262,14 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
             cands.append((3, m.start(), m.end("form"), "the " + m.group("form"), None,
                           m.start(), "mention", bool(m.group("poss"))))
     cands.extend(_titles_of_participants(view, found))
+    place = next((r.place for r in found if isinstance(r, DocumentHeader)), None)
+    if post_forms(place):
+        # "The Ambassador" in a document written at his post is the chief of mission there
+        post_re = re.compile(rf"(?<![A-Za-z])[Tt]he\s+(?P<form>{'|'.join(map(re.escape, post_forms(place)))})"
+                             rf"(?![A-Za-z-]){_POSS}(?!\s+(?:[A-Z]|of\s))")
+        for m in post_re.finditer(view):
+            cands.append((3, m.start(), m.end("form"), "the " + m.group("form"), None,
+                          m.start(), "mention", bool(m.group("poss"))))
     known = _known_names(found)
     if known:
         bare_re = re.compile(

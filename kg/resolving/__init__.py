@@ -32,7 +32,7 @@ from datetime import date
 
 from kg.records import DocumentHeader, DocumentRecords, Drafter, Participant, PersonMention
 from kg.resolving.authority import (AuthorityEntry, authority, by_key, head_of, holder,
-                                    merge_wikidata, office_of)
+                                    merge_wikidata, office_of, post_office)
 from kg.resolving.matching import PARTICLES, best_match, name_key, similarity, surname
 
 __all__ = ["Person", "Resolved", "Resolution", "resolve_document", "authority",
@@ -107,8 +107,9 @@ def authority_lookup(printed: str) -> tuple[Person, float] | None:
     return person_of_entry(entry), score
 
 
-def _office_person(title: str | None, when: date | None) -> tuple[Person, str] | None:
-    office = office_of(title)
+def _office_person(title: str | None, when: date | None,
+                   place: str | None = None) -> tuple[Person, str] | None:
+    office = office_of(title) or post_office(title, place)
     if office is None:
         return None
     entry = holder(office, when)
@@ -124,8 +125,8 @@ def _title_key(title: str) -> str:
     return _TITLE_ABBREVIATIONS.get(key, key)
 
 
-def _is_office_only(printed: str) -> bool:
-    return office_of(printed) is not None
+def _is_office_only(printed: str, place: str | None = None) -> bool:
+    return office_of(printed) is not None or post_office(printed, place) is not None
 
 
 @dataclass
@@ -133,6 +134,7 @@ class Resolution:
     """The persons of one document and how its printed names map to them."""
 
     doc_date: date | None
+    doc_place: str | None = None     # where it was written (a post: "The Ambassador" there)
     participants: list[tuple[Participant, Person]] = field(default_factory=list)
     persons: dict[str, Person] = field(default_factory=dict)
     mentions: list[tuple[PersonMention, Person]] = field(default_factory=list)
@@ -156,11 +158,11 @@ class Resolution:
         """The participant a printed name is (or is a variant of), else None."""
         if not printed or not printed.strip():
             if title:
-                found = _office_person(title, self.doc_date)
+                found = _office_person(title, self.doc_date, self.doc_place)
                 if found and any(p.key == found[0].key for _, p in self.participants):
                     return Resolved(found[0], title, 1.0, note=f"office:{found[1]}")
             return None
-        if _is_office_only(printed):
+        if _is_office_only(printed, self.doc_place):
             return self.participant_of(None, printed)
         last = surname(printed)
         hit = best_match(last, self.participants, key=lambda pp: surname(pp[0].name or ""),
@@ -183,7 +185,7 @@ class Resolution:
         return bool(printed) and name_key(surname(printed)) in self.misreadings
 
     def office_holder(self, title: str) -> Person | None:
-        found = _office_person(title, self.doc_date)
+        found = _office_person(title, self.doc_date, self.doc_place)
         return found[0] if found else None
 
     def head_of(self, country: str) -> Person | None:
@@ -206,11 +208,11 @@ class Resolution:
 
     def _lookup(self, printed: str, title: str | None) -> Resolved | None:
         if not printed.strip():
-            found = _office_person(title, self.doc_date)
+            found = _office_person(title, self.doc_date, self.doc_place)
             if found is None:
                 return self._titled_participant(title)
             return Resolved(self.add(found[0]), title or "", 1.0, note=f"office:{found[1]}")
-        if _is_office_only(printed):
+        if _is_office_only(printed, self.doc_place):
             return self._lookup("", printed)
         hit = self.participant_of(printed)
         if hit is not None:
@@ -290,7 +292,8 @@ def _correction_of(m: PersonMention, mentions: list[PersonMention],
 def resolve_document(records: DocumentRecords) -> Resolution:
     """Resolve the named records of one document to persons."""
     header = next(iter(records.of(DocumentHeader)), None)
-    res = Resolution(doc_date=header.date if header else None)
+    res = Resolution(doc_date=header.date if header else None,
+                     doc_place=header.place if header else None)
     for p in records.of(Participant):
         if p.name:
             found = authority_lookup(p.name)
@@ -298,7 +301,7 @@ def resolve_document(records: DocumentRecords) -> Resolution:
             person = (found[0] if found and found[1] >= AUTHORITY_THRESHOLD
                       else Person(key, display_name(key)))
         else:
-            office = _office_person(p.title, res.doc_date)
+            office = _office_person(p.title, res.doc_date, res.doc_place)
             if office is None:
                 continue
             person = office[0]

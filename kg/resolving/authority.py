@@ -142,6 +142,40 @@ def office_of(title: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def posts() -> dict[tuple[str, str], str]:
+    """(place, folded bare title) -> office: the chief of mission at a post (kg/data/posts.csv)."""
+    out = {}
+    for row in _rows(_data("posts.csv")):
+        for form in (row.get("forms") or "").split("|"):
+            if form.strip():
+                out[(row["place"].strip(), _form_key(form))] = row["office"].strip()
+    return out
+
+
+def post_forms(place: str | None) -> tuple[str, ...]:
+    """The bare titles (as written in posts.csv, without "the") that name a chief of mission in
+    a document written at ``place``."""
+    if not place:
+        return ()
+    out = set()
+    for row in _rows(_data("posts.csv")):
+        if row["place"].strip() == place:
+            out.update(re.sub(r"^the\s+", "", f.strip()) for f in (row.get("forms") or "").split("|")
+                       if f.strip())
+    return tuple(sorted(out, key=len, reverse=True))
+
+
+def post_office(title: str | None, place: str | None) -> str | None:
+    """The office a bare title names in a document written at ``place`` ("The Ambassador" in
+    Moscow -> "us-ambassador-ussr"), or None."""
+    if not title or not place:
+        return None
+    key = _form_key(title)
+    table = posts()
+    return table.get((place, key)) or (table.get((place, key[4:])) if key.startswith("the ") else None)
+
+
 def holder(office: str, when: date | None) -> AuthorityEntry | None:
     """The person who held ``office`` on ``when`` (None when unknown, vacant or ambiguous)."""
     if when is None:
