@@ -42,6 +42,10 @@ GENRES: tuple[tuple[str, str], ...] = (
     (r"\bLETTER\b", "letter"),
 )
 _DRAFT_RE = re.compile(r"\bDRAFT\b")
+# a heading that opens with the genre's words, optionally numbered as in the printed volumes
+_TITLE_CASE_HEADING_RE = re.compile(
+    r"^\s*(?:\d{1,4}\.\s+)?(?P<title>(?:Memorandum|Telegram|Airgram|Letter|Information\s+Report|"
+    r"Conference\s+Memorandum)\b[^.:;]{0,120}?)\s*$")
 _SUBJECT_RE = re.compile(r"^\s*(?:SUBJECT|Subject|SUBJ)\s*[:.]\s*(?P<subject>\S.*?)\s*$")
 _SUBJECT_ALONE_RE = re.compile(r"^\s*(?:SUBJECT|Subject)\s*[:.]?\s*$")
 _NEXT_LABEL_RE = re.compile(r"^(?:PARTICIPANTS?|PRESENT|COPIES|DISTRIBUTION)\b", re.IGNORECASE)
@@ -109,6 +113,17 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
             fields["doc_type"], fields["doc_type_span"] = genre, _span(t, ln, m)
             fields["title"] = " ".join(m.group().split()).title()
             break
+
+    if "doc_type" not in fields:
+        # a printed edition's heading in title case, alone on its line ("29. Memorandum of
+        # Conversation", "Telegram From the Embassy in the Soviet Union to the Department")
+        for ln in lines:
+            m = _TITLE_CASE_HEADING_RE.match(t.line_text(ln))
+            genre = genre_of(m.group("title")) if m else None
+            if genre:
+                fields["doc_type"], fields["doc_type_span"] = genre, _span(t, ln, m, "title")
+                fields["title"] = " ".join(m.group("title").split())
+                break
 
     if "doc_type" not in fields:
         # the genre the layout shows below the NARA identification form (plain OCR readers)

@@ -4,7 +4,9 @@ Each banner line the reader took out of the flow ("SECRET", "~~SECRET - EYES ONL
 "**SECRET**", "S ~~SECRET~~", "CONFIDENTIAL") becomes a `Marking` with its level, its
 handling caveats (EYES ONLY, EXDIS, NODIS, LIMDIS, NOFORN) and whether it is struck through
 (a declassified banner is drawn through).  A review-stamp caption that names the
-classification ("CLASSIFICATION REVIEW", "~~CLASS~~ REVIEW") is kept as a stamp marking.
+classification ("CLASSIFICATION REVIEW", "~~CLASS~~ REVIEW") is kept as a stamp marking, and
+the classification a printed edition's source note gives ("Source: ... Secret; Eyes Only.")
+as a header marking.
 
 It does not decide the document's overall classification; the mapper takes the highest level.
 """
@@ -24,6 +26,12 @@ CAVEATS = ("EYES ONLY", "EXDIS", "NODIS", "LIMDIS", "NOFORN", "SENSITIVE")
 # Typewriter OCR misreads seen on banners ("EVES ONLY", "SECRFT", "C0NFIDENTIAL").
 _OCR_FIXES = ((r"\bEVES\b", "EYES"), (r"\bSECRFT\b", "SECRET"), (r"\bC0NFIDENTIAL\b", "CONFIDENTIAL"),
               (r"\bS\s?E\s?C\s?R\s?E\s?T\b", "SECRET"))
+# The printed edition's source note: "Source: Department of State, Central Files, 611.61/10-1862.
+# Secret; Eyes Only. Drafted by ..." gives the original's classification.
+_SOURCE_NOTE_RE = re.compile(
+    r"^\s*Source:[^\n]*?\.\s+(?P<marking>(?:Top\s+Secret|Secret|Confidential|Limited\s+Official\s+Use|"
+    r"Official\s+Use\s+Only|Unclassified)(?:\s*;\s*(?:Eyes\s+Only|Exdis|Nodis|Limdis|Noforn|Sensitive))*)"
+    r"\s*[.;]", re.MULTILINE)
 _STAMP_CAPTION_RE = re.compile(r"^\s*(?:~~)?\s*CLASS(?:IFICATION)?\s*(?:~~)?\s+REVIEW\b", re.IGNORECASE)
 
 
@@ -54,6 +62,11 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
         position = "header" if t.reading_offset(block.raw.start) < t.body_start else "banner"
         out.append(Marking(evidence=(block.raw,), extractor=NAME, text=text, level=level_of(text),
                            caveats=caveats_of(text), struck=block.struck, position=position))
+    for m in _SOURCE_NOTE_RE.finditer(t.text):
+        text = " ".join(m.group("marking").split())
+        out.append(Marking(evidence=(t.span(m.start("marking"), m.end("marking")),), extractor=NAME,
+                           text=text.upper(), level=level_of(text), caveats=caveats_of(text),
+                           struck=False, position="header"))
     for ln in t.lines:
         if ln.start >= t.body_start:
             break
