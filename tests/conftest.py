@@ -15,6 +15,7 @@ if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
 SEED = REPO_ROOT / "seeds" / "000_518769ec419a4fc7.txt"
+MEMOS = REPO_ROOT / "tests" / "fixtures" / "memos"
 
 
 @pytest.fixture(scope="session")
@@ -44,3 +45,18 @@ def seed_graph(seed_records):
 def raw_line(text: str, n: int) -> str:
     """Line n (1-based) of a raw text."""
     return text.split("\n")[n - 1]
+
+
+@pytest.fixture(scope="session")
+def memo_records():
+    """The records extracted from a document of tests/fixtures/memos/, by file name (once each)."""
+    from kg.extracting import run
+    from kg.reading import read_file
+    done: dict = {}
+
+    def records(name: str):
+        if name not in done:
+            done[name] = run(read_file(MEMOS / name))
+        return done[name]
+
+    return records

@@ -3,21 +3,16 @@ leaves out, an office with a nation names the one participant who holds it, a su
 particle is a person, and the typed name that closes the memorandum is its drafter."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from kg.extracting import run
-from kg.reading import read_file
 from kg.records import Drafter, Participant, PersonMention, Proposal, SpeakerTurn
 from kg.resolving import resolve_document
 
-MEMO = Path(__file__).resolve().parents[1] / "fixtures" / "memos" / "conference_with_the_president.txt"
-
-
 @pytest.fixture(scope="module")
-def records():
-    return run(read_file(MEMO))
+def records(memo_records):
+    return memo_records("conference_with_the_president.txt")
 
 
 def test_the_office_holder_the_heading_names_is_a_participant(records):

@@ -3,22 +3,17 @@
 participant, on his side, and the prose's "The Ambassador" is a mention of him."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from kg.extracting import run
-from kg.reading import read_file
 from kg.reading.markdown import read_markdown
 from kg.records import Participant, PersonMention, SpeakerTurn
 from kg.resolving import resolve_document
 
-MEMO = Path(__file__).resolve().parents[1] / "fixtures" / "memos" / "embassy_memcon_the_ambassador.txt"
-
-
 @pytest.fixture(scope="module")
-def records():
-    return run(read_file(MEMO))
+def records(memo_records):
+    return memo_records("embassy_memcon_the_ambassador.txt")
 
 
 def test_the_ambassador_listed_at_his_post_is_the_ambassador_of_the_day(records):

@@ -2,7 +2,6 @@
 "he" who answers is the man he met, and the post it comes from is its place."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
@@ -11,12 +10,9 @@ from kg.reading import read_file
 from kg.records import Claim, DocumentHeader, Participant, Proposal, SpeakerTurn
 from kg.resolving import resolve_document
 
-TELEGRAM = Path(__file__).resolve().parents[1] / "fixtures" / "memos" / "telegram_first_person.txt"
-
-
 @pytest.fixture(scope="module")
-def records():
-    return run(read_file(TELEGRAM))
+def records(memo_records):
+    return memo_records("telegram_first_person.txt")
 
 
 def _speaker(records, start: str) -> str:

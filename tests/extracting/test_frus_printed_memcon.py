@@ -3,20 +3,14 @@ the genre, the source note gives the original's classification and its drafter, 
 participants listed without sides take them from the offices and the authority file."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
-from kg.extracting import run
-from kg.reading import read_file
 from kg.records import DocumentHeader, Drafter, Marking, Participant
 
-MEMO = Path(__file__).resolve().parents[1] / "fixtures" / "memos" / "frus_printed_memcon.txt"
-
-
 @pytest.fixture(scope="module")
-def records():
-    return run(read_file(MEMO))
+def records(memo_records):
+    return memo_records("frus_printed_memcon.txt")
 
 
 def test_a_numbered_title_case_heading_names_the_genre(records):

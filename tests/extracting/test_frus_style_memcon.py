@@ -3,21 +3,15 @@ lines, the President among the participants, the Secretary named by office."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
-from kg.extracting import run
 from kg.records import CitedDocument, DocumentHeader, Participant, Proposal
 from kg.resolving import resolve_document
 
-MEMO = Path(__file__).resolve().parents[1] / "fixtures" / "memos" / "frus_style_memcon.txt"
-
-
 @pytest.fixture(scope="module")
-def records():
-    from kg.reading import read_file
-    return run(read_file(MEMO))
+def records(memo_records):
+    return memo_records("frus_style_memcon.txt")
 
 
 def test_a_subject_on_the_line_after_its_label_is_read(records):

@@ -3,21 +3,15 @@ no side headings: the list still gives whole names and sides, the prose's speake
 the listed persons, and a promise to consult the President defers the proposal it answers."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
-from kg.extracting import run
-from kg.reading import read_file
 from kg.records import Drafter, Participant, PersonMention, Proposal
 from kg.resolving import resolve_document
 
-MEMO = Path(__file__).resolve().parents[1] / "fixtures" / "memos" / "memcon_participants_at_end.txt"
-
-
 @pytest.fixture(scope="module")
-def records():
-    return run(read_file(MEMO))
+def records(memo_records):
+    return memo_records("memcon_participants_at_end.txt")
 
 
 def _person(records, printed: str, title: str | None = None) -> str:

@@ -3,20 +3,14 @@ entries under them; a proposal put as a question ("asked whether the Soviet Gove
 agree to ...") is a proposal, and "Mr. Gromyko agreed." accepts it."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
-from kg.extracting import run
-from kg.reading import read_file
 from kg.records import Participant, Proposal
 
-MEMO = Path(__file__).resolve().parents[1] / "fixtures" / "memos" / "memcon_side_headings.txt"
-
-
 @pytest.fixture(scope="module")
-def records():
-    return run(read_file(MEMO))
+def records(memo_records):
+    return memo_records("memcon_side_headings.txt")
 
 
 def test_a_side_heading_alone_on_its_line_holds_for_the_entries_below_it(records):

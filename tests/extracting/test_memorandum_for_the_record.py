@@ -4,21 +4,15 @@ included, and in a meeting of one side an adviser's objection answers another's 
 from __future__ import annotations
 
 from datetime import time
-from pathlib import Path
 
 import pytest
 
-from kg.extracting import run
-from kg.reading import read_file
 from kg.records import DocumentHeader, Drafter, Participant, Proposal
 from kg.resolving import resolve_document
 
-MEMO = Path(__file__).resolve().parents[1] / "fixtures" / "memos" / "memorandum_for_the_record.txt"
-
-
 @pytest.fixture(scope="module")
-def records():
-    return run(read_file(MEMO))
+def records(memo_records):
+    return memo_records("memorandum_for_the_record.txt")
 
 
 def test_the_dateline_gives_place_date_and_times(records):

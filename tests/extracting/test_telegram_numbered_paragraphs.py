@@ -3,21 +3,16 @@ carefully and then said"), "he" after the ambassador's own words is still that p
 cable abbreviations of the Department cite earlier telegrams by number."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from kg.extracting import run
-from kg.reading import read_file
 from kg.reading.markdown import read_markdown
 from kg.records import CitedDocument, Proposal, SpeakerTurn
 
-TELEGRAM = Path(__file__).resolve().parents[1] / "fixtures" / "memos" / "telegram_numbered_paragraphs.txt"
-
-
 @pytest.fixture(scope="module")
-def records():
-    return run(read_file(TELEGRAM))
+def records(memo_records):
+    return memo_records("telegram_numbered_paragraphs.txt")
 
 
 def _turn_of(records, start: str) -> str:
