@@ -48,6 +48,11 @@ SIDES: dict[str, str] = {
     "UN": "UN", "U.N.": "UN", "United Nations": "UN", "Germany": "Germany", "FRG": "FRG",
 }
 _SIDE_ALT = "|".join(re.escape(s) for s in sorted(SIDES, key=len, reverse=True))
+# The side words that stand before an office ("the British Ambassador", "the Soviet Foreign
+# Minister", "the U.S. Representative"), and an alternation of them, longest first.
+NATIONS: dict[str, str] = {k: v for k, v in SIDES.items()
+                           if re.fullmatch(r"[A-Z][a-z]+|[A-Z]{2,4}|[A-Z](?:\.[A-Z])+\.", k)}
+NATION_ALT = "|".join(re.escape(k) for k in sorted(NATIONS, key=len, reverse=True))
 # "USSR- Mr. Kuznetsov", "Soviet Side:", or a side heading alone on its line ("United States")
 SIDE_PREFIX_RE = re.compile(rf"^\s*(?P<side>{_SIDE_ALT})(?:\s+(?:side|delegation))?\s*(?:[-–:]\s*|$)",
                             re.IGNORECASE)

@@ -26,7 +26,7 @@ import bisect
 import re
 
 from kg.extracting import extractor
-from kg.extracting.names import NOT_A_NAME, SIDES, TITLES, normalise_title
+from kg.extracting.names import NATION_ALT, NATIONS, NOT_A_NAME, TITLES, normalise_title
 from kg.reading.transcript import Transcript
 from kg.records import DocumentHeader, Participant, PersonMention, Record, Span
 from kg.resolving.authority import authority, office_forms, post_forms
@@ -116,10 +116,9 @@ def _titles_of_participants(view: str, found: list[Record]) -> list[tuple]:
             by_title.setdefault(key, []).append(p)
     if not by_title:
         return []
-    nations = {k: v for k, v in SIDES.items() if re.fullmatch(r"[A-Z][a-z]+", k)}
     alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(by_title, key=len, reverse=True))
     title_re = re.compile(
-        rf"(?<![A-Za-z])[Tt]he\s+(?:(?P<nation>{'|'.join(nations)})\s+)?(?P<t>(?i:{alt}))(?![A-Za-z-])"
+        rf"(?<![A-Za-z])[Tt]he\s+(?:(?P<nation>{NATION_ALT})\s+)?(?P<t>(?i:{alt}))(?![A-Za-z-])"
         rf"{_POSS}(?!\s+(?:{_INITIALS})?(?:Mc)?[A-Z][a-z]|\s+of\s)")
     out = []
     for m in title_re.finditer(view):
@@ -127,7 +126,7 @@ def _titles_of_participants(view: str, found: list[Record]) -> list[tuple]:
             continue                       # "the ambassador" in lower case is anyone's
         holders = by_title[" ".join(m.group("t").split()).casefold()]
         if m.group("nation"):
-            side = nations.get(m.group("nation"))
+            side = NATIONS[m.group("nation")]
             holders = [p for p in holders if p.side in (None, side)]
         if len(holders) != 1:
             continue

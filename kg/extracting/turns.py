@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from kg.extracting import extractor
 from kg.extracting.discourse import (CONTINUATION_VERBS, OFFICE_ALT, REPLY_VERBS, SPEECH_TAIL,
                                      participants, sentences)
-from kg.extracting.names import SIDES, SURNAME, TITLE_RE, normalise_title
+from kg.extracting.names import NATION_ALT, NATIONS, SURNAME, TITLE_RE, normalise_title
 from kg.reading.transcript import Transcript
 from kg.records import Drafter, Participant, Record, SpeakerTurn
 from kg.resolving import authority_lookup
@@ -34,12 +34,9 @@ from kg.resolving.matching import best_match, similarity, surname
 NAME = "turns"
 
 _TITLE = TITLE_RE.pattern
-# "The British Ambassador", "the Soviet Foreign Minister": the office of one side
-_NATIONS = {k: v for k, v in SIDES.items() if re.fullmatch(r"[A-Z][a-z]+|[A-Z]{2,4}|[A-Z](?:\.[A-Z])+\.", k)}
-_NATION_ALT = "|".join(re.escape(k) for k in sorted(_NATIONS, key=len, reverse=True))
 # who speaks: a titled name, an office, a bare surname, or "I"
 _WHO = (rf"(?P<who>(?P<title>{_TITLE})\s+(?P<name>{SURNAME})"
-        rf"|(?P<office>(?:[Tt]he\s+)(?:(?:{_NATION_ALT})\s+)?(?:{OFFICE_ALT}))"
+        rf"|(?P<office>(?:[Tt]he\s+)(?:(?:{NATION_ALT})\s+)?(?:{OFFICE_ALT}))"
         rf"|(?P<bare>{SURNAME})"
         rf"|(?P<first>I))")
 # at the start of a sentence, or after a leading phrase closed by a comma
@@ -97,8 +94,8 @@ def _match_office(office: str, plist: list[Participant]) -> Participant | None:
     """The one participant listed with this office; a nation before it ("the British
     Ambassador") leaves out the participants listed on another side."""
     want = " ".join(re.sub(r"^[Tt]he\s+", "", office).split())
-    nation = re.match(rf"(?:{_NATION_ALT})\s+", want) if _NATION_ALT else None
-    side = _NATIONS[nation.group().strip()] if nation else None
+    nation = re.match(rf"(?:{NATION_ALT})\s+", want)
+    side = NATIONS[nation.group().strip()] if nation else None
     want = want[nation.end():] if nation else want
     exact = [p for p in plist if p.title and
              " ".join(re.sub(r"^[Tt]he\s+", "", normalise_title(p.title) or "").split()).casefold()
