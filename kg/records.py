@@ -48,6 +48,7 @@ class DocumentHeader(Record):
     draft: bool = False
     date: date | None = None
     date_span: Span | None = None
+    date_precision: str = "day"              # day | month ("June 1964": the 1st stands in)
     start_time: time | None = None
     end_time: time | None = None
     time_span: Span | None = None

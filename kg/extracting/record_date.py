@@ -8,6 +8,7 @@ date.  Conventions read (the CIA's, the military's and the FBI's forms of the 19
   1978", "10 Feb 77", "14 DECEMBER 66", "28 Nov 63") or month-day-year ("May 11, 1978");
 - the day of a cable's date-time group with the month and year printed beside it
   ("272358Z NOV 63", "R 150915Z JUN 77");
+- a day, month and year inside a line of the message's header ("CLASSIFIED MESSAGE 29 OCT 61");
 - a month and year alone ("June 1964", "JUN 77"): the month, at month precision.
 Two-digit years are 19xx.  A date must fall between 1940 and 1999: the records' years, not
 a release stamp's.  The first such date of the record's first page wins, labelled dates
@@ -29,13 +30,15 @@ _YEAR = r"(?:19)?\d\d"
 DMY_RE = re.compile(rf"\b(?P<d>[0-3]?\d)\s*(?P<m>{_MONTH})\b\.?,?\s*(?P<y>19\d\d|\d\d)\b", re.IGNORECASE)
 MDY_RE = re.compile(rf"\b(?P<m>{_MONTH})\b\.?\s+(?P<d>[0-3]?\d),?\s+(?P<y>19\d\d)\b", re.IGNORECASE)
 MONTH_YEAR_RE = re.compile(rf"^\W{{0,3}}(?P<m>{_MONTH})\b\.?,?\s+(?P<y>19\d\d|\d\d)\W{{0,3}}$", re.IGNORECASE)
-DTG_RE = re.compile(rf"\b(?P<d>[0-3]\d)[0-2]\d[0-5]\dZ\s+(?P<m>{_MONTH})\b\.?\s+(?P<y>{_YEAR})\b", re.IGNORECASE)
+# the zulu suffix is often read as a "2" ("TOR: 0417392 OCT 77")
+DTG_RE = re.compile(rf"\b(?P<d>[0-3]\d)[0-2]\d[0-5]\d[Z2]\s*(?P<m>{_MONTH})\b\.?\s*(?P<y>{_YEAR})\b", re.IGNORECASE)
 _LABEL_RE = re.compile(r"(?:^|\W)(?:DATE|Date|DATED|Dated|DATE\s+DISTR|Date\s+Distr)\s*[:.;]?\s*(?!OF\b|of\b)",)
 _NOT_RECORD_DATE_RE = re.compile(
     r"DATE\s+OF\s+(?:INFO|REVIEW|LAST|BIRTH)|\bDOI\b|\bDOB\b|BORN|REVIEW|RELEASE|DECLASS|ACT\s+OF\s+1992|"
     r"\bSTATUS\b|Case\s*#|NARA|E\.?\s?O\.?\s*1[23]\d{3}|\bBY\s+[A-Z0-9]{2,}/", re.IGNORECASE)
 FIRST_PAGE_LINES = 45        # text lines (after the identification form) that may hold the date
 MAX_DATELINE_WORDS = 6
+HEADER_LINES = 20            # a date inside a longer line counts only in the message's header
 
 
 @dataclass(frozen=True)
@@ -71,8 +74,8 @@ def _numeric(t: Transcript, ln: Line, m: re.Match) -> RecordDate | None:
 def record_date(t: Transcript, lines: list[Line]) -> RecordDate | None:
     """The record's date from its first page (``lines``: its text lines, form excluded)."""
     head = [ln for ln in lines if ln.kind == "text"][:FIRST_PAGE_LINES]
-    labelled = datelines = dtgs = months = None
-    for ln in head:
+    labelled = datelines = dtgs = months = inline = None
+    for i, ln in enumerate(head):
         text = t.line_text(ln)
         if _NOT_RECORD_DATE_RE.search(text):
             continue
@@ -95,7 +98,13 @@ def record_date(t: Transcript, lines: list[Line]) -> RecordDate | None:
             dtgs = _make(t, ln, m)
         if months is None and (m := MONTH_YEAR_RE.match(text)):
             months = _make(t, ln, m, day=False)
-    return labelled or datelines or dtgs or months
+        if inline is None and i < HEADER_LINES:
+            for rx in (DMY_RE, MDY_RE):
+                m = rx.search(text)
+                if m and (hit := _make(t, ln, m)):
+                    inline = hit
+                    break
+    return labelled or datelines or dtgs or inline or months
 
 
 class _Shifted:
