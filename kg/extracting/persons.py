@@ -30,7 +30,7 @@ from kg.extracting.names import NATION_ALT, NATIONS, NOT_A_NAME, TITLES, normali
 from kg.reading.transcript import Transcript
 from kg.extracting.telegraphese import capital_mentions
 from kg.lexicon.words import is_ocr_debris
-from kg.records import DocumentHeader, Drafter, Participant, PersonMention, Record, Span
+from kg.records import DocumentHeader, Drafter, Participant, PersonMention, Record, ReviewEvent, Span
 from kg.resolving.authority import authority, office_forms, post_forms
 from kg.resolving.matching import surname
 
@@ -283,7 +283,8 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
     # telegraphese: titles and names in capitals, and the cable's signature
     signatures = [(s.start, s.end) for r in found if isinstance(r, Drafter) and r.extractor == "telegram"
                   for s in r.evidence]
-    cands.extend(capital_mentions(view, known_set, signatures))
+    stamps = [(s.start, s.end) for r in found if isinstance(r, ReviewEvent) for s in r.evidence]
+    cands.extend(capital_mentions(view, known_set, signatures, stamps))
 
     taken: list[tuple[int, int]] = []
     out: list[tuple[int, PersonMention]] = []

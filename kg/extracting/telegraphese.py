@@ -40,6 +40,12 @@ def titles() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    text = resources.files("kg").joinpath("data/given_names.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+@lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
     return frozenset(w for printed in titles() for w in re.split(r"[ -]", printed))
 
@@ -85,10 +91,10 @@ def _name_after(view: str, pos: int, known: set[str]) -> tuple[int, int] | None:
             i = j + len(token)
             if token.endswith(("'S", "’S")):
                 break
-        elif im and words == 0:
+        elif im and words <= 1:
+            # initials before the surname, or between given name and surname ("JOHN F. KENNEDY")
             start = j if start is None else start
             i = j + len(im.group())
-            end = None
         else:
             break
     if start is None or end is None or end <= start:
@@ -96,12 +102,17 @@ def _name_after(view: str, pos: int, known: set[str]) -> tuple[int, int] | None:
     return start, end
 
 
-def capital_mentions(view: str, known: set[str], signatures: list[tuple[int, int]]) -> list[tuple]:
+def capital_mentions(view: str, known: set[str], signatures: list[tuple[int, int]],
+                     stamps: list[tuple[int, int]] = ()) -> list[tuple]:
     """Candidates ``(priority, start, end, title, name, title_start, role, possessive)`` of the
-    persons extractor, for the capital text of ``view``."""
+    persons extractor, for the capital text of ``view``.  Text inside a release or review
+    stamp (``stamps``: "...THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT") names no
+    one the record speaks of."""
     out = []
     named: set[str] = set()
     for m in _titled_re().finditer(view):
+        if any(a <= m.start() < b for a, b in stamps):
+            continue
         rest = view[m.end():m.end() + 40]
         at = m.end() + (len(rest) - len(rest.lstrip(" \t\n")))
         span = _name_after(view, at, known)
@@ -112,6 +123,8 @@ def capital_mentions(view: str, known: set[str], signatures: list[tuple[int, int
             continue              # "THE AMBASSADOR CONVEY ...": the office, not a title before a name
         s, e = span
         name = " ".join(view[s:e].split())
+        if name.split()[-1].title() in _given_names() and name not in known:
+            continue              # "MR WILLIAM": a given name alone names no one
         poss = view[e:e + 2] in ("'S", "’S")
         title = titles()[" ".join(m.group("title").split())]
         out.append((2, m.start("title"), e, title, name, m.start("title"), "mention", poss))
@@ -125,4 +138,4 @@ def capital_mentions(view: str, known: set[str], signatures: list[tuple[int, int
         for m in bare.finditer(view):
             out.append((4, m.start("name"), m.end("name"), None, m.group("name"), m.start("name"),
                         "mention", bool(m.group("poss"))))
-    return out
+    return [c for c in out if not any(a < c[2] and c[1] < b for a, b in stamps)]

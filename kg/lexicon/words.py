@@ -59,14 +59,17 @@ def is_proper_name(token: str) -> bool:
 
 
 FUNCTION_ZIPF = 5.5        # "the", "said", "would", "his": a word whatever its case
-WORD_ZIPF = 4.0            # a common word the dictionary does not also list as a name
+WORD_ZIPF = 3.65           # a common word the dictionary does not also list as a name
+PLURAL_ZIPF = 3.3          # a plural or third person of a dictionary word ("EXPECTS", "TAPES")
 
 
 def _inflected_word(low: str) -> bool:
     """A verb form of a dictionary word: "supported", "replied", "welcomed", "meeting"."""
     for suffix, repl in (("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
-        if low.endswith(suffix) and len(low) - len(suffix) >= 3 and is_word(low[:-len(suffix)] + repl):
-            return True
+        stem = low[:-len(suffix)]
+        if low.endswith(suffix) and len(stem) >= 3:
+            if is_word(stem + repl) or (not repl and stem[-1] == stem[-2] and is_word(stem[:-1])):
+                return True                            # "dropped" -> "drop"
     return False
 
 
@@ -82,8 +85,9 @@ def is_common_word(token: str) -> bool:
         return True
     if z >= 3.0 and not is_proper_name(low) and _inflected_word(low):
         return True
-    if z >= WORD_ZIPF and low.endswith("s") and is_word(low[:-1]) and not is_proper_name(low):
-        return True                                    # "AGREES", "NOTES"
+    if z >= PLURAL_ZIPF and not is_proper_name(low) and (
+            low.endswith("s") and is_word(low[:-1]) or low.endswith("ies") and is_word(low[:-3] + "y")):
+        return True                                    # "AGREES", "TAPES", "DUTIES"
     return z >= WORD_ZIPF and is_word(low) and not is_proper_name(low)
 
 
