@@ -40,6 +40,7 @@ PIPELINE: tuple[str, ...] = (
     "claims",
     "proposals",
     "citations",
+    "references",
 )
 
 
