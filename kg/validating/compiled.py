@@ -1,0 +1,802 @@
+"""The fast gate: the shapes in shapes/*.ttl compiled to SPARQL and run in pyoxigraph.
+
+The shapes stay the single source of truth.  `Compiler` reads the shapes graph (once per
+process, see `kg.validating.fast_program`) and turns every constraint of every shape into a
+branch of one SPARQL query that selects the violating focus nodes (and values); `run` loads one
+document, with the part of the ontology the shapes can reach (`kg.validating.background_for`,
+the background pyshacl gets), into an in-memory pyoxigraph store, runs the query and returns the
+same `Verdict` as the reference gate (`kg.validating.validate`, pyshacl) in the same words.
+
+What it reproduces of pyshacl (``inference="none"``, ``advanced=True``):
+
+- targets: ``sh:targetClass`` (instances of the class or of its ``rdfs:subClassOf*`` subclasses
+  in the data graph, background included), ``sh:targetSubjectsOf``, ``sh:targetObjectsOf``,
+  ``sh:targetNode``; paths: predicates, sequences, inverse and alternative paths;
+- the constraint components in `COMPONENTS`, one result per violating value (per pair for
+  ``sh:lessThanOrEquals``), the shape's ``sh:message`` or pyshacl's generic message (``sh:class``
+  and ``sh:or``), the shape's ``sh:severity``;
+- SHACL-SPARQL SELECT constraints of node shapes, ``$this`` bound to each focus node (by a join
+  with the focus nodes: the query must be one plain SELECT), with the prefixes pyshacl gives
+  them (the query's own, ``sh:prefixes``, then the data graph's).
+
+A shape that uses anything else raises `Unsupported` when the program is compiled: the gate
+refuses to run rather than pass a document it did not check.
+
+The store keeps numbers, booleans and dates by value: "1.0"^^xsd:decimal comes back as "1",
+"5"^^xsd:nonNegativeInteger as "5"^^xsd:integer.  rdflib (and so pyshacl) keeps the literal as
+written.  So the tests that depend on how a literal is written (``sh:datatype`` with rdflib's
+reading of the lexical form, ``sh:pattern`` with Python's ``re.search``, ``sh:minLength``, the
+comparisons of ``sh:minInclusive``/``sh:maxInclusive``/``sh:lessThanOrEquals``) are decided in
+Python on the document's own terms (`Census`), on predicate paths, and the store only says
+which of the subjects concerned are focus nodes; values in results are mapped back to the
+literal as written.  A document for which that cannot be done exactly (two spellings of one
+value on one subject and predicate, blank nodes, a SPARQL constraint that reads the spelling of
+a literal the store respells) is handed to pyshacl (`run` returns None).
+
+tests/validating/test_fast_gate.py holds the proof: both gates on every fixture document, and
+on graphs mutated, from the shapes graph, to break each constraint of each shape.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from decimal import Decimal
+from functools import lru_cache
+from itertools import count
+from typing import Callable, Iterable
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import RDF, RDFS, SH, XSD
+
+# Parameters that say nothing about conformance (read for words or structure, or ignored).
+SHAPE_KEYS = {SH.message, SH.severity, SH.path, SH.property, SH.name, SH.description, SH.order,
+              SH.group, SH.defaultValue, SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf,
+              SH.targetNode, SH.flags}
+TARGETS = (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf, SH.targetNode)
+# The constraint components this gate compiles, by parameter.  The mutation test breaks each
+# of them; any other SHACL parameter on a shape raises `Unsupported`.
+COMPONENTS = {
+    SH["class"]: "ClassConstraintComponent", SH.datatype: "DatatypeConstraintComponent",
+    SH.nodeKind: "NodeKindConstraintComponent", SH.minCount: "MinCountConstraintComponent",
+    SH.maxCount: "MaxCountConstraintComponent", SH.minInclusive: "MinInclusiveConstraintComponent",
+    SH.maxInclusive: "MaxInclusiveConstraintComponent", SH.minLength: "MinLengthConstraintComponent",
+    SH.pattern: "PatternConstraintComponent", SH["in"]: "InConstraintComponent",
+    SH.hasValue: "HasValueConstraintComponent", SH.node: "NodeConstraintComponent",
+    SH["or"]: "OrConstraintComponent", SH.lessThanOrEquals: "LessThanOrEqualsConstraintComponent",
+    SH.sparql: "SPARQLConstraintComponent",
+}
+# Decided in Python on the document's terms (see the module docstring).
+TERM_TESTS = (SH.datatype, SH.pattern, SH.minLength, SH.minInclusive, SH.maxInclusive,
+              SH.lessThanOrEquals)
+SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
+
+TYPE, SUBCLASS = f"<{RDF.type}>", f"<{RDFS.subClassOf}>"
+STRINGS = (XSD.string, RDF.langString)
+# pyshacl's check that a well-typed literal's Python value is of the datatype's kind.
+_PYTHON_KIND = {XSD.string: str, RDF.langString: str, XSD.integer: int, XSD.float: float,
+                XSD.decimal: Decimal, XSD.boolean: bool, XSD.date: date, XSD.time: time,
+                XSD.dateTime: datetime}
+# SPARQL functions that look only at a value, not at how it is written.
+_VALUE_FUNCTIONS = {"Builtin_BOUND", "Builtin_isIRI", "Builtin_isURI", "Builtin_isBLANK",
+                    "Builtin_isLITERAL", "Builtin_isNUMERIC", "Builtin_IF", "Builtin_COALESCE",
+                    "Builtin_EXISTS", "Builtin_NOTEXISTS", "Builtin_ABS", "Builtin_ROUND",
+                    "Builtin_CEIL", "Builtin_FLOOR"}
+
+
+class Unsupported(ValueError):
+    """A shape uses SHACL the fast gate does not compile; build with ``--gate pyshacl``."""
+
+
+def sparql_term(term) -> str:
+    """A term as SPARQL/N-Triples text."""
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, Literal):
+        text = (str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+                .replace("\r", "\\r"))
+        if term.language:
+            return f'"{text}"@{term.language}'
+        return f'"{text}"^^<{term.datatype}>' if term.datatype else f'"{text}"'
+    raise Unsupported(f"a blank node {term} cannot be written into a query")
+
+
+Words = Callable[[object, object, Graph], str]     # (focus, value, data graph) -> message
+
+
+@dataclass
+class Check:
+    """One constraint of one shape, as the compiled query reports it."""
+
+    shape: object                      # the shape results name (the property shape, if any)
+    component: str
+    path: object | None                # the shape's sh:path node (words), None for a node shape
+    severity: str
+    message: Words
+    pattern: str = ""                  # SPARQL group: ?this [?value] of each violation
+    value_is_focus: bool = False       # a node shape's own constraint: sh:value is the focus
+    value_free: bool = False           # results without a value (counts, hasValue)
+    query: str = ""                    # a SPARQL constraint: a query of its own
+    focus: str = ""                    # a term test: the focus subquery the subjects must be in
+    predicate: URIRef | None = None    # ... on this predicate
+    test: Callable | None = None       # ... value -> violates?  (pairs: (value, others) -> list)
+    other: URIRef | None = None        # ... sh:lessThanOrEquals: the predicate compared with
+
+
+@dataclass
+class Program:
+    """The compiled shapes: the query branches, the term tests and the SPARQL constraints."""
+
+    checks: list[Check] = field(default_factory=list)
+    branches: dict[int, str] = field(default_factory=dict)      # check index -> SPARQL branch
+    tests: dict = field(default_factory=dict)       # predicate -> [(index, test)]
+    pairs: dict = field(default_factory=dict)       # predicate -> [(index, other predicate)]
+    reads_spelling: set = field(default_factory=set)    # predicates a SPARQL constraint reads
+    reads_every_spelling: bool = False                  # ... by a variable predicate
+
+    def query(self, subjects: dict[int, set]) -> str:
+        """The one query of a document: the structural branches, and the term tests for the
+        subjects that failed them (only those: their focus membership is all that is asked)."""
+        parts = [f"{{ {b} BIND({i} AS ?c) }}" for i, b in self.branches.items()]
+        for i, found in subjects.items():
+            if found:
+                nodes = " ".join(sorted(sparql_term(s) for s in found))
+                parts.append(f"{{ {self.checks[i].focus} VALUES ?this {{ {nodes} }} BIND({i} AS ?c) }}")
+        return "SELECT ?c ?this ?value WHERE {\n" + "\nUNION ".join(parts) + "\n}" if parts else ""
+
+
+class Compiler:
+    def __init__(self, shapes: Graph, namespaces: dict[str, str]):
+        self.g = shapes
+        self.namespaces = namespaces          # the data graph's prefixes (SPARQL constraints)
+        self.fresh = count()
+        self.program = Program()
+
+    # --- reading the shapes graph ------------------------------------------------------------
+
+    def one(self, node, param, default=None):
+        values = list(self.g.objects(node, param))
+        if len(values) > 1:
+            raise Unsupported(f"shape {node}: more than one {param}")
+        return values[0] if values else default
+
+    def severity(self, shape) -> str:
+        sev = self.one(shape, SH.severity, SH.Violation)
+        if sev not in SEVERITIES:
+            raise Unsupported(f"shape {shape}: severity {sev}")
+        return SEVERITIES[sev]
+
+    def parameters(self, shape) -> list:
+        """The constraint parameters of a shape, in the shapes graph's order; anything SHACL
+        the gate does not compile is refused here."""
+        params = []
+        for p, _o in self.g.predicate_objects(shape):
+            if p in COMPONENTS:
+                if p not in params:
+                    params.append(p)
+            elif str(p).startswith(str(SH)) and p not in SHAPE_KEYS:
+                raise Unsupported(f"shape {shape} uses {p}, which the fast gate does not compile "
+                                  "(add it to kg/validating/compiled.py with its mutation, or build "
+                                  "with --gate pyshacl)")
+        return params
+
+    def message(self, shape, generic: Words | None, component: str) -> Words:
+        messages = [str(m) for m in self.g.objects(shape, SH.message)]
+        if len(messages) > 1:
+            raise Unsupported(f"shape {shape}: more than one sh:message")
+        if messages:
+            text = messages[0]
+            return lambda focus, value, data: text
+        if generic is None:
+            raise Unsupported(f"shape {shape}: {component} without an sh:message (the fast gate "
+                              "words only the generic messages of sh:class and sh:or)")
+        return generic
+
+    def path(self, node) -> str:
+        """A SHACL path as a SPARQL property path."""
+        if isinstance(node, URIRef):
+            return f"<{node}>"
+        if (node, RDF.first, None) in self.g:
+            return "(" + "/".join(self.path(p) for p in Collection(self.g, node)) + ")"
+        inverse = self.g.value(node, SH.inversePath)
+        if inverse is not None:
+            return f"^{self.path(inverse)}"
+        alternatives = self.g.value(node, SH.alternativePath)
+        if alternatives is not None:
+            return "(" + "|".join(self.path(p) for p in Collection(self.g, alternatives)) + ")"
+        raise Unsupported(f"path {node}: only predicates, sequences, inverse and alternative paths")
+
+    def var(self) -> str:
+        return f"?v{next(self.fresh)}"
+
+    def add(self, check: Check, branch: str = "") -> int:
+        index = len(self.program.checks)
+        self.program.checks.append(check)
+        if branch:
+            self.program.branches[index] = branch
+        return index
+
+    # --- the program -----------------------------------------------------------------------
+
+    def compile(self) -> Program:
+        for shape in sorted({s for t in TARGETS for s in self.g.subjects(t, None)}, key=str):
+            focus = self.focus(shape)
+            if self.g.value(shape, SH.path) is not None:      # a property shape with targets
+                self.property_shape(shape, focus, self.severity(shape))
+                continue
+            severity = self.severity(shape)
+            for param in self.parameters(shape):
+                self.node_constraint(shape, param, focus, severity)
+            for prop in self.g.objects(shape, SH.property):
+                self.property_shape(prop, focus, self.severity(prop))
+        return self.program
+
+    def focus(self, shape) -> str:
+        """A subquery binding ?this to each focus node of a shape, once."""
+        parts = [f"?this {TYPE}/{SUBCLASS}* {sparql_term(c)} ." for c in self.g.objects(shape, SH.targetClass)]
+        parts += [f"?this {sparql_term(p)} [] ." for p in self.g.objects(shape, SH.targetSubjectsOf)]
+        parts += [f"[] {sparql_term(p)} ?this ." for p in self.g.objects(shape, SH.targetObjectsOf)]
+        nodes = [sparql_term(n) for n in self.g.objects(shape, SH.targetNode)]
+        if nodes:
+            parts.append(f"VALUES ?this {{ {' '.join(nodes)} }}")
+        union = " UNION ".join(f"{{ {p} }}" for p in parts)
+        return f"{{ SELECT DISTINCT ?this WHERE {{ {union} }} }}"
+
+    def node_constraint(self, shape, param, focus: str, severity: str) -> None:
+        """A node shape's own constraint: its value node is the focus node."""
+        component = COMPONENTS[param]
+        if param == SH.sparql:
+            for node in self.g.objects(shape, SH.sparql):
+                self.add(self.sparql(shape, node, focus, severity))
+            return
+        if param in (SH.minCount, SH.maxCount) or param in TERM_TESTS:
+            raise Unsupported(f"shape {shape}: {param} on a node shape")
+        generic = None
+        if param == SH["class"]:
+            generic = _class_message(self.g, list(self.g.objects(shape, SH["class"])))
+        elif param == SH["or"]:
+            generic = _or_message(self.g, list(self.g.objects(shape, SH["or"])))
+        message = self.message(shape, generic, component)
+        value_free = param == SH.hasValue
+        for cond in self.conditions(shape, param, "?this"):
+            self.add(Check(shape=shape, component=component, path=None, severity=severity,
+                           message=message, value_is_focus=not value_free, value_free=value_free),
+                     f"{focus} FILTER({cond})")
+
+    def property_shape(self, prop, focus: str, severity: str) -> None:
+        path_node = self.g.value(prop, SH.path)
+        if path_node is None:
+            raise Unsupported(f"property shape {prop} without sh:path")
+        if (prop, SH.property, None) in self.g:
+            raise Unsupported(f"property shape {prop} with a nested sh:property")
+        path = self.path(path_node)
+        for param in self.parameters(prop):
+            component = COMPONENTS[param]
+            generic = (_class_message(self.g, list(self.g.objects(prop, SH["class"])))
+                       if param == SH["class"] else None)
+            base = dict(shape=prop, component=component, path=path_node, severity=severity,
+                        message=self.message(prop, generic, component))
+            if param in TERM_TESTS:
+                self.term_test(prop, param, path_node, focus, base)
+            elif param in (SH.minCount, SH.maxCount):
+                n = int(self.one(prop, param))
+                if param == SH.minCount:
+                    branch = (f"{{ SELECT ?this WHERE {{ {focus} OPTIONAL {{ ?this {path} ?v }} }} "
+                              f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) < {n}) }}")
+                else:
+                    branch = (f"{{ SELECT ?this WHERE {{ {focus} ?this {path} ?v . }} "
+                              f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) > {n}) }}")
+                self.add(Check(**base, value_free=True), branch)
+            elif param == SH.hasValue:
+                for h in self.g.objects(prop, SH.hasValue):
+                    _as_written(h, prop)
+                    v = self.var()
+                    self.add(Check(**base, value_free=True),
+                             f"{focus} FILTER NOT EXISTS {{ ?this {path} {v} FILTER(sameTerm({v}, {sparql_term(h)})) }}")
+            elif param == SH.sparql:
+                raise Unsupported(f"property shape {prop}: sh:sparql (only on node shapes)")
+            elif param in (SH["or"], SH.node) and self.value_test(prop, param) is not None:
+                # shapes of the value alone (sh:or of datatypes): a term test too
+                self.term_test(prop, param, path_node, focus, base)
+            else:
+                for cond in self.conditions(prop, param, "?value"):
+                    self.add(Check(**base), f"{{ SELECT DISTINCT ?this ?value WHERE {{ {focus} "
+                                            f"?this {path} ?value FILTER({cond}) }} }}")
+
+    def term_test(self, prop, param, path_node, focus: str, base: dict) -> None:
+        """A test on how values are written: Python decides it on the document's own terms."""
+        if not isinstance(path_node, URIRef):
+            raise Unsupported(f"shape {prop}: {param} on a path that is not a predicate")
+        if param == SH.lessThanOrEquals:
+            for other in self.g.objects(prop, SH.lessThanOrEquals):
+                index = self.add(Check(**base, focus=focus, predicate=path_node, other=other,
+                                       test=_less_or_equal_failures))
+                self.program.pairs.setdefault(path_node, []).append((index, other))
+            return
+        tests = [self.value_test(prop, param)] if param in (SH["or"], SH.node) else \
+            _term_tests(self.g, prop, param)
+        for test in tests:
+            index = self.add(Check(**base, focus=focus, predicate=path_node, test=test))
+            self.program.tests.setdefault(path_node, []).append((index, test))
+
+    def value_test(self, shape, param) -> Callable[[object], bool] | None:
+        """sh:or / sh:node whose shapes look at the value alone (no path, no class): a Python
+        test of the value (value -> violates?), or None."""
+        members = ([list(Collection(self.g, lst)) for lst in self.g.objects(shape, SH["or"])]
+                   if param == SH["or"] else [[s] for s in self.g.objects(shape, SH.node)])
+        tests = [[self.shape_test(m) for m in group] for group in members]
+        if any(t is None for group in tests for t in group):
+            return None
+        if param == SH["or"]:
+            return lambda v: any(all(t(v) for t in group) for group in tests)
+        return lambda v: any(t(v) for group in tests for t in group)
+
+    def shape_test(self, shape, depth: int = 0) -> Callable[[object], bool] | None:
+        """A nested shape decided on its focus node alone, in Python (pyshacl's readings)."""
+        if depth > 8 or self.g.value(shape, SH.path) is not None or (shape, SH.property, None) in self.g:
+            return None
+        if self.one(shape, SH.severity, SH.Violation) != SH.Violation:
+            raise Unsupported(f"nested shape {shape} with a severity of its own")
+        tests: list = []
+        for param in self.parameters(shape):
+            if param in (SH.datatype, SH.pattern, SH.minLength, SH.minInclusive, SH.maxInclusive):
+                tests += _term_tests(self.g, shape, param)
+            elif param == SH.nodeKind:
+                kind = self.one(shape, SH.nodeKind)
+                kinds = {SH.IRI: (URIRef,), SH.BlankNode: (BNode,), SH.Literal: (Literal,),
+                         SH.BlankNodeOrIRI: (BNode, URIRef), SH.BlankNodeOrLiteral: (BNode, Literal),
+                         SH.IRIOrLiteral: (URIRef, Literal)}
+                tests.append(lambda v, k=kinds[kind]: not isinstance(v, k))
+            elif param == SH["in"]:
+                allowed = [m for lst in self.g.objects(shape, SH["in"]) for m in Collection(self.g, lst)]
+                tests.append(lambda v, a=allowed: v not in a)
+            elif param == SH.hasValue:
+                tests += [lambda v, h=h: v != h for h in self.g.objects(shape, SH.hasValue)]
+            elif param in (SH["or"], SH.node):
+                groups = ([list(Collection(self.g, lst)) for lst in self.g.objects(shape, SH["or"])]
+                          if param == SH["or"] else [[m] for m in self.g.objects(shape, SH.node)])
+                inner = [[self.shape_test(m, depth + 1) for m in group] for group in groups]
+                if any(t is None for group in inner for t in group):
+                    return None
+                if param == SH["or"]:
+                    tests += [lambda v, g=group: all(t(v) for t in g) for group in inner]
+                else:
+                    tests += [t for group in inner for t in group]
+            else:
+                return None
+        return lambda v: any(t(v) for t in tests)
+
+    def conditions(self, shape, param, v: str) -> list[str]:
+        """SPARQL expressions true when ``v`` violates the constraint (one result each)."""
+        g = self.g
+        if param == SH["class"]:
+            return [f"NOT EXISTS {{ {v} {TYPE}/{SUBCLASS}* {sparql_term(c)} }}"
+                    for c in g.objects(shape, SH["class"])]
+        if param == SH.nodeKind:
+            kind = self.one(shape, SH.nodeKind)
+            tests = {SH.IRI: f"!isIRI({v})", SH.BlankNode: f"!isBlank({v})", SH.Literal: f"!isLiteral({v})",
+                     SH.BlankNodeOrIRI: f"isLiteral({v})", SH.BlankNodeOrLiteral: f"isIRI({v})",
+                     SH.IRIOrLiteral: f"isBlank({v})"}
+            if kind not in tests:
+                raise Unsupported(f"shape {shape}: sh:nodeKind {kind}")
+            return [tests[kind]]
+        if param == SH["in"]:
+            members = [m for lst in g.objects(shape, SH["in"]) for m in Collection(g, lst)]
+            for m in members:
+                _as_written(m, shape)
+            tests = " || ".join(f"sameTerm({v}, {sparql_term(m)})" for m in members) or "false"
+            return [f"!({tests})"]
+        if param == SH.hasValue:        # on a node shape: the focus node itself
+            for h in g.objects(shape, SH.hasValue):
+                _as_written(h, shape)
+            return [f"!sameTerm({v}, {sparql_term(h)})" for h in g.objects(shape, SH.hasValue)]
+        if param == SH.node:
+            return [self.violates(s, v) for s in g.objects(shape, SH.node)]
+        if param == SH["or"]:
+            return [" && ".join(f"({self.violates(m, v)})" for m in Collection(g, lst)) or "true"
+                    for lst in g.objects(shape, SH["or"])]
+        raise Unsupported(f"shape {shape}: {param} here")
+
+    def violates(self, shape, x: str, depth: int = 0) -> str:
+        """A SPARQL expression: node ``x`` does not conform to a nested shape."""
+        if depth > 8:
+            raise Unsupported(f"shape {shape}: nested too deep")
+        if self.one(shape, SH.severity, SH.Violation) != SH.Violation:
+            raise Unsupported(f"nested shape {shape} with a severity of its own")
+        path_node = self.g.value(shape, SH.path)
+        path = self.path(path_node) if path_node is not None else ""
+        tests = []
+        for param in self.parameters(shape):
+            v, w = self.var(), self.var()
+            if param in TERM_TESTS or param == SH.sparql:
+                raise Unsupported(f"nested shape {shape}: {param}")
+            if path_node is None:
+                if param in (SH.minCount, SH.maxCount):
+                    raise Unsupported(f"nested shape {shape}: {param} on a node shape")
+                tests += self.conditions(shape, param, x)
+            elif param in (SH.minCount, SH.maxCount):
+                n = int(self.one(shape, param))
+                if n > 1:
+                    raise Unsupported(f"nested shape {shape}: {param} {n}")
+                if param == SH.minCount:
+                    tests += [f"NOT EXISTS {{ {x} {path} {v} }}"] if n == 1 else []
+                else:
+                    tests.append(f"EXISTS {{ {x} {path} {v} }}" if n == 0 else
+                                 f"EXISTS {{ {x} {path} {v}, {w} FILTER(!sameTerm({v}, {w})) }}")
+            elif param == SH.hasValue:
+                for h in self.g.objects(shape, SH.hasValue):
+                    _as_written(h, shape)
+                    tests.append(f"NOT EXISTS {{ {x} {path} {v} FILTER(sameTerm({v}, {sparql_term(h)})) }}")
+            else:
+                tests += [f"EXISTS {{ {x} {path} {v} FILTER({c}) }}" for c in self.conditions(shape, param, v)]
+        for prop in self.g.objects(shape, SH.property):
+            tests.append(self.violates(prop, x, depth + 1))
+        return " || ".join(f"({t})" for t in tests) or "false"
+
+    # --- SHACL-SPARQL ------------------------------------------------------------------------
+
+    def sparql(self, shape, node, focus: str, severity: str) -> Check:
+        select = self.one(node, SH.select)
+        if select is None or (node, SH.ask, None) in self.g or (node, SH.deactivated, None) in self.g:
+            raise Unsupported(f"shape {shape}: an sh:sparql constraint must have one sh:select")
+        own = [str(m) for m in self.g.objects(shape, SH.message)]
+        messages = own + [str(m) for m in self.g.objects(node, SH.message) if str(m) not in own]
+        if len(messages) != 1 or re.search(r"\{[?$]", messages[0]):
+            raise Unsupported(f"shape {shape}: a SPARQL constraint needs one sh:message, without {{?var}}")
+        text = messages[0]
+        m = re.fullmatch(r"(?is)\s*(?P<prologue>(?:PREFIX\s+\S*:\s*<[^>]*>\s*)*)SELECT\s+"
+                         r"(?:DISTINCT\s+|REDUCED\s+)?(?P<proj>.*?)\s*(?:WHERE\s*)?\{(?P<body>.*)\}\s*",
+                         str(select))
+        if m is None or re.search(r"(?i)\b(?:GRAPH|SERVICE|MINUS|SELECT|VALUES|BIND|GROUP|ORDER|LIMIT)\b",
+                                  m["body"]):
+            raise Unsupported(f"shape {shape}: a SPARQL constraint must be one plain SELECT (no "
+                              "subquery, MINUS, GRAPH, SERVICE, VALUES, BIND or modifiers) so that a "
+                              "join binds $this as pyshacl's pre-binding does")
+        if "this" not in re.findall(r"[?$](\w+)", m["proj"]) and m["proj"].strip() != "*":
+            raise Unsupported(f"shape {shape}: a SPARQL constraint must select $this")
+        declared = dict(re.findall(r"(?i)PREFIX\s+(\S*):\s*<([^>]*)>", m["prologue"]))
+        prefixes = {**self.namespaces, **self.declared_prefixes(node), **declared}
+        prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(prefixes.items()))
+        query = f"{prologue}SELECT DISTINCT {m['proj']} WHERE {{ {focus} {m['body']} }}"
+        reads = _spelling_reads(query)
+        if reads is None:
+            self.program.reads_every_spelling = True
+        else:
+            self.program.reads_spelling |= reads
+        return Check(shape=shape, component="SPARQLConstraintComponent", path=None, severity=severity,
+                     message=lambda focus, value, data: text, query=query, value_is_focus=True)
+
+    def declared_prefixes(self, node) -> dict[str, str]:
+        out = {}
+        for source in self.g.objects(node, SH.prefixes):
+            for decl in self.g.objects(source, SH.declare):
+                out[str(self.g.value(decl, SH.prefix))] = str(self.g.value(decl, SH.namespace))
+        return out
+
+
+def _as_written(term, shape) -> None:
+    """sh:in and sh:hasValue compare terms; the store would compare a number or date by value."""
+    if isinstance(term, Literal) and term.datatype not in (None, *STRINGS):
+        raise Unsupported(f"shape {shape}: a typed literal {term!r} in sh:in/sh:hasValue")
+
+
+def _spelling_reads(query: str) -> set | None:
+    """The predicates whose objects a SPARQL constraint reads as written (projected, passed to a
+    function that looks at the spelling or datatype, or matched against a literal); None when a
+    variable predicate or path could read any."""
+    from rdflib.paths import Path
+    from rdflib.plugins.sparql import prepareQuery
+    from rdflib.term import Variable
+
+    algebra = prepareQuery(query).algebra
+    spelled: set = set()
+    triples: list = []
+
+    def walk(node, lexical: bool = False) -> None:
+        name = getattr(node, "name", "")
+        if name.startswith(("Builtin_", "Aggregate_")) and name not in _VALUE_FUNCTIONS:
+            lexical = True
+        if isinstance(node, Variable) and lexical:
+            spelled.add(node)
+        if hasattr(node, "items"):
+            for key, value in node.items():
+                if key == "triples":
+                    triples.extend(value)
+                elif key == "PV":
+                    spelled.update(value)
+                elif key != "_vars":
+                    walk(value, lexical)
+        elif isinstance(node, (list, tuple)):
+            for item in node:
+                walk(item, lexical)
+
+    walk(algebra)
+    reads: set = set()
+    for _s, p, o in triples:
+        if not (isinstance(o, Literal) or o in spelled):
+            continue
+        if isinstance(p, Variable) or isinstance(p, Path):
+            return None
+        reads.add(p)
+    return reads
+
+
+# --- the term tests: pyshacl's readings, on the document's own rdflib terms ---------------------
+
+
+def _string(v) -> str:
+    """pyshacl's string form of a value node (sh:pattern, sh:minLength)."""
+    if isinstance(v, Literal) and v.value is not None and v.datatype in (None, *STRINGS):
+        return str(v.value)
+    return str(v)
+
+
+def _term_tests(shapes: Graph, shape, param) -> list[Callable[[object], bool]]:
+    """value -> True when it violates, one test per parameter value."""
+    tests = []
+    for rule in shapes.objects(shape, param):
+        if param == SH.datatype:
+            if rule in (RDFS.Literal, RDFS.Datatype):
+                raise Unsupported(f"shape {shape}: sh:datatype {rule}")
+            tests.append(lambda v, d=rule: not _of_datatype(v, d))
+        elif param == SH.pattern:
+            flags = str(shapes.value(shape, SH.flags) or "")
+            rx = re.compile(str(rule), _re_flags(flags))
+            tests.append(lambda v, rx=rx: isinstance(v, BNode) or
+                         not (rx.match(_string(v)) or rx.search(_string(v))))
+        elif param == SH.minLength:
+            n = int(rule)
+            tests.append(lambda v, n=n: n > 0 and (isinstance(v, BNode) or len(_string(v)) < n))
+        else:
+            tests.append(lambda v, b=rule, low=param == SH.minInclusive: not _in_range(v, b, low))
+    return tests
+
+
+def _of_datatype(v, datatype) -> bool:
+    """pyshacl's sh:datatype: a literal rdflib reads as a value of that datatype."""
+    if not isinstance(v, Literal):
+        return False
+    if v.datatype == datatype:
+        if getattr(v, "ill_typed", None) is True:
+            return False
+        kind = _PYTHON_KIND.get(datatype)
+        return kind is None or isinstance(v.value, kind)
+    if v.datatype is None and v.language is None and datatype == XSD.string:
+        return isinstance(v.value, str)
+    return datatype == RDF.langString and bool(v.language) and isinstance(v.value, str)
+
+
+def _in_range(v, bound: Literal, low: bool) -> bool:
+    """pyshacl's sh:minInclusive (``low``) / sh:maxInclusive."""
+    from pyshacl.rdfutil.compare import compare_literal
+
+    if not isinstance(v, Literal):
+        return False
+    if isinstance(bound.value, str) != isinstance(v.value, str):
+        return False
+    try:
+        cmp = compare_literal(v, bound)
+    except (TypeError, NotImplementedError):
+        return False
+    return cmp >= 0 if low else cmp <= 0
+
+
+def _less_or_equal_failures(value, others: Iterable) -> int:
+    """pyshacl's sh:lessThanOrEquals: how many of ``others`` the value is not <= (one result
+    each); IRIs and strings compare as strings, and only with each other."""
+
+    def plain(x):
+        if isinstance(x, URIRef):
+            return str(x), True
+        if isinstance(x, Literal) and isinstance(x.value, str):
+            return x.value, True
+        return x, False
+
+    if isinstance(value, BNode):
+        raise Unsupported("sh:lessThanOrEquals on a blank node")
+    a, a_string = plain(value)
+    failures = 0
+    for other in others:
+        b, b_string = plain(other)
+        if a_string != b_string or not a <= b:
+            failures += 1
+    return failures
+
+
+def _re_flags(flags: str) -> int:
+    out = 0
+    for f in flags:
+        if f not in "imsx":
+            raise Unsupported(f"sh:flags {flags!r}")
+        out |= {"i": re.I, "m": re.M, "s": re.S, "x": re.X}[f]
+    return out
+
+
+# --- pyshacl's generic messages (for the constraints whose shape gives none) -------------------
+
+
+def _class_message(shapes: Graph, classes: list) -> Words:
+    def words(_focus, _value, _data) -> str:
+        from pyshacl.rdfutil import stringify_node
+
+        if len(classes) < 2:
+            return f"Value does not have class {stringify_node(shapes, classes[0])}"
+        return f"Value class is not in classes ({', '.join(stringify_node(shapes, c) for c in classes)})"
+    return words
+
+
+def _or_message(shapes: Graph, lists: list) -> Words:
+    def words(_focus, value, data: Graph) -> str:
+        from pyshacl.rdfutil import stringify_node
+
+        def members(lst) -> str:
+            return " , ".join(stringify_node(shapes, m) for m in shapes.items(lst))
+
+        text = members(lists[0]) if len(lists) < 2 else " and ".join(f"({members(x)})" for x in lists)
+        return f"Node {stringify_node(data, value)} must conform to one or more shapes in {text}"
+    return words
+
+
+# --- one document ------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=65536)
+def _stored(lexical: str, datatype: str) -> tuple[str, str]:
+    """How pyoxigraph's store writes a typed literal back (asked of the store, once each)."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("urn:x"), ox.NamedNode("urn:x"),
+                      ox.Literal(lexical, datatype=ox.NamedNode(datatype))))
+    back = next(iter(store)).object
+    return back.value, back.datatype.value
+
+
+_DIGITS = re.compile(r"0|[1-9][0-9]{0,17}")
+_INTEGER = str(XSD.integer)
+_INTEGERS = {str(XSD[n]) for n in ("integer", "nonNegativeInteger", "int", "long")}
+
+
+def stored_form(lit: Literal) -> tuple[str, str] | None:
+    """(lexical, datatype) of a literal as the store gives it back; None for a string."""
+    dt = lit.datatype
+    if dt is None or dt in STRINGS:
+        return None
+    lexical, dt = str(lit), str(dt)
+    if dt in _INTEGERS and _DIGITS.fullmatch(lexical):    # the common case, without the store
+        return lexical, _INTEGER
+    return _stored(lexical, dt)
+
+
+class Census:
+    """One pass over a document's triples (and background): the term tests' failures, the
+    literals the store would write otherwise, and whether the store can decide the document."""
+
+    def __init__(self, program: Program, triples: Iterable):
+        self.failing: dict[int, dict] = {}        # check -> subject -> [values]
+        self.restore: dict = {}                   # (subject, predicate, stored) -> literal
+        self.respelled: set = set()               # stored forms that differ from the writing
+        self.reason = ""
+        values: dict = {}                         # (subject, predicate) -> [objects] for pairs
+        paired = {p for p in program.pairs} | {o for pairs in program.pairs.values() for _i, o in pairs}
+        tests = program.tests
+        respelled_predicates: set = set()
+        for s, p, o in triples:
+            if isinstance(o, BNode) or isinstance(s, BNode):
+                self.reason = "blank nodes"
+                return
+            for index, test in tests.get(p, ()):
+                if test(o):
+                    self.failing.setdefault(index, {}).setdefault(s, []).append(o)
+            if p in paired:
+                values.setdefault((s, p), []).append(o)
+            if isinstance(o, Literal) and o.datatype == XSD.string:
+                self.reason = "a literal typed xsd:string (the store keeps it as a plain string)"
+                return
+            if isinstance(o, Literal) and o.datatype is not None and o.datatype not in STRINGS:
+                stored = stored_form(o)
+                if stored != (str(o), str(o.datatype)):
+                    key = (s, p, stored)
+                    if self.restore.setdefault(key, o) != o:
+                        self.reason = f"two spellings of {stored[0]} on one subject and predicate"
+                        return
+                    self.respelled.add(stored)
+                    respelled_predicates.add(p)
+        for p, pairs in program.pairs.items():
+            for index, other in pairs:
+                for (s, q), objs in values.items():
+                    if q != p:
+                        continue
+                    for v in dict.fromkeys(objs):
+                        n = _less_or_equal_failures(v, dict.fromkeys(values.get((s, other), ())))
+                        if n:
+                            self.failing.setdefault(index, {}).setdefault(s, []).extend([v] * n)
+        if respelled_predicates and (program.reads_every_spelling
+                                     or respelled_predicates & program.reads_spelling):
+            self.reason = "a SPARQL constraint reads the spelling of a literal the store respells"
+        for index, by_subject in self.failing.items():    # a triple in document and background once
+            if not program.checks[index].other:
+                for s in by_subject:
+                    by_subject[s] = list(dict.fromkeys(by_subject[s]))
+
+
+def nt_row(triple) -> str:
+    """One triple as rdflib's N-Triples serializer writes it (``s p o .`` and a newline)."""
+    from rdflib.plugins.serializers.nt import _nt_row
+
+    return _nt_row(triple)
+
+
+class _Unmappable(Exception):
+    pass
+
+
+def run(program: Program, triples, words: Graph, nquads: str | None = None,
+        graph_iri: str | None = None):
+    """The verdict of the compiled shapes on one document (a collection of rdflib triples), or
+    None when the store cannot decide it exactly as pyshacl would (`Census.reason`)."""
+    import pyoxigraph as ox
+
+    from kg.validating import Verdict, background_for, result_in_words, shapes_graph
+
+    background = background_for(triples)
+    doc = triples if isinstance(triples, (list, tuple)) else list(triples)
+    census = Census(program, doc + background)
+    if census.reason:
+        return None
+    graph_iri = graph_iri or "urn:x-declass-kg:document"
+    suffix = f" <{graph_iri}> .\n"
+    if nquads is None:
+        nquads = "".join(nt_row(t)[:-3] + suffix for t in doc)
+    store = ox.Store()
+    store.load(nquads + "".join(nt_row(t)[:-3] + suffix for t in background), format=ox.RdfFormat.N_QUADS)
+    default = [ox.NamedNode(graph_iri)]
+    shapes = shapes_graph()
+    results = []
+
+    def term(node, focus=None, check: Check | None = None):
+        if isinstance(node, ox.NamedNode):
+            return URIRef(node.value)
+        if isinstance(node, ox.Literal):
+            if node.language:
+                return Literal(node.value, lang=node.language)
+            dt = node.datatype.value
+            if dt == str(XSD.string):
+                return Literal(node.value)
+            stored = (node.value, dt)
+            if stored in census.respelled:
+                path = check.path if check is not None else None
+                if not isinstance(path, URIRef) or (focus, path, stored) not in census.restore:
+                    raise _Unmappable(stored)
+                return census.restore[(focus, path, stored)]
+            return Literal(node.value, datatype=URIRef(dt))
+        raise _Unmappable(node)
+
+    def add(check: Check, focus, value, path=None) -> None:
+        message = check.message(focus, value, words)
+        results.append(result_in_words(check.severity, focus, check.shape,
+                                       path if path is not None else check.path,
+                                       value, message, words, shapes))
+
+    try:
+        query = program.query({i: set(by) for i, by in census.failing.items()})
+        for row in (store.query(query, default_graph=default) if query else ()):
+            check = program.checks[int(row["c"].value)]
+            focus = term(row["this"])
+            if check.test is not None:            # a term test: its failing values, as written
+                for value in census.failing[int(row["c"].value)][focus]:
+                    add(check, focus, value)
+            elif check.value_free:
+                add(check, focus, None)
+            else:
+                add(check, focus, focus if check.value_is_focus else term(row["value"], focus, check))
+        for check in program.checks:
+            if check.query:
+                for row in store.query(check.query, default_graph=default):
+                    focus = term(row["this"])
+                    value = term(row["value"]) if row["value"] is not None else focus
+                    add(check, focus, value, term(row["path"]) if row["path"] is not None else None)
+    except _Unmappable:
+        return None
+    return Verdict.of(results, engine="fast")
