@@ -1,7 +1,9 @@
 """Mapping: one document's records -> one rdflib graph (its named graph).
 
-`to_graph()` describes the document and its source file, then hands each record to the
-mapping function registered for its kind (`kg.mapping.core.maps`).  Modules that register
+`map_document()` describes the document and its source file, then hands each record to the
+mapping function registered for its kind (`kg.mapping.core.maps`); it returns the document's
+triples as a light `Triples` collector (what the build uses).  `to_graph()` gives the same
+triples as an rdflib Graph.  Modules that register
 mappers are imported here; a record kind with no mapper is left out of the graph (the
 records are still in the build's report).  Pure: no files are read or written.
 """
@@ -13,7 +15,7 @@ from rdflib import Graph, Literal
 from rdflib.namespace import PROV, RDF
 
 from kg import __version__
-from kg.mapping.core import DEFAULT_BASE, DK, MAPPERS, RICO, MapContext, new_graph
+from kg.mapping.core import DEFAULT_BASE, DK, MAPPERS, RICO, MapContext, Triples
 from kg.records import DocumentRecords
 from kg.resolving import Resolution
 
@@ -31,11 +33,17 @@ def _load() -> None:
 
 
 def to_graph(records: DocumentRecords, resolution: Resolution, base: str = DEFAULT_BASE) -> Graph:
-    """The RDF graph of one document."""
+    """The RDF graph of one document (an rdflib Graph with the project's prefixes)."""
+    return map_document(records, resolution, base).graph()
+
+
+def map_document(records: DocumentRecords, resolution: Resolution,
+                 base: str = DEFAULT_BASE) -> Triples:
+    """The triples of one document."""
     _load()
     from kg.mapping.document import finish_classification
 
-    g = new_graph()
+    g = Triples()
     ctx = MapContext(graph=g, base=base, source_name=records.source_name, resolution=resolution)
     doc, source = ctx.doc, ctx.source
     g.add((doc, RDF.type, RICO.Record))

@@ -233,6 +233,21 @@ class _ValidationView(Graph):
 
 def validate(graph: Graph) -> Verdict:
     """Run the project's shapes over one document graph."""
+    shapes = shapes_graph()
+    report = pyshacl_report(graph)
+    results = []
+    for r in report.subjects(RDF.type, SH.ValidationResult):
+        sev = report.value(r, SH.resultSeverity)
+        results.append(result_in_words(
+            str(sev).rsplit("#", 1)[-1] if sev else "Violation", report.value(r, SH.focusNode),
+            report.value(r, SH.sourceShape), report.value(r, SH.resultPath),
+            report.value(r, SH.value), report.value(r, SH.resultMessage), graph, shapes))
+    return Verdict.of(results)
+
+
+def pyshacl_report(graph: Graph, **options) -> Graph:
+    """pyshacl's validation report graph for one document graph, the ontology background
+    included (``options``: more pyshacl options, e.g. ``focus_nodes``, ``use_shapes``)."""
     import pyshacl
 
     shapes = shapes_graph()
@@ -256,20 +271,13 @@ def validate(graph: Graph) -> Verdict:
     for t in added:
         graph.add(t)
     try:
-        conforms, report, _text = pyshacl.validate(
+        _conforms, report, _text = pyshacl.validate(
             data, shacl_graph=shapes, inference="none", inplace=True,
-            advanced=True, allow_warnings=True, abort_on_first=False)
+            advanced=True, allow_warnings=True, abort_on_first=False, **options)
     finally:
         for t in added:
             graph.remove(t)
-    results = []
-    for r in report.subjects(RDF.type, SH.ValidationResult):
-        sev = report.value(r, SH.resultSeverity)
-        results.append(result_in_words(
-            str(sev).rsplit("#", 1)[-1] if sev else "Violation", report.value(r, SH.focusNode),
-            report.value(r, SH.sourceShape), report.value(r, SH.resultPath),
-            report.value(r, SH.value), report.value(r, SH.resultMessage), graph, shapes))
-    return Verdict.of(results)
+    return report
 
 
 GATES = ("fast", "pyshacl")

@@ -118,32 +118,93 @@ class Check:
     value_is_focus: bool = False       # a node shape's own constraint: sh:value is the focus
     value_free: bool = False           # results without a value (counts, hasValue)
     query: str = ""                    # a SPARQL constraint: a query of its own
-    focus: str = ""                    # a term test: the focus subquery the subjects must be in
     predicate: URIRef | None = None    # ... on this predicate
     test: Callable | None = None       # ... value -> violates?  (pairs: (value, others) -> list)
     other: URIRef | None = None        # ... sh:lessThanOrEquals: the predicate compared with
+    detail: tuple | None = None        # a sh:node detail: (outer shape id, path) it counts by
+
+
+FOCUS_GRAPH = "urn:x-declass-kg:focus"      # where a run keeps each shape's focus nodes
+_FOCUS = f"<{FOCUS_GRAPH}>"
+
+# Checks of the same kind on predicate paths share one SPARQL pattern, their parameters in a
+# VALUES table (a query of a few hundred UNION branches costs pyoxigraph more to plan than to
+# run): kind -> (VALUES variables, the pattern; ?s is the shape, ?this its focus node).
+TEMPLATES = {
+    "minCount1": ("?c ?s ?p", "{{ SELECT ?c ?this WHERE {{ {focus} VALUES (?c ?s ?p) {{ {rows} }} "
+                  "FILTER NOT EXISTS {{ ?this ?p [] }} }} }}"),
+    "maxCount1": ("?c ?s ?p", "{{ SELECT DISTINCT ?c ?this WHERE {{ {focus} VALUES (?c ?s ?p) {{ {rows} }} "
+                  "?this ?p ?v, ?w FILTER(!sameTerm(?v, ?w)) }} }}"),
+    "minCount": ("?c ?s ?p ?n", "{{ SELECT ?c ?this WHERE {{ {focus} VALUES (?c ?s ?p ?n) {{ {rows} }} "
+                 "OPTIONAL {{ ?this ?p ?v }} }} GROUP BY ?c ?this ?n HAVING (COUNT(DISTINCT ?v) < ?n) }}"),
+    "maxCount": ("?c ?s ?p ?n", "{{ SELECT ?c ?this WHERE {{ {focus} VALUES (?c ?s ?p ?n) {{ {rows} }} "
+                 "?this ?p ?v }} GROUP BY ?c ?this ?n HAVING (COUNT(DISTINCT ?v) > ?n) }}"),
+    "class": ("?c ?s ?p ?k", "{{ SELECT DISTINCT ?c ?this ?value WHERE {{ {focus} VALUES (?c ?s ?p ?k) "
+              "{{ {rows} }} ?this ?p ?value FILTER NOT EXISTS {{ ?value " + TYPE + "/" + SUBCLASS + "* ?k }} }} }}"),
+    "nodeClass": ("?c ?s ?k", "{{ SELECT DISTINCT ?c ?this WHERE {{ {focus} VALUES (?c ?s ?k) {{ {rows} }} "
+                  "FILTER NOT EXISTS {{ ?this " + TYPE + "/" + SUBCLASS + "* ?k }} }} }}"),
+    "nodeKind": ("?c ?s ?p ?k", "{{ SELECT DISTINCT ?c ?this ?value WHERE {{ {focus} VALUES (?c ?s ?p ?k) "
+                 "{{ {rows} }} ?this ?p ?value FILTER("
+                 f"(?k = <{SH.IRI}> && !isIRI(?value)) || (?k = <{SH.BlankNode}> && !isBlank(?value)) || "
+                 f"(?k = <{SH.Literal}> && !isLiteral(?value)) || (?k = <{SH.BlankNodeOrIRI}> && isLiteral(?value)) || "
+                 f"(?k = <{SH.BlankNodeOrLiteral}> && isIRI(?value)) || (?k = <{SH.IRIOrLiteral}> && isBlank(?value))) }}}} }}}}"),
+    "in": ("?c ?s ?p ?m", "{{ SELECT DISTINCT ?c ?this ?value WHERE {{ {focus} VALUES (?c ?s ?p) {{ {rows} }} "
+           "?this ?p ?value FILTER NOT EXISTS {{ VALUES (?d ?m) {{ {members} }} "
+           "FILTER(?d = ?c && sameTerm(?value, ?m)) }} }} }}"),
+    "hasValue": ("?c ?s ?p ?h", "{{ SELECT DISTINCT ?c ?this WHERE {{ {focus} VALUES (?c ?s ?p ?h) {{ {rows} }} "
+                 "FILTER NOT EXISTS {{ ?this ?p ?h }} }} }}"),
+    "term": ("?c ?s ?this", "{{ SELECT DISTINCT ?c ?this WHERE {{ {focus} VALUES (?c ?s ?this) {{ {rows} }} }} }}"),
+}
+_FOCUS_OF = f"GRAPH {_FOCUS} {{{{ ?this {_FOCUS} {{sid}} }}}}"
 
 
 @dataclass
 class Program:
-    """The compiled shapes: the query branches, the term tests and the SPARQL constraints."""
+    """The compiled shapes: the focus update, the query (tables, branches), SPARQL constraints."""
 
     checks: list[Check] = field(default_factory=list)
     branches: dict[int, str] = field(default_factory=dict)      # check index -> SPARQL branch
+    tables: dict[str, list] = field(default_factory=dict)       # template -> VALUES rows
+    members: list = field(default_factory=list)                 # sh:in: (check, member) rows
+    targets: dict[str, list] = field(default_factory=dict)      # target kind -> (shape, term)
+    shape_of: dict[int, int] = field(default_factory=dict)      # term-test check -> shape id
     tests: dict = field(default_factory=dict)       # predicate -> [(index, test)]
     pairs: dict = field(default_factory=dict)       # predicate -> [(index, other predicate)]
     reads_spelling: set = field(default_factory=set)    # predicates a SPARQL constraint reads
     reads_every_spelling: bool = False                  # ... by a variable predicate
+    derived: list = field(default_factory=list)     # (shape id, outer shape id, path): sh:node
+    _query: str = ""
+
+    def focus_update(self, graph_iri: str) -> str:
+        """Each shape's focus nodes, once, into FOCUS_GRAPH (the branches read them there)."""
+        parts = []
+        patterns = {"class": f"?this {TYPE}/{SUBCLASS}* ?t", "subjectsOf": "?this ?t []",
+                    "objectsOf": "[] ?t ?this", "node": "BIND(?t AS ?this)"}
+        for kind, rows in self.targets.items():
+            table = " ".join(f"({sid} {sparql_term(t)})" for sid, t in rows)
+            parts.append(f"{{ VALUES (?s ?t) {{ {table} }} {patterns[kind]} }}")
+        update = (f"INSERT {{ GRAPH {_FOCUS} {{ ?this {_FOCUS} ?s }} }} USING <{graph_iri}> "
+                  f"WHERE {{ {' UNION '.join(parts)} }}")
+        for sid, outer, path in self.derived:      # the value nodes a sh:node shape is run on
+            update += (f" ;\nINSERT {{ GRAPH {_FOCUS} {{ ?this {_FOCUS} {sid} }} }} USING <{graph_iri}> "
+                       f"USING NAMED {_FOCUS} WHERE {{ GRAPH {_FOCUS} {{ ?o {_FOCUS} {outer} }} ?o {path} ?this }}")
+        return update
 
     def query(self, subjects: dict[int, set]) -> str:
-        """The one query of a document: the structural branches, and the term tests for the
-        subjects that failed them (only those: their focus membership is all that is asked)."""
-        parts = [f"{{ {b} BIND({i} AS ?c) }}" for i, b in self.branches.items()]
-        for i, found in subjects.items():
-            if found:
-                nodes = " ".join(sorted(sparql_term(s) for s in found))
-                parts.append(f"{{ {self.checks[i].focus} VALUES ?this {{ {nodes} }} BIND({i} AS ?c) }}")
-        return "SELECT ?c ?this ?value WHERE {\n" + "\nUNION ".join(parts) + "\n}" if parts else ""
+        """The one query of a document: the tables, the other branches, and the term tests for
+        the subjects that failed them (only those: their focus membership is all it asks)."""
+        if not self._query:
+            focus = f"GRAPH {_FOCUS} {{ ?this {_FOCUS} ?s }}"
+            members = " ".join(f"({c} {sparql_term(m)})" for c, m in self.members)
+            parts = [TEMPLATES[kind][1].format(focus=focus, rows=" ".join(rows), members=members)
+                     for kind, rows in self.tables.items() if rows]
+            parts += [f"{{ {b} BIND({i} AS ?c) }}" for i, b in self.branches.items()]
+            self._query = "\nUNION ".join(parts)
+        rows = " ".join(f"({i} {self.shape_of[i]} {sparql_term(s)})"
+                        for i, found in sorted(subjects.items()) for s in sorted(found))
+        extra = ("\nUNION " + TEMPLATES["term"][1].format(
+            focus=f"GRAPH {_FOCUS} {{ ?this {_FOCUS} ?s }}", rows=rows)) if rows else ""
+        return f"SELECT ?c ?this ?value WHERE {{\n{self._query}{extra}\n}}"
 
 
 class Compiler:
@@ -152,6 +213,8 @@ class Compiler:
         self.namespaces = namespaces          # the data graph's prefixes (SPARQL constraints)
         self.fresh = count()
         self.program = Program()
+        self.shape_ids: dict = {}
+        self.nesting: list = []
 
     # --- reading the shapes graph ------------------------------------------------------------
 
@@ -217,6 +280,14 @@ class Compiler:
             self.program.branches[index] = branch
         return index
 
+    def row(self, kind: str, check: Check, focus: str, *params) -> int:
+        """A check run by a template: one row of its VALUES table."""
+        index = self.add(check)
+        sid = self.shape_ids[focus]
+        cells = " ".join(str(p) if isinstance(p, int) else sparql_term(p) for p in params)
+        self.program.tables.setdefault(kind, []).append(f"({index} {sid} {cells})".replace(" )", ")"))
+        return index
+
     # --- the program -----------------------------------------------------------------------
 
     def compile(self) -> Program:
@@ -233,15 +304,16 @@ class Compiler:
         return self.program
 
     def focus(self, shape) -> str:
-        """A subquery binding ?this to each focus node of a shape, once."""
-        parts = [f"?this {TYPE}/{SUBCLASS}* {sparql_term(c)} ." for c in self.g.objects(shape, SH.targetClass)]
-        parts += [f"?this {sparql_term(p)} [] ." for p in self.g.objects(shape, SH.targetSubjectsOf)]
-        parts += [f"[] {sparql_term(p)} ?this ." for p in self.g.objects(shape, SH.targetObjectsOf)]
-        nodes = [sparql_term(n) for n in self.g.objects(shape, SH.targetNode)]
-        if nodes:
-            parts.append(f"VALUES ?this {{ {' '.join(nodes)} }}")
-        union = " UNION ".join(f"{{ {p} }}" for p in parts)
-        return f"{{ SELECT DISTINCT ?this WHERE {{ {union} }} }}"
+        """The pattern binding ?this to each focus node of a shape (kept by the run's update)."""
+        sid = len(self.shape_ids)
+        kinds = (("class", SH.targetClass), ("subjectsOf", SH.targetSubjectsOf),
+                 ("objectsOf", SH.targetObjectsOf), ("node", SH.targetNode))
+        for kind, param in kinds:
+            for t in self.g.objects(shape, param):
+                self.program.targets.setdefault(kind, []).append((sid, t))
+        pattern = _FOCUS_OF.format(sid=sid)
+        self.shape_ids[pattern] = sid
+        return pattern
 
     def node_constraint(self, shape, param, focus: str, severity: str) -> None:
         """A node shape's own constraint: its value node is the focus node."""
@@ -250,7 +322,7 @@ class Compiler:
             for node in self.g.objects(shape, SH.sparql):
                 self.add(self.sparql(shape, node, focus, severity))
             return
-        if param in (SH.minCount, SH.maxCount) or param in TERM_TESTS:
+        if param in (SH.minCount, SH.maxCount, SH.node) or param in TERM_TESTS:
             raise Unsupported(f"shape {shape}: {param} on a node shape")
         generic = None
         if param == SH["class"]:
@@ -259,6 +331,11 @@ class Compiler:
             generic = _or_message(self.g, list(self.g.objects(shape, SH["or"])))
         message = self.message(shape, generic, component)
         value_free = param == SH.hasValue
+        if param == SH["class"]:
+            for c in self.g.objects(shape, SH["class"]):
+                self.row("nodeClass", Check(shape=shape, component=component, path=None, severity=severity,
+                                            message=message, value_is_focus=True), focus, c)
+            return
         for cond in self.conditions(shape, param, "?this"):
             self.add(Check(shape=shape, component=component, path=None, severity=severity,
                            message=message, value_is_focus=not value_free, value_free=value_free),
@@ -279,6 +356,29 @@ class Compiler:
                         message=self.message(prop, generic, component))
             if param in TERM_TESTS:
                 self.term_test(prop, param, path_node, focus, base)
+            elif param in (SH.minCount, SH.maxCount) and isinstance(path_node, URIRef):
+                n = int(self.one(prop, param))
+                kind = "minCount" if param == SH.minCount else "maxCount"
+                if n == 1:           # the common case, without counting
+                    self.row(kind + "1", Check(**base, value_free=True), focus, path_node)
+                elif n > 0 or kind == "maxCount":
+                    self.row(kind, Check(**base, value_free=True), focus, path_node, n)
+            elif param == SH.hasValue and isinstance(path_node, URIRef):
+                for h in self.g.objects(prop, SH.hasValue):
+                    _as_written(h, prop)
+                    self.row("hasValue", Check(**base, value_free=True), focus, path_node, h)
+            elif param == SH["class"] and isinstance(path_node, URIRef):
+                for c in self.g.objects(prop, SH["class"]):
+                    self.row("class", Check(**base), focus, path_node, c)
+            elif param == SH.nodeKind and isinstance(path_node, URIRef):
+                self.conditions(prop, param, "?value")          # refuses an unknown kind
+                self.row("nodeKind", Check(**base), focus, path_node, self.one(prop, SH.nodeKind))
+            elif param == SH["in"] and isinstance(path_node, URIRef):
+                index = self.row("in", Check(**base), focus, path_node)
+                for lst in self.g.objects(prop, SH["in"]):
+                    for m in Collection(self.g, lst):
+                        _as_written(m, prop)
+                        self.program.members.append((index, m))
             elif param in (SH.minCount, SH.maxCount):
                 n = int(self.one(prop, param))
                 if param == SH.minCount:
@@ -296,7 +396,13 @@ class Compiler:
                              f"{focus} FILTER NOT EXISTS {{ ?this {path} {v} FILTER(sameTerm({v}, {sparql_term(h)})) }}")
             elif param == SH.sparql:
                 raise Unsupported(f"property shape {prop}: sh:sparql (only on node shapes)")
-            elif param in (SH["or"], SH.node) and self.value_test(prop, param) is not None:
+            elif param == SH.node:
+                for cond in self.conditions(prop, param, "?value"):
+                    self.add(Check(**base), f"{{ SELECT DISTINCT ?this ?value WHERE {{ {focus} "
+                                            f"?this {path} ?value FILTER({cond}) }} }}")
+                for nested in self.g.objects(prop, SH.node):
+                    self.details(nested, focus, path)
+            elif param == SH["or"] and self.value_test(prop, param) is not None:
                 # shapes of the value alone (sh:or of datatypes): a term test too
                 self.term_test(prop, param, path_node, focus, base)
             else:
@@ -304,20 +410,46 @@ class Compiler:
                     self.add(Check(**base), f"{{ SELECT DISTINCT ?this ?value WHERE {{ {focus} "
                                             f"?this {path} ?value FILTER({cond}) }} }}")
 
+    def details(self, nested, focus: str, path: str) -> None:
+        """pyshacl reports, under a failed sh:node, the nested shape's own results on the value
+        node (sh:detail): the nested shape is compiled as one whose focus nodes are the values
+        (once per focus node that has the value: `Check.detail`)."""
+        if self.nesting:
+            raise Unsupported(f"shape {nested}: a sh:node inside a shape reached by sh:node")
+        self.nesting.append(nested)
+        sid = len(self.shape_ids)
+        inner = _FOCUS_OF.format(sid=sid)
+        self.shape_ids[inner] = sid
+        self.program.derived.append((sid, self.shape_ids[focus], path))
+        first = len(self.program.checks)
+        severity = self.severity(nested)
+        if severity != "Violation":
+            raise Unsupported(f"nested shape {nested} with a severity of its own")
+        for param in self.parameters(nested):
+            if param in TERM_TESTS or param == SH.sparql:
+                raise Unsupported(f"nested shape {nested}: {param}")
+            self.node_constraint(nested, param, inner, severity)
+        for prop in self.g.objects(nested, SH.property):
+            self.property_shape(prop, inner, self.severity(prop))
+        for check in self.program.checks[first:]:
+            check.detail = check.detail or (self.shape_ids[focus], path)
+        self.nesting.pop()
+
     def term_test(self, prop, param, path_node, focus: str, base: dict) -> None:
         """A test on how values are written: Python decides it on the document's own terms."""
         if not isinstance(path_node, URIRef):
             raise Unsupported(f"shape {prop}: {param} on a path that is not a predicate")
         if param == SH.lessThanOrEquals:
             for other in self.g.objects(prop, SH.lessThanOrEquals):
-                index = self.add(Check(**base, focus=focus, predicate=path_node, other=other,
+                index = self.add(Check(**base, predicate=path_node, other=other,
                                        test=_less_or_equal_failures))
+                self.program.shape_of[index] = self.shape_ids[focus]
                 self.program.pairs.setdefault(path_node, []).append((index, other))
             return
-        tests = [self.value_test(prop, param)] if param in (SH["or"], SH.node) else \
-            _term_tests(self.g, prop, param)
+        tests = [self.value_test(prop, param)] if param == SH["or"] else _term_tests(self.g, prop, param)
         for test in tests:
-            index = self.add(Check(**base, focus=focus, predicate=path_node, test=test))
+            index = self.add(Check(**base, predicate=path_node, test=test))
+            self.program.shape_of[index] = self.shape_ids[focus]
             self.program.tests.setdefault(path_node, []).append((index, test))
 
     def value_test(self, shape, param) -> Callable[[object], bool] | None:
@@ -459,7 +591,7 @@ class Compiler:
         prefixes = {**self.namespaces, **self.declared_prefixes(node), **declared}
         prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(prefixes.items()))
         query = f"{prologue}SELECT DISTINCT {m['proj']} WHERE {{ {focus} {m['body']} }}"
-        reads = _spelling_reads(query)
+        reads = _spelling_reads(f"{prologue}SELECT {m['proj']} WHERE {{ {m['body']} }}")
         if reads is None:
             self.program.reads_every_spelling = True
         else:
@@ -481,44 +613,90 @@ def _as_written(term, shape) -> None:
         raise Unsupported(f"shape {shape}: a typed literal {term!r} in sh:in/sh:hasValue")
 
 
+_TOKEN = re.compile(r"""\s*(?:(?P<iri><[^>\s]*>)|(?P<str>"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')(?:\^\^\S+|@[\w-]+)?
+    |(?P<var>[?$]\w+)|(?P<pname>[A-Za-z_][\w.-]*:[\w.-]*|:[\w.-]*)|(?P<num>[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)
+    |(?P<word>[A-Za-z_]\w*)|(?P<punct>&&|\|\||!=|<=|>=|[{}()\[\].;,^/|*+?!=<>-]))""", re.X)
+
+
 def _spelling_reads(query: str) -> set | None:
-    """The predicates whose objects a SPARQL constraint reads as written (projected, passed to a
-    function that looks at the spelling or datatype, or matched against a literal); None when a
-    variable predicate or path could read any."""
-    from rdflib.paths import Path
-    from rdflib.plugins.sparql import prepareQuery
-    from rdflib.term import Variable
-
-    algebra = prepareQuery(query).algebra
-    spelled: set = set()
-    triples: list = []
-
-    def walk(node, lexical: bool = False) -> None:
-        name = getattr(node, "name", "")
-        if name.startswith(("Builtin_", "Aggregate_")) and name not in _VALUE_FUNCTIONS:
-            lexical = True
-        if isinstance(node, Variable) and lexical:
-            spelled.add(node)
-        if hasattr(node, "items"):
-            for key, value in node.items():
-                if key == "triples":
-                    triples.extend(value)
-                elif key == "PV":
-                    spelled.update(value)
-                elif key != "_vars":
-                    walk(value, lexical)
-        elif isinstance(node, (list, tuple)):
-            for item in node:
-                walk(item, lexical)
-
-    walk(algebra)
-    reads: set = set()
-    for _s, p, o in triples:
-        if not (isinstance(o, Literal) or o in spelled):
-            continue
-        if isinstance(p, Variable) or isinstance(p, Path):
+    """The predicates whose objects a SPARQL constraint reads as written: objects that are
+    literals, projected variables, or variables passed to a function that looks at spelling or
+    datatype (STR, STRLEN, DATATYPE, REGEX, sameTerm ...).  None when it cannot tell (a variable
+    predicate, a property path, a blank-node list): then every predicate counts.  A reading of
+    the query's own tokens, conservative by construction: what it does not understand is None."""
+    prologue, _, rest = query.partition("SELECT")
+    projection, _, body = rest.partition("WHERE")
+    names = re.findall(r"PREFIX\s+(\S*):\s*<([^>]*)>", prologue, re.I)
+    prefixes = dict(names)
+    spelled = set(re.findall(r"[?$](\w+)", projection))
+    tokens = []
+    pos = 0
+    while pos < len(body) and body[pos:].strip():
+        m = _TOKEN.match(body, pos)
+        if m is None:
             return None
-        reads.add(p)
+        tokens.append((m.lastgroup, m.group(m.lastgroup)))
+        pos = m.end()
+    # variables inside calls of functions that read spelling or datatype
+    depth_calls: list = []
+    for i, (kind, text) in enumerate(tokens):
+        if kind == "word" and i + 1 < len(tokens) and tokens[i + 1][1] == "(":
+            depth_calls.append([f"Builtin_{text.upper()}" not in _VALUE_FUNCTIONS and
+                                text.upper() not in ("FILTER", "NOT", "EXISTS"), 0])
+        elif text == "(" and depth_calls:
+            depth_calls[-1][1] += 1
+        elif text == ")" and depth_calls:
+            depth_calls[-1][1] -= 1
+            if depth_calls[-1][1] == 0:
+                depth_calls.pop()
+        elif kind == "var" and any(lexical for lexical, _ in depth_calls):
+            spelled.add(text[1:])
+    reads: set = set()
+    state, predicate, i = "s", None, 0
+    while i < len(tokens):
+        kind, text = tokens[i]
+        if kind == "word" and text.upper() in ("FILTER", "BIND") and i + 1 < len(tokens) \
+                and tokens[i + 1][1] == "(":
+            depth, i = 0, i + 1            # skip the expression (its variables are known) ...
+            while i < len(tokens):
+                if tokens[i][1] == "{":
+                    return None            # ... unless it holds a graph pattern
+                depth += {"(": 1, ")": -1}.get(tokens[i][1], 0)
+                if depth == 0:
+                    break
+                i += 1
+            state = "s"
+        elif kind == "word" and text.upper() in ("FILTER", "OPTIONAL", "UNION", "NOT", "EXISTS"):
+            pass                           # FILTER [NOT] EXISTS { ... }: a pattern like others
+        elif text in ("{", "}", "."):
+            state = "s"
+        elif text == ";":
+            state = "p"
+        elif text == ",":
+            state = "o"
+        elif text in ("[", "]", "(", ")", "^", "/", "|", "*", "+", "?", "!"):
+            return None                    # blank-node lists, collections, property paths
+        elif kind == "word" and text not in ("a", "true", "false"):
+            return None
+        elif state == "s":
+            state = "p"
+        elif state == "p":
+            if kind == "var":
+                return None
+            predicate = text
+            state = "o"
+        else:                              # an object
+            if kind in ("str", "num") or kind == "word" or (kind == "var" and text[1:] in spelled):
+                if predicate is None or predicate == "a":
+                    reads.add(RDF.type)
+                elif predicate.startswith("<"):
+                    reads.add(URIRef(predicate[1:-1]))
+                else:
+                    prefix, _, local = predicate.partition(":")
+                    if prefix not in prefixes:
+                        return None
+                    reads.add(URIRef(prefixes[prefix] + local))
+        i += 1
     return reads
 
 
@@ -671,54 +849,73 @@ def stored_form(lit: Literal) -> tuple[str, str] | None:
 
 class Census:
     """One pass over a document's triples (and background): the term tests' failures, the
-    literals the store would write otherwise, and whether the store can decide the document."""
+    literals the store would write otherwise, and whether the store can decide the document.
+
+    The loop runs once per triple: it keys its tables by plain strings (an rdflib term hashes
+    in Python, a string in C) and leaves aside what it does not need."""
 
     def __init__(self, program: Program, triples: Iterable):
         self.failing: dict[int, dict] = {}        # check -> subject -> [values]
-        self.restore: dict = {}                   # (subject, predicate, stored) -> literal
-        self.respelled: set = set()               # stored forms that differ from the writing
+        self.respelled: set = set()               # stored forms (lexical, datatype) that differ
+        self.rewritten: list = []                 # (subject, predicate, stored, literal as written)
         self.reason = ""
+        self._restore: dict | None = None
+        tests = {str(p): found for p, found in program.tests.items()}
+        paired = {str(p) for p in program.pairs} | {str(o) for pairs in program.pairs.values() for _i, o in pairs}
         values: dict = {}                         # (subject, predicate) -> [objects] for pairs
-        paired = {p for p in program.pairs} | {o for pairs in program.pairs.values() for _i, o in pairs}
-        tests = program.tests
-        respelled_predicates: set = set()
+        spelling: set = set()                     # predicates with literals the store respells
+        string, lang_string = str(XSD.string), str(RDF.langString)
         for s, p, o in triples:
-            if isinstance(o, BNode) or isinstance(s, BNode):
+            kind = type(o)
+            if kind is BNode or type(s) is BNode:
                 self.reason = "blank nodes"
                 return
-            for index, test in tests.get(p, ()):
-                if test(o):
-                    self.failing.setdefault(index, {}).setdefault(s, []).append(o)
-            if p in paired:
-                values.setdefault((s, p), []).append(o)
-            if isinstance(o, Literal) and o.datatype == XSD.string:
-                self.reason = "a literal typed xsd:string (the store keeps it as a plain string)"
-                return
-            if isinstance(o, Literal) and o.datatype is not None and o.datatype not in STRINGS:
-                stored = stored_form(o)
-                if stored != (str(o), str(o.datatype)):
-                    key = (s, p, stored)
-                    if self.restore.setdefault(key, o) != o:
-                        self.reason = f"two spellings of {stored[0]} on one subject and predicate"
-                        return
-                    self.respelled.add(stored)
-                    respelled_predicates.add(p)
+            ps = str(p)
+            found = tests.get(ps)
+            if found:
+                for index, test in found:
+                    if test(o):
+                        self.failing.setdefault(index, {}).setdefault(s, []).append(o)
+            if ps in paired:
+                values.setdefault((str(s), ps), (s, []))[1].append(o)
+            if kind is Literal:
+                dt = o.datatype
+                if dt is None:
+                    continue
+                dts = str(dt)
+                if dts == string:
+                    self.reason = "a literal typed xsd:string (the store keeps it as a plain string)"
+                    return
+                if dts != lang_string:
+                    stored = stored_form(o)
+                    lexical = str(o)
+                    if stored[1] != dts or stored[0] != lexical:
+                        spelling.add(ps)
+                        self.respelled.add(stored)
+                        self.rewritten.append((s, p, stored, o))
         for p, pairs in program.pairs.items():
             for index, other in pairs:
-                for (s, q), objs in values.items():
-                    if q != p:
+                for (key, q), (subject, objs) in values.items():
+                    if q != str(p):
                         continue
+                    others = dict.fromkeys(values.get((key, str(other)), (None, ()))[1])
                     for v in dict.fromkeys(objs):
-                        n = _less_or_equal_failures(v, dict.fromkeys(values.get((s, other), ())))
+                        n = _less_or_equal_failures(v, others)
                         if n:
-                            self.failing.setdefault(index, {}).setdefault(s, []).extend([v] * n)
-        if respelled_predicates and (program.reads_every_spelling
-                                     or respelled_predicates & program.reads_spelling):
+                            self.failing.setdefault(index, {}).setdefault(subject, []).extend([v] * n)
+        reads = {str(p) for p in program.reads_spelling}
+        if spelling and (program.reads_every_spelling or spelling & reads):
             self.reason = "a SPARQL constraint reads the spelling of a literal the store respells"
         for index, by_subject in self.failing.items():    # a triple in document and background once
             if not program.checks[index].other:
                 for s in by_subject:
                     by_subject[s] = list(dict.fromkeys(by_subject[s]))
+
+    def as_written(self, subject, predicate, stored: tuple[str, str]):
+        """The literal the document wrote where the store gives ``stored`` (None: not known)."""
+        if self._restore is None:
+            self._restore = {(s, p, st): o for s, p, st, o in self.rewritten}
+        return self._restore.get((subject, predicate, stored))
 
 
 def nt_row(triple) -> str:
@@ -748,9 +945,15 @@ def run(program: Program, triples, words: Graph, nquads: str | None = None,
     graph_iri = graph_iri or "urn:x-declass-kg:document"
     suffix = f" <{graph_iri}> .\n"
     if nquads is None:
-        nquads = "".join(nt_row(t)[:-3] + suffix for t in doc)
+        from kg.mapping.core import nquads as write
+
+        nquads = write(doc, graph_iri)
     store = ox.Store()
     store.load(nquads + "".join(nt_row(t)[:-3] + suffix for t in background), format=ox.RdfFormat.N_QUADS)
+    known = triples if isinstance(triples, (Graph, set)) or hasattr(triples, "graph") else set(doc)
+    if len(store) != len(doc) + sum(1 for t in background if t not in known):
+        return None          # two spellings of one value on one subject and predicate: merged
+    store.update(program.focus_update(graph_iri))
     default = [ox.NamedNode(graph_iri)]
     shapes = shapes_graph()
     results = []
@@ -767,17 +970,18 @@ def run(program: Program, triples, words: Graph, nquads: str | None = None,
             stored = (node.value, dt)
             if stored in census.respelled:
                 path = check.path if check is not None else None
-                if not isinstance(path, URIRef) or (focus, path, stored) not in census.restore:
+                written = census.as_written(focus, path, stored) if isinstance(path, URIRef) else None
+                if written is None:
                     raise _Unmappable(stored)
-                return census.restore[(focus, path, stored)]
+                return written
             return Literal(node.value, datatype=URIRef(dt))
         raise _Unmappable(node)
 
     def add(check: Check, focus, value, path=None) -> None:
         message = check.message(focus, value, words)
-        results.append(result_in_words(check.severity, focus, check.shape,
-                                       path if path is not None else check.path,
-                                       value, message, words, shapes))
+        results.append((check, focus, result_in_words(check.severity, focus, check.shape,
+                                                      path if path is not None else check.path,
+                                                      value, message, words, shapes)))
 
     try:
         query = program.query({i: set(by) for i, by in census.failing.items()})
@@ -797,6 +1001,27 @@ def run(program: Program, triples, words: Graph, nquads: str | None = None,
                     focus = term(row["this"])
                     value = term(row["value"]) if row["value"] is not None else focus
                     add(check, focus, value, term(row["path"]) if row["path"] is not None else None)
+        times = _detail_counts(store, default, [(c.detail, f) for c, f, _r in results if c.detail])
     except _Unmappable:
         return None
-    return Verdict.of(results, engine="fast")
+    return Verdict.of([r for c, f, r in results for _ in range(times.get((c.detail, f), 1))], engine="fast")
+
+
+def _detail_counts(store, default, wanted: list) -> dict:
+    """How many focus nodes of the outer shape have each value a sh:node detail is about: pyshacl
+    reports the nested results once under each (focus node, value) it failed for."""
+    import pyoxigraph as ox
+
+    counts: dict = {}
+    by_outer: dict = {}
+    for (outer, path), node in wanted:
+        by_outer.setdefault((outer, path), set()).add(node)
+    for (outer, path), nodes in by_outer.items():
+        values = " ".join(sorted(sparql_term(n) for n in nodes))
+        query = (f"SELECT ?this (COUNT(DISTINCT ?o) AS ?n) WHERE {{ GRAPH {_FOCUS} {{ ?o {_FOCUS} {outer} }} "
+                 f"?o {path} ?this VALUES ?this {{ {values} }} }} GROUP BY ?this")
+        for row in store.query(query, default_graph=default):
+            counts[((outer, path), URIRef(row["this"].value) if isinstance(row["this"], ox.NamedNode)
+                    else row["this"])] = int(row["n"].value)
+    return counts
+
