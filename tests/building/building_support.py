@@ -23,6 +23,6 @@ class Spy:
     def __init__(self, real):
         self.real, self.calls = real, []
 
-    def __call__(self, path, base):
+    def __call__(self, path, base, *rest):
         self.calls.append(Path(path).name)
-        return self.real(path, base)
+        return self.real(path, base, *rest)
