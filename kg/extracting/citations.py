@@ -42,6 +42,7 @@ from datetime import date, timedelta
 from kg.extracting import extractor
 from kg.extracting.dates import MONTHS, month_number
 from kg.extracting.discourse import turn_spans
+from kg.lexicon.nations import AGENT_FORMS, AGENTS, NATIONS, agent_key, delegation
 from kg.reading.transcript import Transcript
 from kg.records import (Addressee, CitedDocument, DocumentHeader, DocumentRecords, Participant,
                         PersonMention, Record, Span, Transmission)
@@ -67,19 +68,10 @@ _DAYS = rf"{_MONTH}\s+\d{{1,2}}(?:\s*(?:,|and)\s*\d{{1,2}})*"
 _RELATIVE = {"yesterday": -1, "last night": -1, "today": 0, "this morning": 0, "tonight": 0,
              "the day before yesterday": -2}
 _REL_RE = r"(?:the\s+day\s+before\s+yesterday|yesterday|last\s+night|today|this\s+morning)"
-_COUNTRY = {"US": "US", "U.S.": "US", "USA": "US", "American": "US", "United States": "US",
-            "USSR": "USSR", "U.S.S.R.": "USSR", "Soviet": "USSR", "Soviet Union": "USSR"}
-_COUNTRY_ALT = "|".join(re.escape(c) for c in sorted(_COUNTRY, key=len, reverse=True))
-_ORG_AGENTS = {
-    "the us government": "US Government", "the united states government": "US Government",
-    "the us": "US Government", "the united states": "US Government",
-    "the soviet government": "Soviet Government", "the ussr": "Soviet Government",
-    "the soviet union": "Soviet Government", "the soviet delegation": "Soviet Delegation",
-    "the us delegation": "US Delegation",
-}
-_ORG_RE = (r"(?:the\s+(?:US|U\.S\.|United\s+States|Soviet|USSR|Soviet\s+Union)"
-           r"(?:\s+(?:Government|Delegation))?)")
-_SIDE_DELEGATION = {"US": "US Delegation", "USSR": "Soviet Delegation"}
+# a side acting as a body: "the US", "the Soviet Government", "the US Delegation" (data:
+# kg/data/nations.csv)
+_ORG_RE = r"(?:the\s+(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+")
+                                    for f in sorted(AGENT_FORMS, key=len, reverse=True)) + "))"
 _VENUES = {"security council": "UN Security Council", "general assembly": "UN General Assembly"}
 _STOP = re.compile(r"[,;:\"“”()]|(?<!\bMr)(?<!\bMrs)(?<!\bAmb)(?<!\bAm)(?<!\bDr)(?<!\bSec)"
                    r"(?<!\bGen)(?<!\bMessrs)(?<!\b[A-Z])\.|\s(?:which|that|who|containing|stated|said|had|was|were|is|"
@@ -259,7 +251,7 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
                 side = ctx.side.get(spk or "")
                 if pronoun == "their" or not side:
                     continue
-                authors, author = [f"org:{_SIDE_DELEGATION.get(side, side + ' Delegation')}"], who
+                authors, author = [f"org:{delegation(side)}"], who
             else:
                 spk = ctx.speaker_before(m.start())
                 if spk is None:
@@ -284,8 +276,8 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
             continue
         authors = []
         for g in ("a", "b"):
-            if m.group(g) in _COUNTRY:
-                k = ctx.head(_COUNTRY[m.group(g)])
+            if m.group(g) in NATIONS:
+                k = ctx.head(NATIONS[m.group(g)])
             else:
                 hit = ctx.person_at(m.start(g))
                 k = hit[2] if hit else None
@@ -337,7 +329,7 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
                 continue
             authors, author = last_agent
         else:
-            org = _ORG_AGENTS.get(" ".join(agent.lower().replace(".", "").split()))
+            org = AGENTS.get(agent_key(agent))
             if org:
                 authors, author = [f"org:{org}"], agent
             else:
@@ -345,7 +337,7 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
                 if not hit:
                     continue
                 side = ctx.side.get(hit[2])
-                authors = ([f"org:{_SIDE_DELEGATION.get(side, side + ' Delegation')}"] if side
+                authors = ([f"org:{delegation(side)}"] if side
                            else [f"person:{hit[2]}"])
                 author = agent
         last_agent, last_agent_end = (authors, author), m.end()
@@ -358,7 +350,7 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
         rf"(?P<agent>{_ORG_RE})(?:,[^,.;]{{0,120}},)?\s+had\s+(?P<verb>agreed|announced|declared|"
         rf"stated|proposed)\b[^.;]{{0,200}}?\bon\s+(?P<day>{_MONTH}\s+\d{{1,2}})")
     for m in act_re.finditer(text):
-        org = _ORG_AGENTS.get(" ".join(m.group("agent").lower().replace(".", "").split()))
+        org = AGENTS.get(agent_key(m.group("agent")))
         if not org:
             continue
         c = _Cite(m.start("verb") - len("had "), m.end(), "statement", [f"org:{org}"],

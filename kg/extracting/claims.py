@@ -15,9 +15,9 @@ import re
 from kg.extracting import extractor
 from kg.extracting.discourse import participants, sentences, topic_of, turn_spans
 from kg.extracting.proposals import proposal_act
+from kg.lexicon.matching import surname
 from kg.reading.transcript import Transcript
 from kg.records import Claim, Record
-from kg.resolving.matching import surname
 
 NAME = "claims"
 

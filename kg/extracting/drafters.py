@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.extracting import extractor
-from kg.extracting.names import SURNAME
+from kg.lexicon.names import SURNAME
 from kg.reading.transcript import Transcript
 from kg.records import Drafter, Record
 

@@ -26,7 +26,7 @@ from dataclasses import replace
 
 from kg.extracting import extractor
 from kg.extracting.dates import NUMERIC_DATE_RE, parse_numeric_date
-from kg.extracting.names import SURNAME
+from kg.lexicon.names import SURNAME
 from kg.reading.transcript import Line, Transcript
 from kg.records import FormField, Record, ReviewEvent, Span
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 
 from kg.extracting import extractor
+from kg.lexicon.authority import authority_lookup
+from kg.lexicon.matching import similarity, surname
 from kg.reading.transcript import Transcript
 from kg.records import Drafter, Participant, Record, Transmission
-from kg.resolving import authority_lookup
-from kg.resolving.matching import similarity, surname
 
 NAME = "signatures"
 

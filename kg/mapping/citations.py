@@ -22,8 +22,8 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
 from kg.mapping.core import CITO, DK, FABIO, RICO, SCHEMA, MapContext, concept, maps, slug
 from kg.records import CitedDocument
+from kg.lexicon.authority import by_key
 from kg.resolving import Person
-from kg.resolving.authority import by_key
 
 FABIO_CLASS = {"letter": FABIO.Letter, "speech": FABIO.Oration, "publication": FABIO.MagazineIssue,
                "interview": FABIO.MagazineArticle, "article": FABIO.MagazineArticle,

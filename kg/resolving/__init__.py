@@ -30,16 +30,17 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from kg.lexicon import authority as lexicon
+from kg.lexicon.authority import AuthorityEntry, head_of, holder, office_of, post_office
+from kg.lexicon.matching import PARTICLES, best_match, name_key, surname
+from kg.lexicon.titles import title_key
 from kg.records import DocumentHeader, DocumentRecords, Drafter, Participant, PersonMention
-from kg.resolving.authority import (AuthorityEntry, authority, by_key, head_of, holder,
-                                    merge_wikidata, office_of, post_office)
-from kg.resolving.matching import PARTICLES, best_match, name_key, similarity, surname
 
-__all__ = ["Person", "Resolved", "Resolution", "resolve_document", "authority",
-           "authority_lookup", "AuthorityEntry", "merge_wikidata", "person_of_entry", "slug"]
+__all__ = ["Person", "Resolved", "Resolution", "resolve_document", "authority_lookup",
+           "person_of_entry", "slug"]
 
 PARTICIPANT_THRESHOLD = 0.8
-AUTHORITY_THRESHOLD = 0.8
+AUTHORITY_THRESHOLD = lexicon.MATCH_THRESHOLD
 IN_DOCUMENT_THRESHOLD = 0.7     # admits a typist's truncated false start ("McGlo" / "McGloy")
 
 
@@ -88,23 +89,12 @@ def person_of_entry(entry: AuthorityEntry) -> Person:
     return Person(entry.key, entry.name, entry.country, entry.wikidata, entry.surnames)
 
 
-_from_authority = person_of_entry
-
 
 def authority_lookup(printed: str) -> tuple[Person, float] | None:
-    """The authority person whose surname (or full name) the printed name carries."""
-    folded = " ".join(re.findall(r"[a-z]+", printed.casefold()))
-    for e in authority():                       # a full name printed as such ("U Thant")
-        if " ".join(re.findall(r"[a-z]+", e.name.casefold())) == folded:
-            return person_of_entry(e), 1.0
-    last = surname(printed)
-    pairs = [(s, e) for e in authority() for s in e.surnames]
-    # surnames that fold alike ("de Gaulle", "DeGaulle") are one, not a tie
-    hit = best_match(last, pairs, key=lambda p: name_key(p[0]), threshold=AUTHORITY_THRESHOLD)
-    if hit is None:
-        return None
-    (_, entry), score = hit
-    return person_of_entry(entry), score
+    """The authority person whose surname (or full name) the printed name carries, as a
+    `Person` (the lookup itself is the lexicon's: `kg.lexicon.authority.authority_lookup`)."""
+    found = lexicon.authority_lookup(printed)
+    return (person_of_entry(found[0]), found[1]) if found else None
 
 
 def _office_person(title: str | None, when: date | None,
@@ -114,15 +104,6 @@ def _office_person(title: str | None, when: date | None,
         return None
     entry = holder(office, when)
     return (person_of_entry(entry), office) if entry else None
-
-
-_TITLE_ABBREVIATIONS = {"amb.": "ambassador", "am.": "ambassador", "sec.": "secretary",
-                        "gen.": "general", "adm.": "admiral", "col.": "colonel", "capt.": "captain"}
-
-
-def _title_key(title: str) -> str:
-    key = re.sub(r"^the\s+", "", " ".join(title.split()).casefold())
-    return _TITLE_ABBREVIATIONS.get(key, key)
 
 
 def _is_office_only(printed: str, place: str | None = None) -> bool:
@@ -225,8 +206,8 @@ class Resolution:
         """"The Ambassador": the one participant listed with that title, if only one is."""
         if not title:
             return None
-        key = _title_key(title)
-        holders = [p for part, p in self.participants if part.title and _title_key(part.title) == key]
+        key = title_key(title)
+        holders = [p for part, p in self.participants if part.title and title_key(part.title) == key]
         if len({p.key for p in holders}) != 1:
             return None
         return Resolved(holders[0], title, 0.9, note="title")
