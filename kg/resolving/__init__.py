@@ -34,10 +34,11 @@ from kg.lexicon import authority as lexicon
 from kg.lexicon.authority import AuthorityEntry, head_of, holder, office_of, post_office
 from kg.lexicon.matching import PARTICLES, best_match, name_key, surname
 from kg.lexicon.titles import title_key
-from kg.records import DocumentHeader, DocumentRecords, Drafter, Participant, PersonMention
+from kg.records import CitedDocument, DocumentHeader, DocumentRecords, Drafter, Participant, PersonMention
+from kg.resolving.citations import ResolvedCitation, resolve_citations
 
-__all__ = ["Person", "Resolved", "Resolution", "resolve_document", "authority_lookup",
-           "person_of_entry", "slug"]
+__all__ = ["Person", "Resolved", "Resolution", "ResolvedCitation", "resolve_document",
+           "authority_lookup", "person_of_entry", "slug"]
 
 PARTICIPANT_THRESHOLD = 0.8
 AUTHORITY_THRESHOLD = lexicon.MATCH_THRESHOLD
@@ -120,8 +121,10 @@ class Resolution:
     persons: dict[str, Person] = field(default_factory=dict)
     mentions: list[tuple[PersonMention, Person]] = field(default_factory=list)
     misreadings: dict[str, str] = field(default_factory=dict)   # folded surname -> note
+    citations: list[ResolvedCitation] = field(default_factory=list)
     _known: list[tuple[str, Person]] = field(default_factory=list)   # printed surname, person
     _cache: dict[str, Resolved | None] = field(default_factory=dict)
+    _index: dict[str, dict] = field(default_factory=dict)    # built once on first question
 
     def add(self, person: Person) -> Person:
         return self.persons.setdefault(person.key, person)
@@ -184,6 +187,34 @@ class Resolution:
 
     def mentions_of(self, key: str) -> list[PersonMention]:
         return [m for m, p in self.mentions if p.key == key]
+
+    def agent(self, printed: str) -> str | None:
+        """The identity of an agent a cited document's record gives as printed
+        (`kg.records.CitedDocument`): ``person:<key>`` or ``org:<label>``, None for no one."""
+        kind, _, value = printed.partition(":")
+        if kind == "org":
+            return printed if value else None
+        person: Person | None = None
+        if kind == "mention":
+            if "mentions" not in self._index:             # raw offset -> person
+                self._index["mentions"] = {m.evidence[0].start: p for m, p in self.mentions}
+            person = self._index["mentions"].get(int(value)) if value.isdigit() else None
+        elif kind == "speaker":
+            found = self.lookup(value) or self.lookup("", value)
+            person = found.person if found else None
+        elif kind == "head":
+            person = self.head_of(value)
+        return f"person:{person.key}" if person else None
+
+    def citations_of(self, record: CitedDocument) -> list[ResolvedCitation]:
+        """The documents a citation record cites, with identities and keys (none when it is
+        no citation: its author names no one)."""
+        if "citations" not in self._index:
+            by_record: dict[int, list[ResolvedCitation]] = {}
+            for c in self.citations:
+                by_record.setdefault(id(c.record), []).append(c)
+            self._index["citations"] = by_record
+        return self._index["citations"].get(id(record), [])
 
     # -- the rules -------------------------------------------------------------------------
 
@@ -323,4 +354,5 @@ def resolve_document(records: DocumentRecords) -> Resolution:
         hit = res.lookup(d.name)
         if hit is not None:
             res.add(hit.person)
+    res.citations = resolve_citations(records.of(CitedDocument), res.agent)
     return res
