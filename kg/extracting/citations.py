@@ -55,7 +55,7 @@ from kg.lexicon.nations import AGENT_FORMS, AGENTS, NATIONS, agent_key, delegati
 from kg.lexicon.titles import title_key
 from kg.reading.transcript import Transcript
 from kg.records import (Addressee, CitedDocument, DocumentHeader, Participant, PersonMention, Record,
-                        Span, Transmission)
+                        SpeakerTurn, Span, Transmission)
 
 NAME = "citations"
 
@@ -271,7 +271,8 @@ def _complement(text: str, pos: int, limit: int = 14) -> int:
     return end
 
 
-@extractor(NAME)
+@extractor(NAME, requires=(DocumentHeader, Participant, PersonMention, SpeakerTurn, Transmission,
+                           Addressee), produces=(CitedDocument,))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     ctx = _Context(t, found)
     text = t.text

@@ -17,7 +17,7 @@ from kg.extracting.discourse import participants, sentences, topic_of, turn_span
 from kg.extracting.proposals import proposal_act
 from kg.lexicon.matching import surname
 from kg.reading.transcript import Transcript
-from kg.records import Claim, Record
+from kg.records import Claim, Participant, Record, SpeakerTurn
 
 NAME = "claims"
 
@@ -73,6 +73,6 @@ def build_claims(t: Transcript, found: list[Record]) -> list[Claim]:
     return out
 
 
-@extractor(NAME)
+@extractor(NAME, requires=(SpeakerTurn, Participant), produces=(Claim,))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     return list(build_claims(t, found))

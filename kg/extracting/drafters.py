@@ -27,7 +27,7 @@ _GLUED_INITIALS_RE = re.compile(r"^(?P<initials>[A-Z]{1,3})(?P<surname>[A-Z][a-z
 _ROLES = {"drafted": "drafter", "drafter": "drafter", "approved": "approver", "cleared": "clearer"}
 
 
-@extractor(NAME)
+@extractor(NAME, produces=(Drafter,), after=("frus_markup",))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     if any(isinstance(r, Drafter) and r.extractor == "frus_markup" for r in found):
         return []           # the markup already lists them (frus_markup)

@@ -146,7 +146,7 @@ def _heading_participant(t: Transcript) -> Participant | None:
     return None
 
 
-@extractor(NAME)
+@extractor(NAME, requires=(Participant, DocumentHeader), produces=(Participant,))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     if any(isinstance(r, Participant) and r.extractor == "frus_markup" for r in found):
         return []           # the markup already lists them (frus_markup)

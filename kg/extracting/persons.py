@@ -183,7 +183,7 @@ def _speech_follows(view: str, end: int, layers: _Layers) -> bool:
     return False
 
 
-@extractor(NAME)
+@extractor(NAME, requires=(Participant, DocumentHeader), produces=(PersonMention,))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     raw = t.raw
     view = blanked(raw)

@@ -33,7 +33,7 @@ from kg.lexicon.nations import SIDE_WORDS
 from kg.lexicon.speech import SPEECH_VERBS
 from kg.lexicon.titles import TITLE_RE
 from kg.reading.transcript import Transcript
-from kg.records import Proposal, Record
+from kg.records import Participant, Proposal, Record, SpeakerTurn
 
 NAME = "proposals"
 
@@ -392,6 +392,6 @@ def _addressee(p: Found, stretches: list[TurnStretch]) -> str | None:
     return max(set(sides), key=sides.count) if sides else None
 
 
-@extractor(NAME)
+@extractor(NAME, requires=(SpeakerTurn, Participant), produces=(Proposal,))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     return list(respond(t, found, detect(t, found)))

@@ -109,7 +109,7 @@ def _raw_span(t: Transcript, m: re.Match, group: int | str = 0) -> Span:
     return t.raw_to_span(m.start(group), m.end(group))
 
 
-@extractor(NAME)
+@extractor(NAME, requires=(FormField,), produces=(ReviewEvent,))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     out: list[Record] = []
     lines = [ln for ln in t.lines if ln.kind in ("text", "banner")]

@@ -35,7 +35,7 @@ def _known(name: str, listed: list[Participant]) -> bool:
     return hit is not None and hit[1] >= 0.9
 
 
-@extractor(NAME)
+@extractor(NAME, requires=(Transmission, Drafter, Participant), produces=(Drafter,))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     if any(isinstance(r, Transmission) and r.genre in _MESSAGES for r in found):
         return []

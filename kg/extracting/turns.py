@@ -438,6 +438,6 @@ def build_turns(t: Transcript, found: list[Record]) -> list[SpeakerTurn]:
     return out
 
 
-@extractor(NAME)
+@extractor(NAME, requires=(Participant, Drafter), produces=(SpeakerTurn,))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     return list(build_turns(t, found))

@@ -21,9 +21,9 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
+from kg.lexicon.authority import by_key
 from kg.mapping.core import CITO, DK, FABIO, RICO, SCHEMA, MapContext, concept, maps, slug
 from kg.records import CitedDocument
-from kg.lexicon.authority import by_key
 from kg.resolving import Person, ResolvedCitation
 
 FABIO_CLASS = {"letter": FABIO.Letter, "speech": FABIO.Oration, "publication": FABIO.MagazineIssue,
