@@ -1,9 +1,14 @@
 """Resolving: printed names -> persons, inside a document and across the corpus.
 
-`resolve_document()` takes one document's records and returns a `Resolution`: the persons
-the document refers to, each with a corpus-wide key (the same person gets the same key, and so
-the same IRI, in every document), and `Resolution.lookup(printed, title)` to find the person a
-printed name or office refers to.
+It runs after every extractor, on the records they made, and is the only stage that decides
+who a printed name refers to.  `resolve_document()` takes one document's records and returns
+a `Resolution`: the persons the document refers to, each with a corpus-wide key (the same
+person gets the same key, and so the same IRI, in every document),
+`Resolution.lookup(printed, title)` to find the person a printed name or office refers to, and
+the documents it cites with their agents as persons and their corpus-wide keys
+(`Resolution.citations_of`, kg.resolving.citations).  The tables it consults (authority file,
+office-holders, posts, titles) are the lexicon's (kg.lexicon); it reads no file and knows
+nothing of RDF.
 
 The order of evidence, inside one document:
 
