@@ -175,9 +175,11 @@ def pipeline() -> None:
     for r in readers():
         click.echo(f"  {r.name:<12} {r.module}")
     click.echo("\nextractors, in the order they run")
-    for i, e in enumerate(extractors(), 1):
+    listed = extractors()
+    width = max(len(e.name) for e in listed)
+    for i, e in enumerate(listed, 1):
         after = "".join(f"; after {a}" for a in e.after)
-        click.echo(f"  {i:>2}  {e.name:<13} {e.module}")
+        click.echo(f"  {i:>2}  {e.name:<{width}}  {e.module}")
         click.echo(f"      requires {kinds(e.requires)}{after}; produces {kinds(e.produces)}")
     click.echo("\nmappers (kg/mapping/: one function per record kind)")
     for kind, fn in sorted(MAPPERS.items(), key=lambda kv: kv[0].__name__):

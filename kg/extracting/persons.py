@@ -26,14 +26,16 @@ import bisect
 import re
 
 from kg.extracting import extractor
+from kg.extracting.telegraphese import capital_mentions
 from kg.lexicon.authority import authority, office_forms, post_forms
 from kg.lexicon.matching import surname
 from kg.lexicon.names import NOT_A_NAME
 from kg.lexicon.nations import NATION_ALT, NATIONS
 from kg.lexicon.speech import SPEECH_HEADS
 from kg.lexicon.titles import TITLES, normalise_title
+from kg.lexicon.words import is_ocr_debris
 from kg.reading.transcript import Transcript
-from kg.records import DocumentHeader, Participant, PersonMention, Record, Span
+from kg.records import DocumentHeader, Drafter, Participant, PersonMention, Record, ReviewEvent, Span
 
 NAME = "persons"
 
@@ -91,8 +93,8 @@ def _plausible_surname(word: str, known: set[str], lowercase_words: set[str]) ->
     ("General Counsel" beside "counsel"), three letters or more, with a vowel."""
     if word in known:
         return True
-    if word in NOT_NAMES or word.lower() in lowercase_words:
-        return False
+    if word in NOT_NAMES or word.lower() in lowercase_words or is_ocr_debris(word):
+        return False                    # "Exbassy": the OCR's misreading of a word, no name
     return len(word) >= 3 and bool(re.search(r"[aeiouyAEIOUY]", word))
 
 
@@ -183,7 +185,7 @@ def _speech_follows(view: str, end: int, layers: _Layers) -> bool:
     return False
 
 
-@extractor(NAME, requires=(Participant, DocumentHeader), produces=(PersonMention,))
+@extractor(NAME, requires=(Participant, DocumentHeader, Drafter, ReviewEvent), produces=(PersonMention,))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     raw = t.raw
     view = blanked(raw)
@@ -273,6 +275,12 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
         for m in bare_re.finditer(view):
             cands.append((4, m.start("name"), m.end("name"), None, m.group("name"),
                           m.start("name"), "mention", bool(m.group("poss"))))
+
+    # telegraphese: titles and names in capitals, and the cable's signature
+    signatures = [(s.start, s.end) for r in found if isinstance(r, Drafter) and r.extractor == "telegram"
+                  for s in r.evidence]
+    stamps = [(s.start, s.end) for r in found if isinstance(r, ReviewEvent) for s in r.evidence]
+    cands.extend(capital_mentions(view, known_set, signatures, stamps))
 
     taken: list[tuple[int, int]] = []
     out: list[tuple[int, PersonMention]] = []

@@ -1,7 +1,8 @@
 """Lexicon: what the documents' language and the project's data say, for every stage to share.
 
 The words and tables of the genre, and pure lookups over them: name shapes and how names are
-folded and compared (`names`, `matching`), titles and their abbreviations (`titles`), the
+folded and compared (`names`, `matching`), ordinary English words told from names and
+from OCR debris by published lexicons (`words`), titles and their abbreviations (`titles`), the
 sides of a conversation and the forms that name them (`nations`), the vocabulary of reported
 speech (`speech`), and the authority tables - persons, office-holders with their terms, the
 chief of mission at a post (`authority`, from kg/data/persons.csv, offices.csv, posts.csv).
