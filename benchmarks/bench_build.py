@@ -55,7 +55,10 @@ def measure(corpus: Path, jobs: int, repeat: int, gate: str, sample: int, parall
 
     import kg.building as building
     import kg.pipeline as pipeline
-    from kg.cli import collect_sources
+    try:
+        from kg.sources import collect_sources
+    except ImportError:            # an older checkout (measuring "before")
+        from kg.cli import collect_sources
     from kg.mapping.core import DEFAULT_BASE
 
     files, problems = collect_sources([corpus])

@@ -935,7 +935,7 @@ def run(program: Program, triples, words: Graph, nquads: str | None = None,
     None when the store cannot decide it exactly as pyshacl would (`Census.reason`)."""
     import pyoxigraph as ox
 
-    from kg.validating import Verdict, background_for, result_in_words, shapes_graph
+    from kg.validating.rules import Verdict, background_for, result_in_words, shapes_graph
 
     background = background_for(triples)
     doc = triples if isinstance(triples, (list, tuple)) else list(triples)
