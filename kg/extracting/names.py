@@ -20,8 +20,12 @@ TITLES: tuple[str, ...] = (
     "Dr.", "Mr.", "Mrs.", "Miss", "Ms.", "Messrs.", "Sir", "Lord", "Counselor", "Consul",
 )
 _TITLE_ALT = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(TITLES, key=len, reverse=True))
+# A rank before an office makes one title: "First Deputy Prime Minister", "Deputy Chairman",
+# "Acting Secretary".
+TITLE_RANKS = ("First", "Deputy", "Acting")
+_RANKS = rf"(?:(?:{'|'.join(TITLE_RANKS)})\s+){{0,2}}"
 # A title ends at its full stop ("Mr.Berle", run together by the OCR) or at a word boundary.
-TITLE_RE = re.compile(rf"(?:{_TITLE_ALT})(?:(?<=\.)|(?![A-Za-z]))")
+TITLE_RE = re.compile(rf"{_RANKS}(?:{_TITLE_ALT})(?:(?<=\.)|(?![A-Za-z]))")
 
 # A surname as typed: capitalised, possibly Mc/Mac/O'/hyphenated; initials may precede it.
 SURNAME = r"(?:Mc|Mac|O'|De|Van\s|Von\s)?[A-Z][a-zA-Z'’\-]+(?:-[A-Z][a-z]+)?"
@@ -53,9 +57,10 @@ _SIDE_ALT = "|".join(re.escape(s) for s in sorted(SIDES, key=len, reverse=True))
 NATIONS: dict[str, str] = {k: v for k, v in SIDES.items()
                            if re.fullmatch(r"[A-Z][a-z]+|[A-Z]{2,4}|[A-Z](?:\.[A-Z])+\.", k)}
 NATION_ALT = "|".join(re.escape(k) for k in sorted(NATIONS, key=len, reverse=True))
-# "USSR- Mr. Kuznetsov", "Soviet Side:", or a side heading alone on its line ("United States")
-SIDE_PREFIX_RE = re.compile(rf"^\s*(?P<side>{_SIDE_ALT})(?:\s+(?:side|delegation))?\s*(?:[-–:]\s*|$)",
-                            re.IGNORECASE)
+# "USSR- Mr. Kuznetsov", "Soviet Side:", "US Participants -", or a side heading alone on its
+# line ("United States", "USSR PARTICIPANTS")
+SIDE_PREFIX_RE = re.compile(rf"^\s*(?P<side>{_SIDE_ALT})(?:\s+(?:side|delegation|participants))?"
+                            rf"\s*(?:[-–:]\s*|$)", re.IGNORECASE)
 
 
 def side_of(printed: str) -> str | None:

@@ -32,7 +32,7 @@ _MARKUP_RE = re.compile(
 )
 
 _LEVELS = r"(?:TOP\s+SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|LIMITED\s+OFFICIAL\s+USE|OFFICIAL\s+USE\s+ONLY)"
-_CAVEATS = r"(?:EYES\s+ONLY|EXDIS|NODIS|LIMDIS|NOFORN|SENSITIVE)"
+_CAVEATS = r"(?:EYES\s+ONLY|LIMIT\s+DISTRIBUTION|EXDIS|NODIS|LIMDIS|NOFORN|SENSITIVE)"
 # A banner line: a level (or a caveat alone), caveats after dashes or slashes; a stray OCR
 # letter may stand before it ("S ~~SECRET~~").
 BANNER_RE = re.compile(
