@@ -37,12 +37,14 @@ SPEECH_VERBS: tuple[str, ...] = (
     "considered", "doubted", "told", "informed", "described", "indicated", "mentioned",
     "referred", "quoted", "cited", "read", "summarized", "summed up", "countered",
     "disagreed", "rejected", "accepted", "went on", "came back", "spoke", "raised",
-    "returned", "emphasized", "explained", "promised", "confirmed", "denied",
+    "returned", "emphasized", "explained", "promised", "confirmed", "denied", "intervened",
+    "volunteered", "estimated", "predicted", "announced", "specified", "concurred",
 )
 # "did not believe", "did not think": the negated forms open a turn as well.
 NEGATED_SPEECH: tuple[str, ...] = (
     "believe", "think", "feel", "agree", "accept", "see", "know", "wish", "want", "consider",
-    "understand", "object", "deny",
+    "understand", "object", "deny", "exclude", "rule out", "share", "expect", "intend", "oppose",
+    "mind", "insist", "question", "dispute",
 )
 # The floor does not change hands: the same speaker goes on.
 CONTINUATION_VERBS: tuple[str, ...] = ("continued", "went on", "resumed", "concluded")
@@ -52,7 +54,33 @@ REPLY_VERBS: tuple[str, ...] = ("replied", "responded", "answered", "rejoined", 
 # Adverbs that may stand between the name and the verb ("Mr. X then said").
 SPEECH_ADVERBS: tuple[str, ...] = ("then", "also", "again", "further", "finally", "once again",
                                    "nevertheless", "however", "thereupon", "next", "first",
-                                   "briefly", "firmly", "emphatically", "immediately")
+                                   "briefly", "firmly", "emphatically", "immediately", "still")
+
+# The verbs with which a paragraph opens on its speaker though they are no verbs of saying
+# ("The Secretary wanted to comment briefly ...", "Mr. Kosygin informed the President"): any
+# regular past tense, or one of these irregular ones; never a modal or an auxiliary ("The
+# President could see ...", "The President had proposed ..." are the speaker's words).
+PAST_TENSE_IRREGULAR: tuple[str, ...] = (
+    "said", "thought", "felt", "knew", "saw", "took", "made", "gave", "went", "told", "spoke",
+    "wrote", "came", "began", "read", "met", "found", "held", "put", "sent", "brought", "understood",
+)
+# Phrases that lead into the speaker's name without a comma ("In reply the Secretary stated",
+# "To this Mr. Kosygin replied", "At this point the President said").
+LEAD_PHRASES: tuple[str, ...] = (
+    "In reply", "In response", "In answer", "In turn", "In conclusion", "In closing", "To this",
+    "To that", "At this point", "At that point", "Thereupon", "Then", "Finally", "Later",
+    "In this connection", "For his part", "For its part",
+)
+# The drafter's own narration: what happened at the meeting, not what anyone said ("At this
+# point the President and Chairman Kosygin left the luncheon table", "The meeting ended at 6:30
+# p.m.", "A copy of the press statement is attached.").  A sentence is narration when it carries
+# one of these and no verb of saying.
+NARRATION_CUES: tuple[str, ...] = (
+    r"\b(?:meeting|conversation|luncheon|dinner|session)s?\s+(?:was\s+|were\s+)?(?:ended|adjourned|"
+    r"broke\s+up)\b",
+    r"\b(?:is|are)\s+attached\b", r"\bleft\s+the\s+(?:room|table|luncheon|meeting)\b",
+    r"\bused\s+(?:\w+\s+){0,3}to\s+illustrate\b", r"\b(?:entered|joined)\s+the\s+(?:room|meeting|talks)\b",
+)
 
 # Offices by which memoranda name a participant without his name ("The Secretary said").
 OFFICES: tuple[str, ...] = (
@@ -73,7 +101,7 @@ OFFICE_ALT = _alt(OFFICES)
 # verb group after a speaker: optional adverbs, a simple-past speech verb or "did not <verb>"
 # "Khrushchev listened carefully and then said": a short act of the speaker's may come first
 SPEECH_TAIL = (rf"(?:\s+(?!and\b)[a-z]+(?:\s+(?!and\b)[a-z]+){{0,2}}\s+and(?:\s+then)?(?=\s+(?:{VERB_ALT})\b))?"
-               rf"(?:\s*,?\s*(?:{ADVERB_ALT})\s*,?)?\s+"
+               rf"(?:\s*,?\s*(?:{ADVERB_ALT}|(?P<manner>(?!only\b)[a-z]{{3,}}ly))\s*,?)?\s+"
                rf"(?P<verb>(?:{VERB_ALT})|did\s+not\s+(?:{_alt(NEGATED_SPEECH)}))(?![A-Za-z])")
 
 # --- sentences ----------------------------------------------------------------------------

@@ -198,6 +198,22 @@ def _side_in_description(description: str) -> str | None:
     return None
 
 
+_NATION_BEFORE = rf"(?:(?:{_SIDE_ALT})\s+)?"
+
+
+def _office_in_description(description: str) -> str | None:
+    """The office the description gives the entry, when it opens with one: "Minister of
+    Foreign Affairs", "Chairman of the Council of Ministers", "Soviet Ambassador"; never a
+    service ("Ministry of Foreign Affairs, USSR", "Interpreter", "Director, Office of ...")."""
+    m = re.match(r"\s*[,(]\s*(?P<piece>[^,;()]+)", description)
+    if not m:
+        return None
+    piece = " ".join(m.group("piece").split())
+    if not re.match(rf"{_NATION_BEFORE}(?:{TITLE_RE.pattern})", piece) or re.match(r"(?:Mr|Mrs|Dr)\.", piece):
+        return None
+    return piece
+
+
 def _known_side(name: str | None, title: str | None, place: str | None = None) -> str | None:
     """The side of an entry the list prints without one: the country of the office a bare
     title names ("The Secretary"; "The Ambassador" at his post), else the country the
@@ -336,7 +352,8 @@ def _block_participants(t: Transcript, block: ListBlock, place: str | None,
             entry_side = (side or _side_in_description(body[a + e:b])
                           or _known_side(name, title, place))
             out.append(Participant(evidence=(t.span(start, end),), extractor=NAME,
-                                   name=name, title=title, side=entry_side, order=order + len(out)))
+                                   name=name, title=title, side=entry_side, order=order + len(out),
+                                   office=_office_in_description(body[a + e:b])))
     return out
 
 
