@@ -63,7 +63,7 @@ _LEAD_SPEAKER_RES = (
 _MAIN_AFTER_LEAD_RE = re.compile(rf"(?:,\s*|\s+){_WHO}{_AND_WHO}{SPEECH_TAIL}")
 # a reply reported in the same sentence: "..., to which Mr. Gromyko replied in the affirmative"
 _TRAILING_REPLY_RE = re.compile(
-    rf"(?:,\s*|\s+)(?:to\s+which|whereupon|upon\s+which|after\s+which)\s+{_WHO}{SPEECH_TAIL}")
+    rf"(?:,\s*|\s+)(?:to\s+which|whereupon|upon\s+which|after\s+which|and)\s+{_WHO}{SPEECH_TAIL}")
 _PARAGRAPH_OPENER_RE = re.compile(
     rf"^(?:(?:{_alt(LEAD_PHRASES)})\s+)?{_WHO}{_AND_WHO}(?:\s*,?\s*(?:{ADVERB_ALT}|[a-z]{{3,}}ly)\s*,?)?\s+"
     rf"(?P<verb>(?!(?:need|used|based|concerned|supposed|interested|prepared|tired|agreed)\b)[a-z]{{2,}}ed"
@@ -374,15 +374,18 @@ def _narration(text: str) -> bool:
 
 def _split_replies(t: Transcript, sents: list[Sentence], cast: Cast) -> list[Sentence]:
     """A reply reported in the same sentence ("The Secretary wondered whether ..., to which Mr.
-    Gromyko replied in the affirmative and noted that ...") is a sentence of its own for the
-    turns: the floor passes at the name."""
+    Gromyko replied in the affirmative and noted that ...", "The Secretary proposed that ...,
+    and Mr. Gromyko agreed") is a sentence of its own for the turns: the floor passes at the
+    name."""
     if not cast:
         return sents
     out: list[Sentence] = []
     for s in sents:
         text = s.text(t)
+        # "... and Mr. X agreed" after a clause of its own, never "Mr. Y and Mr. X expressed"
         m = next((m for m in _TRAILING_REPLY_RE.finditer(text)
-                  if (w := _who(m, cast)) is not None and w.participant is not None), None)
+                  if (w := _who(m, cast)) is not None and w.participant is not None
+                  and (not m.group().lstrip(", ").startswith("and") or m.start() >= 40)), None)
         if m is None:
             out.append(s)
             continue
