@@ -1,12 +1,26 @@
 """Shared vocabulary for finding people in the prose of the genre: titles and name shapes.
 
 Not an extractor: the patterns the participants, persons, turns and drafter extractors share,
-so that "Amb.", "Am." and "Ambassador" mean the same thing everywhere.  Names are never listed
+so that "Amb.", "Am." and "Ambassador" mean the same thing everywhere (a title cut short by
+the typist is that title).  Names are never listed
 here; they come from the documents and from the authority file (kg/data/).
 """
 from __future__ import annotations
 
 import re
+
+# Titles a typist shortens by cutting the word and writing a full stop ("Amb.", "Am.",
+# "Sec.", "Gen.", "Pres."): every cut of three or four letters (two for the long words) that
+# begins no other of these words, so "Se." is nobody's, "Sen." the Senator's and "Sec." the
+# Secretary's; longer cuts are words of their own ("Secret.").
+ABBREVIABLE: tuple[str, ...] = (
+    "Ambassador", "Secretary", "General", "Admiral", "Colonel", "Captain", "Senator",
+    "Governor", "Minister", "President", "Premier", "Chairman", "Counselor",
+)
+TITLE_ABBREVIATIONS: dict[str, str] = {
+    word[:n] + ".": word for word in ABBREVIABLE
+    for n in range(2 if len(word) >= 8 else 3, 5)
+    if sum(w.startswith(word[:n]) for w in ABBREVIABLE) == 1}
 
 # Forms of address and offices, longest first so "Defense Secretary" wins over "Secretary".
 TITLES: tuple[str, ...] = (
@@ -15,9 +29,9 @@ TITLES: tuple[str, ...] = (
     "Deputy Foreign Minister", "First Deputy Foreign Minister", "Foreign Minister",
     "Prime Minister", "Deputy Prime Minister", "Vice President", "Secretary-General",
     "Secretary General", "Attorney General", "Chairman", "Premier", "President",
-    "Ambassador", "Amb.", "Am.", "Secretary", "Sec.", "Minister", "Senator", "Governor",
-    "General", "Gen.", "Admiral", "Adm.", "Colonel", "Col.", "Captain", "Capt.",
-    "Dr.", "Mr.", "Mrs.", "Miss", "Ms.", "Messrs.", "Sir", "Lord", "Counselor", "Consul",
+    "Ambassador", "Secretary", "Minister", "Senator", "Governor", "General", "Admiral",
+    "Colonel", "Captain", "Dr.", "Mr.", "Mrs.", "Miss", "Ms.", "Messrs.", "Sir", "Lord",
+    "Counselor", "Consul", *TITLE_ABBREVIATIONS,
 )
 _TITLE_ALT = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(TITLES, key=len, reverse=True))
 # A rank before an office makes one title: "First Deputy Prime Minister", "Deputy Chairman",
@@ -75,5 +89,4 @@ def normalise_title(title: str | None) -> str | None:
     if not title:
         return None
     t = " ".join(title.split())
-    return {"Amb.": "Ambassador", "Am.": "Ambassador", "Sec.": "Secretary", "Gen.": "General",
-            "Adm.": "Admiral", "Col.": "Colonel", "Capt.": "Captain"}.get(t, t)
+    return TITLE_ABBREVIATIONS.get(t, t)

@@ -155,3 +155,15 @@ def test_the_clause_that_asserts_beside_an_offer_is_a_claim():
     assert [c.evidence[0].exact for c in claims] == [
         "we could not, however, force third countries to do the same."]
     assert [p.act for p in records.of(Proposal)] == ["offer"]
+
+
+@pytest.mark.parametrize("sentence, topic", [
+    ("Mr. Gromyko said that the non-proliferation treaty must ban any transfer.", "non-proliferation"),
+    ("We were prepared to allow mutual use of tracking stations.", "outer space"),
+    ("He had come to expedite the wheat deliveries.", "trade"),
+    ("The Soviet Union wanted West Berlin to be a free city.", "Berlin"),
+    ("Hanoi would go to the conference table if the bombing stopped.", "Vietnam"),
+])
+def test_the_topics_are_the_matters_of_the_period_not_one_documents_words(sentence, topic):
+    from kg.extracting.discourse import topic_of
+    assert topic_of(sentence) == topic

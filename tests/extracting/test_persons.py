@@ -95,3 +95,28 @@ def test_the_seed_mentions():
     assert ("Ambassador Stevenson", 112) in struck
     speakers = {m.surface for m in ms if m.role == "speaker"}
     assert {"Mr. Gusev", "Mr. Grometsov", "Mr. Gromyko"} <= speakers
+
+
+def test_a_title_cut_short_by_the_typist_is_that_title_but_a_word_of_its_own_is_not():
+    from kg.extracting.names import normalise_title
+    assert normalise_title("Am.") == normalise_title("Amb.") == "Ambassador"
+    assert normalise_title("Pres.") == "President" and normalise_title("Sen.") == "Senator"
+    assert normalise_title("Se.") == "Se."                  # Secretary or Senator: nobody's
+    t, records = memo("November 6, 1962",
+                      "Am. Stevenson continued that the aircraft were still there.\n\n"
+                      "Source: Central Files. Secret. Drafted by Akalovsky.\n")
+    surfaces = {m.surface for m in mentions(t, records)}
+    assert "Am. Stevenson" in surfaces
+    assert not any(s.startswith("Secret.") for s in surfaces)
+
+
+def test_col_in_a_spanish_language_address_is_the_colonia_not_a_colonel():
+    # addresses as the JFK records of the Mexico City station print them
+    t, records = memo("November 6, 1962",
+                      "Dome: Calle Bermudas # 341.- Col. Cosmopolita\n"
+                      "Dome: Quemada # 346-10\nCol. Narvarte\n"
+                      "Dome: Wube 419, Col. Jardines del Pedregal\n\n"
+                      "On May 12, Col. Johnson said that the base was ready.\n")
+    surfaces = {m.surface for m in mentions(t, records)}
+    assert "Col. Johnson" in surfaces
+    assert not surfaces & {"Col. Cosmopolita", "Col. Narvarte", "Col. Jardines"}
