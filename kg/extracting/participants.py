@@ -29,10 +29,11 @@ import re
 from dataclasses import dataclass
 
 from kg.extracting import extractor
-from kg.extracting.names import NOT_A_NAME, SIDE_PREFIX_RE, SIDES, TITLE_RE, side_of
+from kg.lexicon.authority import authority_lookup, office_forms, office_of, offices, post_office
+from kg.lexicon.names import NOT_A_NAME
+from kg.lexicon.nations import SIDE_PREFIX_RE, SIDES, side_of
+from kg.lexicon.titles import TITLE_RE
 from kg.reading.transcript import Line, Transcript
-from kg.resolving import authority_lookup
-from kg.resolving.authority import office_forms, office_of, offices, post_office
 from kg.records import DocumentHeader, Participant, Record
 
 NAME = "participants"
@@ -357,7 +358,7 @@ def _block_participants(t: Transcript, block: ListBlock, place: str | None,
     return out
 
 
-@extractor(NAME)
+@extractor(NAME, requires=(Participant, DocumentHeader), produces=(Participant,))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     if any(isinstance(r, Participant) and r.extractor == "frus_markup" for r in found):
         return []           # the markup already lists them (frus_markup)

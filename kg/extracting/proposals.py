@@ -25,15 +25,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from kg.extracting import extractor
-from kg.extracting.discourse import (SIDE_WORDS, SPEECH_VERBS, Sentence, TurnStretch, _alt,
-                                     participants, sentences, topic_of, topics_of, turn_spans)
-from kg.extracting.names import SURNAME, TITLE_RE
+from kg.extracting.discourse import (Sentence, TurnStretch, _alt, participants, sentences,
+                                     topic_of, topics_of, turn_spans)
+from kg.lexicon.data import text as data_text
+from kg.lexicon.matching import similarity, surname
+from kg.lexicon.names import SURNAME
+from kg.lexicon.nations import SIDE_WORDS
+from kg.lexicon.speech import SPEECH_VERBS
+from kg.lexicon.titles import TITLE_RE
 from kg.reading.transcript import Transcript
-from kg.records import Proposal, Record
-from kg.resolving.matching import similarity, surname
+from kg.records import Participant, Proposal, Record, SpeakerTurn
 
 NAME = "proposals"
 
@@ -48,7 +51,7 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The proposal and answer phrasing of kg/data/proposals.tsv."""
-    text = resources.files("kg").joinpath("data/proposals.tsv").read_text(encoding="utf-8")
+    text = data_text("proposals.tsv")
     acts, reports, answers = [], [], []
     for line in text.splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("kind\t"):
@@ -371,6 +374,6 @@ def _addressee(p: Found, stretches: list[TurnStretch]) -> str | None:
     return max(set(sides), key=sides.count) if sides else None
 
 
-@extractor(NAME)
+@extractor(NAME, requires=(SpeakerTurn, Participant), produces=(Proposal,))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     return list(respond(t, found, detect(t, found)))

@@ -24,16 +24,18 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kg.extracting import extractor
-from kg.extracting.discourse import (ADVERB_ALT, CONTINUATION_VERBS, LEAD_PHRASES, NARRATION_CUES,
-                                     OFFICE_ALT, PAST_TENSE_IRREGULAR, REPLY_VERBS, SPEECH_TAIL,
-                                     VERB_ALT, Sentence, _alt, participants, sentences)
-from kg.extracting.names import NATION_ALT, NATIONS, SURNAME, TITLE_RE, normalise_title
+from kg.extracting.discourse import (ADVERB_ALT, OFFICE_ALT, SPEECH_TAIL, VERB_ALT, Sentence, _alt,
+                                     participants, sentences)
 from kg.extracting.participants import blocks as list_blocks
+from kg.lexicon.authority import authority_lookup, holder, office_of, post_office
+from kg.lexicon.matching import best_match, name_key, similarity, surname
+from kg.lexicon.names import SURNAME
+from kg.lexicon.nations import NATION_ALT, NATIONS
+from kg.lexicon.speech import (CONTINUATION_VERBS, LEAD_PHRASES, NARRATION_CUES, PAST_TENSE_IRREGULAR,
+                               REPLY_VERBS)
+from kg.lexicon.titles import TITLE_RE, normalise_title
 from kg.reading.transcript import Transcript
 from kg.records import DocumentHeader, Drafter, Participant, Record, SpeakerTurn
-from kg.resolving import authority_lookup
-from kg.resolving.authority import holder, office_of, post_office
-from kg.resolving.matching import best_match, name_key, similarity, surname
 
 NAME = "turns"
 
@@ -627,6 +629,6 @@ def build_turns(t: Transcript, found: list[Record]) -> list[SpeakerTurn]:
     return out
 
 
-@extractor(NAME)
+@extractor(NAME, requires=(DocumentHeader, Participant, Drafter), produces=(SpeakerTurn,))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     return list(build_turns(t, found))
