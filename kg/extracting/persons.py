@@ -212,6 +212,12 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
     listed = [(s.start, s.end) for p in found if isinstance(p, Participant) for s in p.evidence]
     # candidates: (priority, start, end, title, name, title_start, role, possessive)
     cands: list[tuple[int, int, int, str | None, str | None, int, str, bool]] = []
+    # an entry of the participants list is one mention, with the whole name the list gives
+    # ("Mr. Aleksey Nikolayevich Kosygin", not "Mr. Aleksey")
+    for p in found:
+        if isinstance(p, Participant) and p.name and p.extractor == "participants":
+            s0 = p.evidence[0]
+            cands.append((0, s0.start, s0.end, p.title, p.name, s0.start, "participant", False))
 
     for m in BYLINE_RE.finditer(view):
         role = "drafter" if m.group("label") == "Drafted" else (

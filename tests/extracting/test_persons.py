@@ -116,3 +116,15 @@ def test_col_in_a_spanish_language_address_is_the_colonia_not_a_colonel():
     surfaces = {m.surface for m in mentions(t, records)}
     assert "Col. Johnson" in surfaces
     assert not surfaces & {"Col. Cosmopolita", "Col. Narvarte", "Col. Jardines"}
+
+
+def test_an_entry_of_the_participants_list_is_one_mention_with_the_whole_name():
+    # FRUS 1964-68 XIV d14: a given name and patronymic before the surname
+    t, records = memo("March 6, 1964",
+                      "Mr. Kosygin said that trade was a mere trickle.",
+                      participants="PARTICIPANTS: U.S.S.R. - Mr. Aleksey Nikolayevich Kosygin, First Deputy "
+                                   "Chairman; Viktor G. Bakayev, Minister of Merchant Marine")
+    listed = [m for m in mentions(t, records) if m.role == "participant"]
+    assert [(m.surface, m.name) for m in listed] == [
+        ("Mr. Aleksey Nikolayevich Kosygin", "Aleksey Nikolayevich Kosygin"),
+        ("Viktor G. Bakayev", "Viktor G. Bakayev")]
