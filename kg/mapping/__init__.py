@@ -14,6 +14,7 @@ from rdflib.namespace import PROV, RDF
 
 from kg import __version__
 from kg.mapping.core import DEFAULT_BASE, DK, MAPPERS, RICO, MapContext, new_graph
+from kg.reading.transcript import Transcript
 from kg.records import DocumentRecords
 from kg.resolving import Resolution
 
@@ -30,13 +31,16 @@ def _load() -> None:
                 raise
 
 
-def to_graph(records: DocumentRecords, resolution: Resolution, base: str = DEFAULT_BASE) -> Graph:
-    """The RDF graph of one document."""
+def to_graph(records: DocumentRecords, resolution: Resolution, base: str = DEFAULT_BASE,
+             transcript: Transcript | None = None) -> Graph:
+    """The RDF graph of one document; with its ``transcript`` every evidence also carries its
+    reading text."""
     _load()
     from kg.mapping.document import finish_classification
 
     g = new_graph()
-    ctx = MapContext(graph=g, base=base, source_name=records.source_name, resolution=resolution)
+    ctx = MapContext(graph=g, base=base, source_name=records.source_name, resolution=resolution,
+                     transcript=transcript)
     doc, source = ctx.doc, ctx.source
     g.add((doc, RDF.type, RICO.Record))
     g.add((doc, RDF.type, PROV.Entity))

@@ -13,7 +13,11 @@ Evidence: `MapContext.evidence(item, span)` attaches a Web Annotation to an item
     <item#ev0-target> a oa:SpecificResource ; oa:hasSource <source> ;
         oa:hasSelector <item#ev0-selector> .
     <item#ev0-selector> a oa:TextPositionSelector, oa:TextQuoteSelector ;
-        oa:start 123 ; oa:end 140 ; oa:exact "..." .
+        oa:start 123 ; oa:end 140 ; oa:exact "..." ; dk:readingText "..." .
+
+`oa:exact` is the raw quote, the provenance; `dk:readingText` is the same stretch as a person
+reads it (struck words out, insertions in, line breaks joined), given when the mapper has the
+document's transcript.
 
 No blank nodes are used, so N-Quads output is byte-stable.  This module does no I/O.
 """
@@ -21,7 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 from urllib.parse import quote
 
 from rdflib import Graph, Literal, Namespace, URIRef
@@ -29,6 +33,9 @@ from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.records import Record, Span
 from kg.resolving import Person, Resolution
+
+if TYPE_CHECKING:
+    from kg.reading.transcript import Transcript
 
 DEFAULT_BASE = "https://w3id.org/declass-kg/id/"
 ONTOLOGY_IRI = "https://w3id.org/declass-kg/ontology"
@@ -75,6 +82,7 @@ class MapContext:
     source_name: str
     resolution: Resolution
     facts: dict = field(default_factory=dict)     # shared by mappers: the document's date, ...
+    transcript: "Transcript | None" = None        # gives each evidence its reading text
 
     @property
     def slug(self) -> str:
@@ -121,6 +129,8 @@ class MapContext:
         g.add((selector, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger)))
         g.add((selector, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)))
         g.add((selector, OA.exact, Literal(span.exact)))
+        if self.transcript is not None:
+            g.add((selector, DK.readingText, Literal(self.transcript.reading_of(span.start, span.end))))
         g.add((item, DK.hasEvidence, anno))
         g.add((item, PROV.wasDerivedFrom, self.doc))
         return anno

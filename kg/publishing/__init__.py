@@ -5,6 +5,8 @@ Writes into the output folder:
 - ``kg.ttl``   the graphs merged into one, as Turtle: one prefix block, then each document's
                triples as Turtle in the same order (a subject described by two documents
                appears twice, which Turtle allows: a graph is a set, so readers merge them);
+- in both and in the store, the SKOS vocabulary the data uses (concepts and their labels) in
+  its own graph (``kg.publishing.vocabulary``);
 - ``validation-report.txt`` every SHACL result in words, per document;
 - ``build-report.json``     each source: published or not, and why;
 - ``store/``   the embedded pyoxigraph store (one named graph per document).
@@ -133,16 +135,21 @@ def publish(results: list[DocumentResult], out: Path, store: bool = True, *,
     used.  ``reload`` limits the store update to those graphs (default: every published one);
     ``removed`` names graphs of sources gone since the last build, dropped from the store.
     """
+    from kg.publishing.vocabulary import VOCABULARY_GRAPH, vocabulary_nquads
+
     results = sorted(results, key=lambda r: r.name)
     docs = [r for r in results if r.published]
+    vocabulary = vocabulary_nquads()      # the concepts' labels, in a graph of their own
     out.mkdir(parents=True, exist_ok=True)
     with atomic_stream(out / "kg.nq") as fh:
         for r in docs:
             fh.write(graph_files[r.graph_iri][0].read_bytes() if graph_files else r.nquads.encode("utf-8"))
+        fh.write(vocabulary)
     with atomic_stream(out / "kg.ttl") as fh:
         fh.write(turtle_prefix_block())
         for r in docs:
             fh.write(graph_files[r.graph_iri][1].read_bytes() if graph_files else turtle_fragment(r.nquads))
+        fh.write(turtle_fragment(vocabulary))
     from kg.publishing.dumps import write_dumps   # kg.trig, kg.jsonld, context.jsonld, void.ttl
     write_dumps(out, out / "kg.nq")
     atomic_write(out / "validation-report.txt", validation_report(results).encode("utf-8"))
@@ -153,6 +160,7 @@ def publish(results: list[DocumentResult], out: Path, store: bool = True, *,
         wanted = None if reload is None else set(reload)
         graphs = {r.graph_iri: (graph_files[r.graph_iri][0] if graph_files else r.nquads.encode("utf-8"))
                   for r in docs if wanted is None or r.graph_iri in wanted}
+        graphs[VOCABULARY_GRAPH] = vocabulary
         kept = {r.graph_iri for r in docs}
         stale = sorted({r.graph_iri for r in results if not r.published and r.graph_iri} | set(removed))
         load_documents(out / "store", graphs, removed=[g for g in stale if g not in kept])

@@ -132,6 +132,23 @@ class Transcript:
         import bisect
         return bisect.bisect_left(self.raw_at, raw_offset)
 
+    def reading_of(self, start: int, end: int) -> str:
+        """What a person reads of the raw stretch [start, end): struck words out, insertions
+        in, markup out, line breaks and runs of spaces joined into one space.
+
+        A stretch wholly outside the reading flow (a struck word, a banner, a page number)
+        reads as its own words without the markup around them.
+        """
+        text = self.text[self.reading_offset(start):self.reading_offset(end)]
+        if not text.strip():
+            markers = set()
+            for m in self.markup:
+                if m.raw.start < end and start < m.raw.end:
+                    markers.update(i for i in range(m.raw.start, m.raw.end)
+                                   if not m.inner.start <= i < m.inner.end)
+            text = "".join(self.raw[i] for i in range(start, end) if i not in markers)
+        return " ".join(text.split())
+
     # -- views ---------------------------------------------------------------------------
 
     def line_text(self, line: Line) -> str:
