@@ -3,7 +3,8 @@
     kg build [SOURCES...] [--out DIR] [--base IRI]   sources -> SHACL-checked graph in DIR
     kg validate FILE...                              run the shapes over any RDF file
     kg query QUERY [--store DIR] [--format F]        run a competency query or SPARQL
-    kg serve [--store DIR] [--host H] [--port P]     the Oxigraph SPARQL endpoint
+    kg serve [--store DIR] [--host H] [--port P]     the Oxigraph SPARQL endpoint and the site
+    kg site [--store DIR] [--out DIR]                static HTML pages of the graph
 
 Errors about input are one line on standard error naming the file and the problem; the exit
 status is 0 when everything asked for was done, 1 when some document was not published or a
@@ -167,7 +168,9 @@ def validate(files: tuple[Path, ...]) -> None:
 def _register_querying() -> None:
     from kg.querying.commands import query_command, serve_command
     from kg.docs import docs_command
+    from kg.site.commands import site_command
     main.add_command(query_command)
+    main.add_command(site_command)
     main.add_command(serve_command)
     main.add_command(docs_command)
 
