@@ -33,7 +33,8 @@ import pyoxigraph as ox
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from kg.publishing import atomic_write
-from kg.querying.query import list_queries, prefix_declarations, project_prefixes
+from kg.querying.page import query_page
+from kg.querying.query import project_prefixes
 from kg.querying.store import open_store
 from kg.site.data import Document, Graph, Item, read_graph
 from kg.site.sources import SourceFinder
@@ -397,25 +398,9 @@ def write_site(store_dir: Path, out: Path, sources: list[Path] = (), endpoint: s
     atomic_write(out / "persons.html", site.page("persons.html", "persons.html", persons=site.persons_index()))
     atomic_write(out / "cited.html", site.page("cited.html", "cited.html", cited=site.cited_index()))
     atomic_write(out / "reviews.html", site.page("reviews.html", "reviews.html", reviews=site.reviews_index()))
-    atomic_write(out / "query.html", query_page(endpoint, "query.html", site.env))
+    atomic_write(out / "query.html", query_page(endpoint, site_root="", stylesheet="site.css"))
     atomic_write(out / "site.css", (Path(__file__).parent / "templates" / "site.css").read_bytes())
     return SiteReport(len(graph.documents), len(graph.persons), with_source, notes)
-
-
-def query_page(endpoint: str, here: str = "query.html", env: Environment | None = None,
-               site_link: str | None = "index.html") -> bytes:
-    """The SPARQL page: an editor opened with the project's prefixes, the competency questions
-    as ready queries, results as a table (a small script; the page states the endpoint)."""
-    env = env or environment()
-    queries = [{"id": cq.id, "name": cq.name, "question": cq.question,
-                "text": cq.path.read_text("utf-8")} for cq in list_queries()]
-    start = prefix_declarations() + "\nSELECT ?doc ?type ?date WHERE {\n  ?doc dk:sourceFile ?source .\n" \
-        "  OPTIONAL { ?doc rico:hasDocumentaryFormType/skos:prefLabel ?type }\n" \
-        "  OPTIONAL { ?doc dcterms:created ?date }\n} ORDER BY ?date LIMIT 50\n"
-    html = env.get_template("query.html").render(
-        endpoint=endpoint, queries=queries, start=start, up="", here=here, site_link=site_link,
-        store_label="")
-    return html.encode("utf-8")
 
 
 def cited_anchor(iri: str) -> str:
