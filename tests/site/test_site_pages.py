@@ -17,8 +17,9 @@ DOC_PAGE = "doc/000_518769ec419a4fc7.html"
 
 
 def source_block(html: str) -> str:
-    return html[html.index('<pre id="source" class="text">') + len('<pre id="source" class="text">'):
-                html.index("</pre>", html.index('<pre id="source"'))]
+    """The inside of <pre id="source">, less the newline HTML drops after the start tag."""
+    start = html.index('<pre id="source" class="text">\n') + len('<pre id="source" class="text">\n')
+    return html[start:html.index("</pre>", start)]
 
 
 def test_every_evidence_of_the_graph_is_highlighted_at_its_exact_offsets(seed_site, seed_evidence) -> None:
