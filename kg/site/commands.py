@@ -32,13 +32,13 @@ def site_command(store_dir: Path, out: Path | None, sources: tuple[Path, ...],
     A document whose source file cannot be found (or has changed since the build) gets its page
     without the source text, and is named here.
     """
-    from kg.site.pages import DEFAULT_ENDPOINT, write_site
+    from kg.site.pages import DEFAULT_ENDPOINT, SiteError, write_site
 
     out = out or store_dir.parent / "site"
     started = time.perf_counter()
     try:
         report = write_site(store_dir, out, list(sources), endpoint or DEFAULT_ENDPOINT)
-    except StoreError as exc:
+    except (StoreError, SiteError) as exc:
         raise click.ClickException(" ".join(str(exc).split())) from exc
     for note in report.notes:
         click.echo(f"warning: {note}", err=True)

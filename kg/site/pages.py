@@ -23,7 +23,9 @@ deterministic: the same store and sources give the same bytes.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +34,6 @@ from typing import Callable
 import pyoxigraph as ox
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from kg.publishing import atomic_write
 from kg.querying.page import query_page
 from kg.querying.query import project_prefixes
 from kg.querying.store import open_store
@@ -101,6 +102,13 @@ class Site:
         self.store_label = store_label
         self.env = environment()
         self.doc_by_iri = {d.iri: d for d in graph.documents}
+        # Each person's items, document by document (built once: a person page reads only its own).
+        self.by_person: dict[str, list[tuple[Document, Item]]] = defaultdict(list)
+        for doc in graph.documents:
+            for item in doc.items:
+                for who in {item.first(p) for p in _PERSON_PROPS} | {_speaker(item)}:
+                    if who in graph.persons:
+                        self.by_person[who].append((doc, item))
 
     # -- labels and links ---------------------------------------------------------------
 
@@ -285,9 +293,14 @@ class Site:
         here = person_file(iri)
         rows = []          # (doc, roles, sides, surfaces)
         said = []          # (doc, item)
+        items_of: dict[str, list[Item]] = defaultdict(list)
+        for doc, item in self.by_person.get(iri, []):
+            items_of[doc.iri].append(item)
         for doc in self.g.documents:
+            if doc.iri not in items_of:
+                continue
             roles, sides, surfaces = [], [], []
-            for item in doc.items:
+            for item in items_of[doc.iri]:
                 if item.kind == "participant" and item.first("prov:agent") == iri:
                     roles.append("participant" + (f" ({item.first('dk:titleAsPrinted')})"
                                                   if item.first("dk:titleAsPrinted") else ""))
@@ -362,23 +375,41 @@ class Site:
         return html.encode("utf-8")
 
     def graph_turtle(self, doc: Document) -> bytes:
-        triples = [ox.Triple(q.subject, q.predicate, q.object)
-                   for q in self.store.quads_for_pattern(None, None, None, ox.NamedNode(doc.graph))]
-        triples.sort(key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-        return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=project_prefixes())
+        return self.store.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.NamedNode(doc.graph),
+                               prefixes=project_prefixes())
 
 
 def write_site(store_dir: Path, out: Path, sources: list[Path] = (), endpoint: str = DEFAULT_ENDPOINT,
                progress: Callable[[str], None] | None = None) -> SiteReport:
-    """Write the static site of the store in ``store_dir`` into ``out``."""
+    """Write the static site of the store in ``store_dir`` into ``out``.
+
+    The pages are written into a staging folder beside ``out`` that replaces it when whole, so
+    a reader (or ``kg serve``) never sees half a site, and no page of a document gone since the
+    last run stays behind.
+    """
     store = open_store(store_dir, read_only=True)
     graph = read_graph(store)
     site = Site(graph, store, endpoint, str(store_dir))
     finder = SourceFinder(list(sources), Path(store_dir).parent / "manifest.json")
-    out.mkdir(parents=True, exist_ok=True)
-    for sub in ("doc", "person", "rdf"):
-        if (out / sub).is_dir():
-            shutil.rmtree(out / sub)          # no page of a document gone since the last run
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    try:
+        report = _write_pages(site, graph, finder, stage, progress)
+        _swap(stage, out)
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+    return report
+
+
+def _write_pages(site: "Site", graph: Graph, finder: SourceFinder, out: Path,
+                 progress: Callable[[str], None] | None) -> SiteReport:
+    def write(relative: str, data: bytes) -> None:
+        path = out / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
     notes, with_source = [], 0
     for doc in graph.documents:
         transcript, note = finder.find(doc.file_name, doc.sha256)
@@ -387,20 +418,41 @@ def write_site(store_dir: Path, out: Path, sources: list[Path] = (), endpoint: s
         else:
             with_source += 1
         context = site.document_context(doc, transcript, note if transcript is None else "")
-        atomic_write(out / doc_file(doc), site.page("document.html", doc_file(doc), **context))
-        atomic_write(out / "rdf" / f"{_safe(doc.slug)}.ttl", site.graph_turtle(doc))
+        write(doc_file(doc), site.page("document.html", doc_file(doc), **context))
+        write(f"rdf/{_safe(doc.slug)}.ttl", site.graph_turtle(doc))
         if progress:
             progress(doc.file_name)
     for iri in graph.persons:
-        context = site.person_context(iri)
-        atomic_write(out / person_file(iri), site.page("person.html", person_file(iri), **context))
-    atomic_write(out / "index.html", site.page("documents.html", "index.html", documents=graph.documents))
-    atomic_write(out / "persons.html", site.page("persons.html", "persons.html", persons=site.persons_index()))
-    atomic_write(out / "cited.html", site.page("cited.html", "cited.html", cited=site.cited_index()))
-    atomic_write(out / "reviews.html", site.page("reviews.html", "reviews.html", reviews=site.reviews_index()))
-    atomic_write(out / "query.html", query_page(endpoint, site_root="", stylesheet="site.css"))
-    atomic_write(out / "site.css", (Path(__file__).parent / "templates" / "site.css").read_bytes())
+        write(person_file(iri), site.page("person.html", person_file(iri), **site.person_context(iri)))
+    write("index.html", site.page("documents.html", "index.html", documents=graph.documents))
+    write("persons.html", site.page("persons.html", "persons.html", persons=site.persons_index()))
+    write("cited.html", site.page("cited.html", "cited.html", cited=site.cited_index()))
+    write("reviews.html", site.page("reviews.html", "reviews.html", reviews=site.reviews_index()))
+    write("query.html", query_page(site.endpoint, site_root="", stylesheet="site.css"))
+    write("site.css", (Path(__file__).parent / "templates" / "site.css").read_bytes())
     return SiteReport(len(graph.documents), len(graph.persons), with_source, notes)
+
+
+def _swap(stage: Path, out: Path) -> None:
+    """Put the finished ``stage`` folder in the place of ``out`` (two renames)."""
+    os.chmod(stage, 0o755)
+    old = None
+    if out.exists():
+        if not (out / "index.html").is_file() and any(out.iterdir()):
+            raise SiteError(f"{out} exists and is not a site written by `kg site`; "
+                            "choose another --out")
+        old = out.with_name(f".{out.name}.old-{os.getpid()}")
+        os.replace(out, old)
+    os.replace(stage, out)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+class SiteError(Exception):
+    """The site cannot be written where asked; the message says why."""
+
+
+_PERSON_PROPS = ("prov:agent", "rico:creationRelationHasTarget", "dk:mentionOf")
 
 
 def cited_anchor(iri: str) -> str:
