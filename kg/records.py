@@ -48,6 +48,7 @@ class DocumentHeader(Record):
     draft: bool = False
     date: date | None = None
     date_span: Span | None = None
+    date_precision: str = "day"              # day | month ("June 1964": the 1st stands in)
     start_time: time | None = None
     end_time: time | None = None
     time_span: Span | None = None
@@ -108,6 +109,11 @@ class ReviewEvent(Record):
     categories: tuple[tuple[str, str], ...] = ()  # ("A", "Caption removed; ...")
     authorities: tuple[str, ...] = ()        # E.O. citations, FOIA exemptions printed
     note: str | None = None
+    result: str | None = None                # what the stamp says came of it: released |
+                                             # released-in-full | released-with-deletions |
+                                             # declassified | declassified-in-part |
+                                             # downgraded | withheld
+    year: int | None = None                  # the year, when the stamp prints no day
 
 
 @dataclass(frozen=True)
@@ -286,3 +292,34 @@ class FormField(Record):
     name: str
     value: str
     label_span: Span | None = None
+
+
+@dataclass(frozen=True)
+class RecordNumber(Record):
+    """A number that identifies the record: NARA's record (RIF) number or a page's document id.
+
+    ``source`` says where it was read: ``form`` (the identification form), ``page`` (stamped
+    on a page), ``file-name`` (the release names the file after it; nothing legible printed,
+    so ``evidence`` is empty).
+    """
+
+    number: str                              # normalised: "104-10004-10097", "docid-32340360"
+    printed: str | None = None               # as printed, OCR errors and all
+    source: str = "form"
+
+
+@dataclass(frozen=True)
+class Correspondent(Record):
+    """Who the record comes from or goes to, as the record (or its identification form) says.
+
+    ``role`` is ``originator`` (the originating agency: "CIA", "FBI"), ``sender`` (the author
+    or the office, station or person it is from: "LEG, MX", "Norbert A. Shepanek") or
+    ``addressee``.  ``name`` is normalised only for agencies ("CIA"); else as printed.
+    ``basis`` says how it was read: ``form`` | ``letterhead`` | ``header`` | ``record-number``
+    (the agency code of the record number, when nothing printed names the agency).
+    """
+
+    role: str
+    name: str
+    printed: str | None = None
+    basis: str = "header"

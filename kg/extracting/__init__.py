@@ -25,6 +25,8 @@ PIPELINE: tuple[str, ...] = (
     "header",
     "nara_form",
     "telegram",
+    "record_number",
+    "correspondents",
     "drafters",
     "participants",
     "signatures",
@@ -38,6 +40,7 @@ PIPELINE: tuple[str, ...] = (
     "claims",
     "proposals",
     "citations",
+    "references",
 )
 
 

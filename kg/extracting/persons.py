@@ -28,7 +28,9 @@ import re
 from kg.extracting import extractor
 from kg.extracting.names import NATION_ALT, NATIONS, NOT_A_NAME, TITLES, normalise_title
 from kg.reading.transcript import Transcript
-from kg.records import DocumentHeader, Participant, PersonMention, Record, Span
+from kg.extracting.telegraphese import capital_mentions
+from kg.lexicon.words import is_ocr_debris
+from kg.records import DocumentHeader, Drafter, Participant, PersonMention, Record, ReviewEvent, Span
 from kg.resolving.authority import authority, office_forms, post_forms
 from kg.resolving.matching import surname
 
@@ -95,8 +97,8 @@ def _plausible_surname(word: str, known: set[str], lowercase_words: set[str]) ->
     ("General Counsel" beside "counsel"), three letters or more, with a vowel."""
     if word in known:
         return True
-    if word in NOT_NAMES or word.lower() in lowercase_words:
-        return False
+    if word in NOT_NAMES or word.lower() in lowercase_words or is_ocr_debris(word):
+        return False                    # "Exbassy": the OCR's misreading of a word, no name
     return len(word) >= 3 and bool(re.search(r"[aeiouyAEIOUY]", word))
 
 
@@ -277,6 +279,12 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
         for m in bare_re.finditer(view):
             cands.append((4, m.start("name"), m.end("name"), None, m.group("name"),
                           m.start("name"), "mention", bool(m.group("poss"))))
+
+    # telegraphese: titles and names in capitals, and the cable's signature
+    signatures = [(s.start, s.end) for r in found if isinstance(r, Drafter) and r.extractor == "telegram"
+                  for s in r.evidence]
+    stamps = [(s.start, s.end) for r in found if isinstance(r, ReviewEvent) for s in r.evidence]
+    cands.extend(capital_mentions(view, known_set, signatures, stamps))
 
     taken: list[tuple[int, int]] = []
     out: list[tuple[int, PersonMention]] = []
