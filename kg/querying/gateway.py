@@ -7,6 +7,8 @@ query page.  What it adds to Oxigraph:
 * **No outbound requests by default.**  A query with ``SERVICE`` is refused (403, with the
   reason) unless every endpoint it names is on the allowlist (``--allow-service URL``); see
   ``kg.querying.federation``.  Updates are refused (403) before they reach Oxigraph.
+* **Cross-origin reads.**  ``/query`` answers carry ``Access-Control-Allow-Origin: *`` (the data
+  is read-only and public; the query page of a site opened from disk needs it).
 * **Request limits.**  A query body larger than ``max_request_bytes`` is refused (413), a
   request line longer than 64 KiB too (414, by ``http.server``), a body without its length 411.
 * **A query timeout.**  Oxigraph runs with ``--timeout-s`` and cancels the evaluation itself (the
@@ -38,6 +40,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.querying.federation import ServiceRefused, check_services
+from kg.querying.query import syntax_error_message
 
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024
@@ -114,6 +117,15 @@ class Handler(BaseHTTPRequestHandler):
             self._send_error(exc.status, str(exc), close=True)
             return
         self._route(body)
+
+    def do_OPTIONS(self) -> None:
+        """A browser's preflight for a cross-origin query (the static site's query page)."""
+        self.send_response(204)
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Access-Control-Allow-Methods", "GET, POST")
+        self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
 
     def do_PUT(self) -> None:
         self._send_error(405, "method not allowed: the endpoint is read-only")
@@ -198,6 +210,8 @@ class Handler(BaseHTTPRequestHandler):
             config.busy.release()
         if status != 200:
             text = data.decode("utf-8", errors="replace").strip() or http.client.responses.get(status, "")
+            if status == 400 and text.startswith("error at "):
+                text = syntax_error_message(text)
             raise Refused(status if 400 <= status < 600 else 502, f"the query failed: {text}")
         media, payload = self._convert(kind, data)
         self._send(200, media, payload)
@@ -275,6 +289,9 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", media)
         self.send_header("Content-Length", str(len(data)))
         self.send_header("X-Content-Type-Options", "nosniff")
+        if urllib.parse.urlsplit(self.path).path in ("/query", "/sparql"):
+            # Read-only public data: any page may query it (the site opened from disk does).
+            self.send_header("Access-Control-Allow-Origin", "*")
         if close:
             self.send_header("Connection", "close")
             self.close_connection = True

@@ -184,8 +184,10 @@ def test_a_request_line_longer_than_64_kib_is_refused_with_414(kg_server) -> Non
 
 
 def test_a_syntax_error_is_a_400_with_the_reason(kg_server) -> None:
-    status, body = status_of(kg_server, "SELECT * WHERE { ?s ?p }")
-    assert status == 400 and b"the query failed" in body
+    status, body = status_of(kg_server, "SELECT * WHERE {\n ?s undeclared:p ?o }")
+    assert status == 400
+    assert body.startswith(b"the query failed: SPARQL syntax error at line 2, column")
+    assert b"undeclared prefix" in body and len(body) < 300
 
 
 def test_the_query_page_offers_the_prefixes_and_the_competency_questions(kg_server) -> None:
@@ -200,3 +202,10 @@ def test_a_query_without_a_query_parameter_goes_to_the_query_page(kg_server) -> 
     request = urllib.request.Request(kg_server.endpoint)
     with urllib.request.urlopen(request, timeout=5) as response:
         assert response.url.endswith("/query.html") and response.status == 200
+
+
+def test_the_endpoint_answers_cross_origin_pages(kg_server) -> None:
+    request = urllib.request.Request(kg_server.endpoint + "?" + urllib.parse.urlencode({"query": "ASK {}"}),
+                                     headers={"Accept": JSON, "Origin": "null"})
+    with urllib.request.urlopen(request, timeout=5) as response:
+        assert response.headers["Access-Control-Allow-Origin"] == "*"
