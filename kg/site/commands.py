@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 import click
@@ -36,10 +37,17 @@ def site_command(store_dir: Path, out: Path | None, sources: tuple[Path, ...],
 
     out = out or store_dir.parent / "site"
     started = time.perf_counter()
-    try:
-        report = write_site(store_dir, out, list(sources), endpoint or DEFAULT_ENDPOINT)
-    except (StoreError, SiteError) as exc:
-        raise click.ClickException(" ".join(str(exc).split())) from exc
+    with ExitStack() as stack:
+        progress = None
+        if sys.stderr.isatty():         # silent in pipes, logs and tests
+            bar = stack.enter_context(click.progressbar(
+                length=0, label="writing pages", file=sys.stderr, item_show_func=lambda n: n or ""))
+            progress = _progress(bar)
+        try:
+            report = write_site(store_dir, out, list(sources), endpoint or DEFAULT_ENDPOINT,
+                                progress=progress)
+        except (StoreError, SiteError) as exc:
+            raise click.ClickException(" ".join(str(exc).split())) from exc
     for note in report.notes:
         click.echo(f"warning: {note}", err=True)
     click.echo(f"{report.documents} document pages ({report.with_source} with their source text) "
@@ -47,3 +55,10 @@ def site_command(store_dir: Path, out: Path | None, sources: tuple[Path, ...],
                f"{time.perf_counter() - started:.1f} s; open {out / 'index.html'}")
     if report.documents and report.with_source < report.documents:
         sys.exit(1)
+
+
+def _progress(bar):
+    def step(name: str, total: int) -> None:
+        bar.length = total
+        bar.update(1, name)
+    return step

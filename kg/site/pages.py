@@ -102,6 +102,13 @@ class Site:
         self.store_label = store_label
         self.env = environment()
         self.doc_by_iri = {d.iri: d for d in graph.documents}
+        # A cited document that is itself in the graph: its number is one document's number.
+        numbered: dict[str, list[Document]] = defaultdict(list)
+        for doc in graph.documents:
+            for number in doc.fields.get("rico:identifier", []):
+                numbered[number].append(doc)
+        self.cited_page = {iri: numbered[n][0] for iri, props in graph.cited.items()
+                           for n in props.get("dcterms:identifier", []) if len(numbered[n]) == 1}
         # Each person's items, document by document (built once: a person page reads only its own).
         self.by_person: dict[str, list[tuple[Document, Item]]] = defaultdict(list)
         for doc in graph.documents:
@@ -126,6 +133,8 @@ class Site:
             return up + person_file(iri)
         if iri in self.doc_by_iri:
             return up + doc_file(self.doc_by_iri[iri])
+        if iri in self.cited_page:
+            return up + doc_file(self.cited_page[iri])
         if iri in self.g.cited:
             return up + "cited.html#" + cited_anchor(iri)
         return None
@@ -350,6 +359,7 @@ class Site:
                 "authors": [(self.label(a), self.link(a, "cited.html")) for a in props.get("rico:hasCreator", [])],
                 "recipients": [(self.label(a), self.link(a, "cited.html")) for a in props.get("rico:hasAddressee", [])],
                 "numbers": props.get("dcterms:identifier", []),
+                "page": doc_file(self.cited_page[iri]) if iri in self.cited_page else None,
                 "citing": citing.get(iri, []),
             })
         return sorted(rows, key=lambda r: (r["date"] or "9999", r["kind"], r["iri"]))
@@ -380,7 +390,7 @@ class Site:
 
 
 def write_site(store_dir: Path, out: Path, sources: list[Path] = (), endpoint: str = DEFAULT_ENDPOINT,
-               progress: Callable[[str], None] | None = None) -> SiteReport:
+               progress: Callable[[str, int], None] | None = None) -> SiteReport:
     """Write the static site of the store in ``store_dir`` into ``out``.
 
     The pages are written into a staging folder beside ``out`` that replaces it when whole, so
@@ -404,7 +414,7 @@ def write_site(store_dir: Path, out: Path, sources: list[Path] = (), endpoint: s
 
 
 def _write_pages(site: "Site", graph: Graph, finder: SourceFinder, out: Path,
-                 progress: Callable[[str], None] | None) -> SiteReport:
+                 progress: Callable[[str, int], None] | None) -> SiteReport:
     def write(relative: str, data: bytes) -> None:
         path = out / relative
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -421,7 +431,7 @@ def _write_pages(site: "Site", graph: Graph, finder: SourceFinder, out: Path,
         write(doc_file(doc), site.page("document.html", doc_file(doc), **context))
         write(f"rdf/{_safe(doc.slug)}.ttl", site.graph_turtle(doc))
         if progress:
-            progress(doc.file_name)
+            progress(doc.file_name, len(graph.documents))   # a document page done, of all
     for iri in graph.persons:
         write(person_file(iri), site.page("person.html", person_file(iri), **site.person_context(iri)))
     write("index.html", site.page("documents.html", "index.html", documents=graph.documents))

@@ -139,3 +139,36 @@ def test_the_pages_render_screenshots(served, browser, tmp_path) -> None:
                              ".getBoundingClientRect().top + window.scrollY - 40)")
         png = browser.screenshot(folder / name)
         assert png.startswith(b"\x89PNG") and len(png) > 50_000      # a page, not a blank
+
+
+ACCESSIBILITY = """(() => {
+  const problems = [];
+  if (!document.documentElement.lang) problems.push("no lang on <html>");
+  if (document.querySelectorAll("h1").length !== 1) problems.push("not exactly one h1");
+  if (!document.querySelector("main")) problems.push("no <main>");
+  for (const a of document.querySelectorAll("a[href]")) {
+    const name = (a.getAttribute("aria-label") || a.textContent).trim();
+    if (!name) problems.push("a link without a name: " + a.getAttribute("href"));
+  }
+  for (const input of document.querySelectorAll("input, textarea, select")) {
+    if (!input.labels || input.labels.length === 0) problems.push("a control without a label: " + input.id);
+  }
+  return problems;
+})()"""
+
+
+@pytest.mark.parametrize("page", ["index.html", DOC, PERSON, "persons.html", "cited.html",
+                                  "reviews.html", "query.html"])
+def test_the_pages_are_accessible_landmarks_names_and_labels(served, browser, page) -> None:
+    browser.open(served + page)
+    assert browser.evaluate(ACCESSIBILITY) == []
+
+
+def test_the_layer_checkboxes_switch_a_kind_of_highlight_off_and_on(served, browser) -> None:
+    browser.open(served + DOC)
+    background = "getComputedStyle(document.querySelector('#source .hl-claim')).backgroundColor"
+    shown = browser.evaluate(background)
+    browser.evaluate("document.getElementById('layer-claim').click()")
+    assert browser.evaluate(background) == "rgba(0, 0, 0, 0)" != shown
+    browser.evaluate("document.getElementById('layer-claim').click()")
+    assert browser.evaluate(background) == shown
