@@ -12,7 +12,9 @@ query page.  What it adds to Oxigraph:
 * **Request limits.**  A query body larger than ``max_request_bytes`` is refused (413), a
   request line longer than 64 KiB too (414, by ``http.server``), a body without its length 411.
 * **A query timeout.**  Oxigraph runs with ``--timeout-s`` and cancels the evaluation itself (the
-  core is freed); the gateway also stops waiting a few seconds later.  Either way: 504.
+  core is freed).  Its timeout does not cover a remote endpoint that never answers, so the
+  gateway also gives up when Oxigraph has sent nothing for the timeout plus a second.  Either
+  way: 504.
 * **Whole answers or an HTTP error, never 200 with a truncated body.**  Oxigraph streams its
   results and reports a failure that happens mid-stream (a cancelled query, an unreachable
   SERVICE) by cutting the body short after status 200.  The gateway therefore asks Oxigraph for
@@ -45,7 +47,7 @@ from kg.querying.query import syntax_error_message
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024
 DEFAULT_MAX_RESULT_BYTES = 256 * 1024 * 1024
-GRACE = 5.0                      # seconds the gateway waits beyond Oxigraph's own timeout
+GRACE = 1.0                      # seconds of silence from Oxigraph the gateway tolerates past the timeout
 BACKEND_ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
 RESULT_TYPES = {  # media type a client may ask for -> pyoxigraph result format
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,

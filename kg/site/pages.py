@@ -183,7 +183,8 @@ class Site:
             for n, ev in enumerate(item.evidence):
                 attrs = [("data-item", ids[item.iri]),
                          ("data-kind", item.kind), ("data-start", str(ev.start)),
-                         ("data-end", str(ev.end)), ("title", title)]
+                         ("data-end", str(ev.end)),
+                         ("title", f"{title} (characters {ev.start}–{ev.end} of {doc.file_name})")]
                 if href:
                     attrs.append(("href", href))
                 last = n == len(item.evidence) - 1

@@ -44,6 +44,9 @@ class Listener:
                 if listener.mode == "hang-up":
                     self.connection.close()     # accept, then close without a word
                     return
+                if listener.mode == "silent":
+                    time.sleep(20)              # accept, then never answer in time
+                    return
                 body = json.dumps({"head": {"vars": ["qid"]}, "results": {"bindings": [
                     {"qid": {"type": "literal", "value": "Q9696"}}]}}).encode()
                 self.send_response(200)
@@ -159,6 +162,20 @@ def test_a_query_past_the_timeout_is_cancelled_with_504_and_the_server_stays_res
         assert _cpu_ticks(server.process.pid) - ticks < 50      # < 0.5 s of CPU in 1 s
     finally:
         stop_server(server)
+
+
+def test_an_allowed_endpoint_that_never_answers_ends_in_504_not_a_hung_client(store_dir) -> None:
+    silent = Listener("silent")
+    server = served(store_dir, allow_service=[silent.url], query_timeout=1)
+    try:
+        started = time.monotonic()
+        status, body = status_of(server, f"SELECT * WHERE {{ SERVICE <{silent.url}> {{ ?s ?p ?o }} }}")
+        assert status == 504, body
+        assert time.monotonic() - started < 10
+        assert status_of(server, "ASK {}")[0] == 200
+    finally:
+        stop_server(server)
+        silent.server.server_close()
 
 
 def _cpu_ticks(pid: int) -> int:
