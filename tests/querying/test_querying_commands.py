@@ -6,7 +6,6 @@ import io
 import json
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from kg.querying.commands import query_command, serve_command

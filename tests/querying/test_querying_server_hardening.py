@@ -6,7 +6,6 @@ Each outbound case is watched by a listener of our own on 127.0.0.1 that counts 
 from __future__ import annotations
 
 import json
-import socket
 import threading
 import time
 import urllib.parse
@@ -15,12 +14,11 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 
 from kg.querying.serve import RunningServer, start_server, stop_server
 from kg.querying.store import load_documents
-from querying_support import DOCUMENTS, free_loopback_port
+from querying_support import free_loopback_port
 from test_querying_server import get, post_direct, send
 
 JSON = "application/sparql-results+json"
