@@ -85,7 +85,7 @@ class Document:
 
 
 @dataclass
-class Graph:
+class SiteData:
     """The slice of the knowledge graph the site shows, with labels for every IRI."""
 
     documents: list[Document]
@@ -111,7 +111,7 @@ class Reader:
 
     def __init__(self, store: ox.Store) -> None:
         self.store = store
-        self.prefixes = project_prefixes() | {"skos": "http://www.w3.org/2004/02/skos/core#"}
+        self.prefixes = project_prefixes()
 
     def select(self, query: str) -> list[dict[str, str]]:
         """The solutions as ``{variable: lexical value}``, unbound variables left out."""
@@ -170,7 +170,7 @@ CITED = """SELECT ?iri ?p ?o WHERE {
 }"""
 
 
-def read_graph(store: ox.Store) -> Graph:
+def read_graph(store: ox.Store) -> SiteData:
     """Everything the site shows, in a handful of queries over the whole store."""
     reader = Reader(store)
     expand = _expander(reader.prefixes)
@@ -223,7 +223,7 @@ def read_graph(store: ox.Store) -> Graph:
         if row["o"] not in cited[row["iri"]][curie(row["p"])]:
             cited[row["iri"]][curie(row["p"])].append(row["o"])
     ordered = sorted(docs.values(), key=lambda d: (d.date or "9999", d.file_name))
-    return Graph(ordered, labels, persons, cited)
+    return SiteData(ordered, labels, persons, cited)
 
 
 def _compacter(prefixes: dict[str, str]):

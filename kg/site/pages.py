@@ -37,7 +37,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from kg.querying.page import query_page
 from kg.querying.query import project_prefixes
 from kg.querying.store import open_store
-from kg.site.data import Document, Graph, Item, read_graph
+from kg.site.data import Document, Item, SiteData, read_graph
 from kg.site.sources import SourceFinder
 from kg.site.text import Span, layout_spans, render
 
@@ -95,7 +95,7 @@ def _safe(name: str) -> str:
 class Site:
     """Builds the page contexts of one graph; ``write`` renders them into a folder."""
 
-    def __init__(self, graph: Graph, store: ox.Store, endpoint: str, store_label: str) -> None:
+    def __init__(self, graph: SiteData, store: ox.Store, endpoint: str, store_label: str) -> None:
         self.g = graph
         self.store = store
         self.endpoint = endpoint
@@ -414,7 +414,7 @@ def write_site(store_dir: Path, out: Path, sources: list[Path] = (), endpoint: s
     return report
 
 
-def _write_pages(site: "Site", graph: Graph, finder: SourceFinder, out: Path,
+def _write_pages(site: "Site", graph: SiteData, finder: SourceFinder, out: Path,
                  progress: Callable[[str, int], None] | None) -> SiteReport:
     def write(relative: str, data: bytes) -> None:
         path = out / relative
