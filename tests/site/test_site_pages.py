@@ -143,3 +143,13 @@ def test_a_missing_source_gives_a_page_without_text_and_a_warning(seed_build, tm
     assert "000_518769ec419a4fc7.txt" in result.stderr and "--sources" in result.stderr
     page = (tmp_path / "site" / DOC_PAGE).read_text("utf-8")
     assert 'id="source"' not in page and "source text not shown" in page
+
+
+def test_the_store_holds_the_vocabulary_labels_the_pages_show(seed_build) -> None:
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(str(seed_build / "store"))
+    query = """SELECT DISTINCT ?label WHERE {
+      ?doc <https://w3id.org/declass-kg/ontology#securityClassification> ?c .
+      ?c <http://www.w3.org/2004/02/skos/core#prefLabel> ?label }"""
+    assert [s["label"].value for s in store.query(query)] == ["SECRET"]
