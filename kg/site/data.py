@@ -10,6 +10,7 @@ What it does not do: render HTML (``kg.site.pages``) or decide how text is highl
 """
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -78,10 +79,13 @@ class Document:
     date: str = ""
     fields: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     items: list[Item] = field(default_factory=list)
+    page: str = ""          # the file name of its page and RDF, unique in the site
 
     @property
     def slug(self) -> str:
-        return self.iri.rstrip("/").rsplit("/", 1)[-1]
+        """The document's IRI after ``/doc/`` (a path when the build names documents by one)."""
+        tail = self.iri.split("/doc/", 1)[1] if "/doc/" in self.iri else self.iri.rsplit("/", 1)[-1]
+        return tail.strip("/")
 
 
 @dataclass
@@ -223,7 +227,24 @@ def read_graph(store: ox.Store) -> SiteData:
         if row["o"] not in cited[row["iri"]][curie(row["p"])]:
             cited[row["iri"]][curie(row["p"])].append(row["o"])
     ordered = sorted(docs.values(), key=lambda d: (d.date or "9999", d.file_name))
+    _name_pages(ordered)
     return SiteData(ordered, labels, persons, cited)
+
+
+def _name_pages(docs: list[Document]) -> None:
+    """Give each document a file name of its own: its slug made file-safe ("a/dup" ->
+    "a--dup"), with a short hash of its IRI where two would still meet."""
+    def safe(text: str) -> str:
+        return "".join(ch if ch.isalnum() or ch in "._-" else "-" for ch in text.replace("/", "--")) or "doc"
+
+    counts: dict[str, int] = defaultdict(int)
+    for doc in docs:
+        counts[safe(doc.slug)] += 1
+    for doc in docs:
+        name = safe(doc.slug)
+        if counts[name] > 1:
+            name += "-" + hashlib.sha1(doc.iri.encode("utf-8")).hexdigest()[:8]
+        doc.page = name
 
 
 def _compacter(prefixes: dict[str, str]):

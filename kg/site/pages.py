@@ -7,12 +7,12 @@ fetched at view time):
     persons.html         every person, with the documents that name them
     cited.html           the documents cited, with the phrases that cite them
     reviews.html         declassification review events by date
-    doc/<slug>.html      a document: metadata, the source text as printed with every item
+    doc/<name>.html      a document: metadata, the source text as printed with every item
                          highlighted at its offsets, claims by speaker, proposals and their
                          responses, citations, the review and marking timeline
     person/<key>.html    a person: names and spellings, Wikidata, documents with role and
                          side, claims and proposals
-    rdf/<slug>.ttl       the document's named graph as Turtle (what the page is made of)
+    rdf/<name>.ttl       the document's named graph as Turtle (what the page is made of)
     query.html           the SPARQL page: the project's prefixes and the competency questions
     site.css
 
@@ -85,7 +85,7 @@ def person_file(iri: str) -> str:
 
 
 def doc_file(doc: Document) -> str:
-    return "doc/" + _safe(doc.slug) + ".html"
+    return f"doc/{doc.page}.html"
 
 
 def _safe(name: str) -> str:
@@ -430,7 +430,7 @@ def _write_pages(site: "Site", graph: SiteData, finder: SourceFinder, out: Path,
             with_source += 1
         context = site.document_context(doc, transcript, note if transcript is None else "")
         write(doc_file(doc), site.page("document.html", doc_file(doc), **context))
-        write(f"rdf/{_safe(doc.slug)}.ttl", site.graph_turtle(doc))
+        write(f"rdf/{doc.page}.ttl", site.graph_turtle(doc))
         if progress:
             progress(doc.file_name, len(graph.documents))   # a document page done, of all
     for iri in graph.persons:

@@ -85,3 +85,4 @@ def test_text_is_escaped() -> None:
     raw = "a < b & c > d"
     assert text_of(render(raw, [Span(2, 3, "mark")])) == raw
     assert "<mark>&lt;</mark>" in render(raw, [Span(2, 3, "mark")])
+
