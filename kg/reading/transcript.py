@@ -12,9 +12,11 @@ It knows nothing of what the words mean; that is the extractors' job.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 from array import array
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from kg.records import Span
 
@@ -141,13 +143,23 @@ class Transcript:
         """
         text = self.text[self.reading_offset(start):self.reading_offset(end)]
         if not text.strip():
+            starts, longest, ordered = self._markup_index
+            first = bisect.bisect_left(starts, start - longest)
+            last = bisect.bisect_left(starts, end)
             markers = set()
-            for m in self.markup:
-                if m.raw.start < end and start < m.raw.end:
+            for m in ordered[first:last]:
+                if start < m.raw.end:
                     markers.update(i for i in range(m.raw.start, m.raw.end)
                                    if not m.inner.start <= i < m.inner.end)
             text = "".join(self.raw[i] for i in range(start, end) if i not in markers)
         return " ".join(text.split())
+
+    @cached_property
+    def _markup_index(self) -> tuple[list[int], int, list[Markup]]:
+        """Markup by raw start, the starts, and the longest element (to bound a search)."""
+        ordered = sorted(self.markup, key=lambda m: (m.raw.start, m.raw.end))
+        longest = max((m.raw.end - m.raw.start for m in ordered), default=0)
+        return [m.raw.start for m in ordered], longest, ordered
 
     # -- views ---------------------------------------------------------------------------
 
