@@ -112,6 +112,8 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         self._route(body=None)
 
+    do_HEAD = do_GET
+
     def do_POST(self) -> None:
         try:
             body = self._body()
@@ -147,6 +149,11 @@ class Handler(BaseHTTPRequestHandler):
                 self._static(path)
         except Refused as exc:
             self._send_error(exc.status, str(exc))
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True          # the client left; nothing to answer
+        except Exception as exc:                  # a bug must not leave the client hanging
+            self._send_error(500, f"internal error {type(exc).__name__}: {exc}; please report it",
+                             close=True)
 
     # -- SPARQL ----------------------------------------------------------------------------------
 
