@@ -46,7 +46,7 @@ LINKS = """Array.from(document.querySelectorAll("a[href]"), a => a.href)"""
 @pytest.fixture(scope="module")
 def served(seed_build, seed_site) -> Iterator[str]:
     from kg.querying.serve import start_server, stop_server
-    from querying_port import free_port
+    from site_support import free_port
 
     server = start_server(seed_build / "store", "127.0.0.1", free_port(), timeout=20,
                           site_dir=seed_site)
