@@ -15,9 +15,9 @@ import re
 from kg.extracting import extractor
 from kg.extracting.discourse import participants, sentences, topic_of, turn_spans
 from kg.extracting.proposals import proposal_act
+from kg.lexicon.matching import surname
 from kg.reading.transcript import Transcript
-from kg.records import Claim, Record
-from kg.resolving.matching import surname
+from kg.records import Claim, Participant, Record, SpeakerTurn
 
 NAME = "claims"
 
@@ -73,6 +73,6 @@ def build_claims(t: Transcript, found: list[Record]) -> list[Claim]:
     return out
 
 
-@extractor(NAME)
+@extractor(NAME, requires=(SpeakerTurn, Participant), produces=(Claim,))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     return list(build_claims(t, found))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.extracting import extractor
-from kg.extracting.names import SURNAME
+from kg.lexicon.names import SURNAME
 from kg.reading.transcript import Transcript
 from kg.records import Drafter, Record
 
@@ -27,7 +27,7 @@ _GLUED_INITIALS_RE = re.compile(r"^(?P<initials>[A-Z]{1,3})(?P<surname>[A-Z][a-z
 _ROLES = {"drafted": "drafter", "drafter": "drafter", "approved": "approver", "cleared": "clearer"}
 
 
-@extractor(NAME)
+@extractor(NAME, produces=(Drafter,), after=("frus_markup",))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     if any(isinstance(r, Drafter) and r.extractor == "frus_markup" for r in found):
         return []           # the markup already lists them (frus_markup)

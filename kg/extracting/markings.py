@@ -52,7 +52,7 @@ def caveats_of(text: str) -> tuple[str, ...]:
     return tuple(c for c in CAVEATS if re.search(rf"\b{c}\b", t))
 
 
-@extractor(NAME)
+@extractor(NAME, produces=(Marking,))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     out: list[Record] = []
     for block in t.blocks:

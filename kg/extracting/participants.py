@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 
 from kg.extracting import extractor
-from kg.extracting.names import (NOT_A_NAME, SIDE_PREFIX_RE, SIDES, SURNAME, TITLE_RE,
-                                  side_of)
+from kg.lexicon.authority import authority_lookup, office_of, offices, post_office
+from kg.lexicon.names import NOT_A_NAME, SURNAME
+from kg.lexicon.nations import SIDE_PREFIX_RE, SIDES, side_of
+from kg.lexicon.titles import TITLE_RE
 from kg.reading.transcript import Transcript
-from kg.resolving import authority_lookup
-from kg.resolving.authority import office_of, offices, post_office
 from kg.records import DocumentHeader, Participant, Record
 
 NAME = "participants"
@@ -146,7 +146,7 @@ def _heading_participant(t: Transcript) -> Participant | None:
     return None
 
 
-@extractor(NAME)
+@extractor(NAME, requires=(Participant, DocumentHeader), produces=(Participant,))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     if any(isinstance(r, Participant) and r.extractor == "frus_markup" for r in found):
         return []           # the markup already lists them (frus_markup)

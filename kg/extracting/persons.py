@@ -26,13 +26,16 @@ import bisect
 import re
 
 from kg.extracting import extractor
-from kg.extracting.names import NATION_ALT, NATIONS, NOT_A_NAME, TITLES, normalise_title
-from kg.reading.transcript import Transcript
 from kg.extracting.telegraphese import capital_mentions
+from kg.lexicon.authority import authority, office_forms, post_forms
+from kg.lexicon.matching import surname
+from kg.lexicon.names import NOT_A_NAME
+from kg.lexicon.nations import NATION_ALT, NATIONS
+from kg.lexicon.speech import SPEECH_HEADS
+from kg.lexicon.titles import TITLES, normalise_title
 from kg.lexicon.words import is_ocr_debris
+from kg.reading.transcript import Transcript
 from kg.records import DocumentHeader, Drafter, Participant, PersonMention, Record, ReviewEvent, Span
-from kg.resolving.authority import authority, office_forms, post_forms
-from kg.resolving.matching import surname
 
 NAME = "persons"
 
@@ -69,13 +72,6 @@ NOT_NAMES = NOT_A_NAME | frozenset({
     "August", "September", "October", "November", "December", "General", "Council",
 })
 
-SPEECH_VERBS = frozenset("""
-said replied continued observed noted commented wondered inquired enquired asked stressed added
-interjected agreed acknowledged responded recalled remarked stated emphasized emphasised
-reiterated suggested thanked explained pointed went concluded expressed urged declared answered
-countered objected insisted indicated regretted reverted turned quoted opened began repeated
-interrupted rejoined retorted asserted maintained proposed mentioned referred read summed
-""".split())
 _ADVERBS = frozenset({"then", "also", "again", "further", "once", "finally", "now", "however",
                       "thereupon", "next"})
 
@@ -185,11 +181,11 @@ def _speech_follows(view: str, end: int, layers: _Layers) -> bool:
         word = m.group().lower()
         if layers.inserted(s, e) or layers.struck(s, e) or word in _ADVERBS:
             continue
-        return word in SPEECH_VERBS
+        return word in SPEECH_HEADS
     return False
 
 
-@extractor(NAME)
+@extractor(NAME, requires=(Participant, DocumentHeader, Drafter, ReviewEvent), produces=(PersonMention,))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     raw = t.raw
     view = blanked(raw)

@@ -24,13 +24,16 @@ import re
 from dataclasses import dataclass, field
 
 from kg.extracting import extractor
-from kg.extracting.discourse import (SIDE_WORDS, SPEECH_VERBS, participants, Sentence, TurnStretch, _alt, sentences,
+from kg.extracting.discourse import (participants, Sentence, TurnStretch, _alt, sentences,
                                      side_subject_re, turn_spans)
 from kg.extracting.discourse import topic_of, topics_of
-from kg.extracting.names import SURNAME, TITLE_RE
+from kg.lexicon.matching import surname
+from kg.lexicon.names import SURNAME
+from kg.lexicon.nations import SIDE_WORDS
+from kg.lexicon.speech import SPEECH_VERBS
+from kg.lexicon.titles import TITLE_RE
 from kg.reading.transcript import Transcript
-from kg.records import Proposal, Record
-from kg.resolving.matching import surname
+from kg.records import Participant, Proposal, Record, SpeakerTurn
 
 NAME = "proposals"
 
@@ -389,6 +392,6 @@ def _addressee(p: Found, stretches: list[TurnStretch]) -> str | None:
     return max(set(sides), key=sides.count) if sides else None
 
 
-@extractor(NAME)
+@extractor(NAME, requires=(SpeakerTurn, Participant), produces=(Proposal,))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     return list(respond(t, found, detect(t, found)))

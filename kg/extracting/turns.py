@@ -23,13 +23,15 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from kg.extracting import extractor
-from kg.extracting.discourse import (CONTINUATION_VERBS, OFFICE_ALT, REPLY_VERBS, SPEECH_TAIL,
-                                     participants, sentences)
-from kg.extracting.names import NATION_ALT, NATIONS, SURNAME, TITLE_RE, normalise_title
+from kg.extracting.discourse import OFFICE_ALT, SPEECH_TAIL, participants, sentences
+from kg.lexicon.authority import authority_lookup
+from kg.lexicon.matching import best_match, similarity, surname
+from kg.lexicon.names import SURNAME
+from kg.lexicon.nations import NATION_ALT, NATIONS
+from kg.lexicon.speech import CONTINUATION_VERBS, REPLY_VERBS
+from kg.lexicon.titles import TITLE_RE, normalise_title
 from kg.reading.transcript import Transcript
 from kg.records import Drafter, Participant, Record, SpeakerTurn
-from kg.resolving import authority_lookup
-from kg.resolving.matching import best_match, similarity, surname
 
 NAME = "turns"
 
@@ -436,6 +438,6 @@ def build_turns(t: Transcript, found: list[Record]) -> list[SpeakerTurn]:
     return out
 
 
-@extractor(NAME)
+@extractor(NAME, requires=(Participant, Drafter), produces=(SpeakerTurn,))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     return list(build_turns(t, found))

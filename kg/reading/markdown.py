@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from kg.reading import reader
 from kg.reading.transcript import Block, Line, Markup, TextBuilder, Transcript
 from kg.records import Span
 
@@ -98,6 +99,12 @@ def _pieces(raw: str, start: int, end: int):
         yield ("text", pos, end, pos, end)
 
 
+def sniff(raw: str) -> float:
+    """0.5 for any text: the fallback reader, which copes with plain text too."""
+    return 0.5
+
+
+@reader(NAME, sniff=sniff, priority=0)
 def read_markdown(name: str, raw: str) -> Transcript:
     """Read one markdown transcription into a `Transcript`."""
     tb = TextBuilder()

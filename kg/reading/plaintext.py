@@ -31,6 +31,7 @@ import bisect
 import dataclasses
 import re
 
+from kg.reading import reader
 from kg.reading.markdown import PAGE_RE, find_body
 from kg.reading.transcript import Block, Line, TextBuilder, Transcript
 from kg.records import Span
@@ -230,6 +231,7 @@ def _genre_cues(raw: str, lines: list[Line]) -> list[dict]:
 
 
 
+@reader(NAME, sniff=sniff, priority=1)
 def read_plaintext(name: str, raw: str) -> Transcript:
     """Read one plain OCR text into a `Transcript` (never fails on any text)."""
     tb = TextBuilder()
