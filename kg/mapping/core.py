@@ -17,8 +17,8 @@ Evidence: `MapContext.evidence(item, span)` attaches a Web Annotation to an item
         oa:start 123 ; oa:end 140 ; oa:exact "..." ; dk:readingText "..." .
 
 `oa:exact` is the raw quote, the provenance; `dk:readingText` is the same stretch as a person
-reads it (struck words out, insertions in, line breaks joined), given when the mapper has the
-document's transcript.
+reads it (struck words out, insertions in, line breaks joined), given when the mapper is given
+the document's ``reading_text`` (the reader's ``Transcript.reading_of``).
 
 No blank nodes are used, so N-Quads output is byte-stable.  This module does no I/O.
 """
@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 from urllib.parse import quote
 
 from rdflib import Graph, Literal, Namespace, URIRef
@@ -35,9 +35,6 @@ from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
 from kg.records import Record, Span
 from kg.registry import Registry, RegistryError
 from kg.resolving import Person, Resolution
-
-if TYPE_CHECKING:
-    from kg.reading.transcript import Transcript
 
 DEFAULT_BASE = "https://w3id.org/declass-kg/id/"
 ONTOLOGY_IRI = "https://w3id.org/declass-kg/ontology"
@@ -84,7 +81,8 @@ class MapContext:
     source_name: str
     resolution: Resolution
     facts: dict = field(default_factory=dict)     # shared by mappers: the document's date, ...
-    transcript: "Transcript | None" = None        # gives each evidence its reading text
+    # The reading text of a raw stretch (the document's ``Transcript.reading_of``), if given.
+    reading_text: Callable[[int, int], str] | None = None
 
     @property
     def slug(self) -> str:
@@ -131,8 +129,8 @@ class MapContext:
         g.add((selector, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger)))
         g.add((selector, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)))
         g.add((selector, OA.exact, Literal(span.exact)))
-        if self.transcript is not None:
-            g.add((selector, DK.readingText, Literal(self.transcript.reading_of(span.start, span.end))))
+        if self.reading_text is not None:
+            g.add((selector, DK.readingText, Literal(self.reading_text(span.start, span.end))))
         g.add((item, DK.hasEvidence, anno))
         g.add((item, PROV.wasDerivedFrom, self.doc))
         return anno
