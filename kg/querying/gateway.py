@@ -90,7 +90,9 @@ class Refused(Exception):
 
 class Gateway(ThreadingHTTPServer):
     daemon_threads = True
-    allow_reuse_address = False        # a busy port must fail, not be shared
+    # SO_REUSEADDR: a restart may take the port over from connections in TIME_WAIT; on Linux a
+    # port another server listens on still fails (EADDRINUSE), which start_server reports.
+    allow_reuse_address = True
 
     def __init__(self, address: tuple[str, int], config: GatewayConfig) -> None:
         if ":" in address[0]:
