@@ -266,7 +266,7 @@ class Site:
             if item.kind != "participant":
                 continue
             person = item.first("prov:agent")
-            side = self.label(item.first("dk:delegation")) if item.first("dk:delegation") else "—"
+            side = self.label(item.first("dk:delegation")) if item.first("dk:delegation") else "side not printed"
             if person:
                 sides[side].append((self.label(person), self.link(person, here),
                                     item.first("dk:titleAsPrinted") or ""))

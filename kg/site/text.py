@@ -27,6 +27,9 @@ from dataclasses import dataclass, field
 from markupsafe import Markup, escape
 
 _TEI_TAG = re.compile(r"<[^<>]*>")
+_TEI_INDENT = re.compile(r"(?<=\n)[ \t]+|(?<=\n\n)\n+")     # the XML's layout, not the print's
+_CHAR_REF = re.compile(r"&(#x[0-9A-Fa-f]+|#[0-9]+|amp|lt|gt|quot|apos);")
+_NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 
 
 @dataclass(frozen=True)
@@ -123,7 +126,21 @@ def layout_spans(transcript) -> list[Span]:
                           (("data-block", block.kind),), order=1))
     for start, end in hidden_ranges(transcript):
         spans.append(Span(start, end, "span", "mk", (("aria-hidden", "true"),), order=9))
+    if transcript.reader == "tei":
+        # "&#8211;" is printed as "–": the reference stays in the text (offsets count it) but
+        # hidden, and the style sheet shows the character it stands for.
+        for m in _CHAR_REF.finditer(transcript.raw):
+            spans.append(Span(m.start(), m.end(), "span", "char", (("data-char", _char(m[1])),), order=8))
+            spans.append(Span(m.start(), m.end(), "span", "mk", (("aria-hidden", "true"),), order=9))
     return spans
+
+
+def _char(ref: str) -> str:
+    if ref.startswith("#x"):
+        return chr(int(ref[2:], 16))
+    if ref.startswith("#"):
+        return chr(int(ref[1:]))
+    return _NAMED[ref]
 
 
 def hidden_ranges(transcript) -> list[tuple[int, int]]:
@@ -131,7 +148,9 @@ def hidden_ranges(transcript) -> list[tuple[int, int]]:
     characters no reading layer keeps (``~~``, ``<sup>``, ``**``)."""
     raw = transcript.raw
     if transcript.reader == "tei":
-        return [(m.start(), m.end()) for m in _TEI_TAG.finditer(raw)]
+        found = [(m.start(), m.end()) for m in _TEI_TAG.finditer(raw)]
+        found += [(m.start(), m.end()) for m in _TEI_INDENT.finditer(raw)]
+        return sorted(found)
     shown = bytearray(len(raw))
     for i in transcript.raw_at:
         if 0 <= i < len(raw):

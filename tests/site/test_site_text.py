@@ -86,3 +86,18 @@ def test_text_is_escaped() -> None:
     assert text_of(render(raw, [Span(2, 3, "mark")])) == raw
     assert "<mark>&lt;</mark>" in render(raw, [Span(2, 3, "mark")])
 
+
+
+def test_a_tei_file_shows_its_text_without_tags_indentation_or_character_references() -> None:
+    from pathlib import Path
+
+    from kg.reading import read_file
+
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "tei" / "frus_memcon_d84.xml"
+    t = read_file(path)
+    html = render(t.raw, layout_spans(t))
+    assert text_of(html) == t.raw                          # every character still there, in order
+    hidden = {t.raw[s:e] for s, e in hidden_ranges(t)}
+    assert "</persName>" in hidden and "&#8211;" in t.raw
+    assert '<span class="char" data-char="–">' in html    # shown as the dash it stands for
+    assert any(h.strip(" \t") == "" and h for h in hidden)   # the XML's indentation
