@@ -71,7 +71,7 @@ def process_file(path: Path, base: str = DEFAULT_BASE, gate: str = "fast") -> Do
         result.records = len(records.records)
         lap("extract")
         resolution = resolve_document(records)
-        triples = map_document(records, resolution, base)
+        triples = map_document(records, resolution, base, transcript.reading_of)
         result.triples = len(triples)
         graph_iri = f"{base}graph/{doc_slug(name)}"
         result.graph_iri = graph_iri

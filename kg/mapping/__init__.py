@@ -10,6 +10,8 @@ records are still in the build's report).  Pure: no files are read or written.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rdflib import Graph, Literal
 from rdflib.namespace import PROV, RDF
 
@@ -20,16 +22,20 @@ from kg.records import DocumentRecords
 from kg.resolving import Resolution
 
 
-def to_graph(records: DocumentRecords, resolution: Resolution, base: str = DEFAULT_BASE) -> Graph:
-    """The RDF graph of one document (an rdflib Graph with the project's prefixes)."""
-    return map_document(records, resolution, base).graph()
+def to_graph(records: DocumentRecords, resolution: Resolution, base: str = DEFAULT_BASE,
+             reading_text: Callable[[int, int], str] | None = None) -> Graph:
+    """The RDF graph of one document (an rdflib Graph with the project's prefixes); given
+    ``reading_text`` (raw start, end -> what a person reads there: the transcript's
+    ``reading_of``), every evidence also carries its reading text."""
+    return map_document(records, resolution, base, reading_text).graph()
 
 
-def map_document(records: DocumentRecords, resolution: Resolution,
-                 base: str = DEFAULT_BASE) -> Triples:
-    """The triples of one document."""
+def map_document(records: DocumentRecords, resolution: Resolution, base: str = DEFAULT_BASE,
+                 reading_text: Callable[[int, int], str] | None = None) -> Triples:
+    """The triples of one document (see `to_graph`)."""
     g = Triples()
-    ctx = MapContext(graph=g, base=base, source_name=records.source_name, resolution=resolution)
+    ctx = MapContext(graph=g, base=base, source_name=records.source_name, resolution=resolution,
+                     reading_text=reading_text)
     doc, source = ctx.doc, ctx.source
     g.add((doc, RDF.type, RICO.Record))
     g.add((doc, RDF.type, PROV.Entity))

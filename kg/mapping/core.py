@@ -14,7 +14,11 @@ Evidence: `MapContext.evidence(item, span)` attaches a Web Annotation to an item
     <item#ev0-target> a oa:SpecificResource ; oa:hasSource <source> ;
         oa:hasSelector <item#ev0-selector> .
     <item#ev0-selector> a oa:TextPositionSelector, oa:TextQuoteSelector ;
-        oa:start 123 ; oa:end 140 ; oa:exact "..." .
+        oa:start 123 ; oa:end 140 ; oa:exact "..." ; dk:readingText "..." .
+
+`oa:exact` is the raw quote, the provenance; `dk:readingText` is the same stretch as a person
+reads it (struck words out, insertions in, line breaks joined), given when the mapper is given
+the document's ``reading_text`` (the reader's ``Transcript.reading_of``).
 
 No blank nodes are used, so N-Quads output is byte-stable.  This module does no I/O.
 
@@ -162,7 +166,7 @@ _ANNOTATION, _HAS_BODY, _MOTIVATED_BY, _IDENTIFYING = OA.Annotation, OA.hasBody,
 _HAS_TARGET, _SPECIFIC_RESOURCE, _HAS_SOURCE, _HAS_SELECTOR = OA.hasTarget, OA.SpecificResource, OA.hasSource, OA.hasSelector
 _POSITION_SELECTOR, _QUOTE_SELECTOR = OA.TextPositionSelector, OA.TextQuoteSelector
 _START, _END, _EXACT = OA.start, OA.end, OA.exact
-_EXTRACTOR, _HAS_EVIDENCE = DK.extractor, DK.hasEvidence
+_EXTRACTOR, _HAS_EVIDENCE, _READING_TEXT = DK.extractor, DK.hasEvidence, DK.readingText
 
 
 @dataclass
@@ -174,6 +178,8 @@ class MapContext:
     source_name: str
     resolution: Resolution
     facts: dict = field(default_factory=dict)     # shared by mappers: the document's date, ...
+    # The reading text of a raw stretch (the document's ``Transcript.reading_of``), if given.
+    reading_text: Callable[[int, int], str] | None = None
 
     # Made once per document (the mappers ask for them for every item).
     @cached_property
@@ -221,6 +227,8 @@ class MapContext:
         add((selector, _START, Literal(span.start, datatype=_OFFSET)))
         add((selector, _END, Literal(span.end, datatype=_OFFSET)))
         add((selector, _EXACT, Literal(span.exact)))
+        if self.reading_text is not None:
+            add((selector, _READING_TEXT, Literal(self.reading_text(span.start, span.end))))
         add((item, _HAS_EVIDENCE, anno))
         add((item, _DERIVED_FROM, self.doc))
         return anno

@@ -5,6 +5,8 @@ Writes into the output folder:
 - ``kg.ttl``   the graphs merged into one, as Turtle: one prefix block, then each document's
                triples as Turtle in the same order (a subject described by two documents
                appears twice, which Turtle allows: a graph is a set, so readers merge them);
+- in both and in the store, the SKOS vocabulary the data uses (concepts and their labels) in
+  its own graph (``kg.publishing.vocabulary``);
 - ``validation-report.txt`` every SHACL result in words, per document;
 - ``build-report.json``     each source: published or not, and why;
 - ``store/``   the embedded pyoxigraph store (one named graph per document).
@@ -28,6 +30,7 @@ from kg.mapping.core import PREFIXES
 from kg.pipeline import DocumentResult
 from kg.publishing.dumps import write_dumps
 from kg.publishing.files import atomic_stream, atomic_write
+from kg.publishing.vocabulary import VOCABULARY_GRAPH, vocabulary_nquads
 
 __all__ = ["publish", "atomic_write", "atomic_stream", "turtle_fragment", "OUTPUTS"]
 
@@ -109,14 +112,17 @@ def publish(results: list[DocumentResult], out: Path, store: bool = True, *,
     """
     results = sorted(results, key=lambda r: r.name)
     docs = [r for r in results if r.published]
+    vocabulary = vocabulary_nquads()      # the concepts' labels, in a graph of their own
     out.mkdir(parents=True, exist_ok=True)
     with atomic_stream(out / "kg.nq") as fh:
         for r in docs:
             fh.write(graph_files[r.graph_iri][0].read_bytes() if graph_files else r.nquads.encode("utf-8"))
+        fh.write(vocabulary)
     with atomic_stream(out / "kg.ttl") as fh:
         fh.write(turtle_prefix_block())
         for r in docs:
             fh.write(graph_files[r.graph_iri][1].read_bytes() if graph_files else turtle_fragment(r.nquads))
+        fh.write(turtle_fragment(vocabulary))
     write_dumps(out, out / "kg.nq")                  # kg.trig, kg.jsonld, context.jsonld, void.ttl
     atomic_write(out / "validation-report.txt", validation_report(results).encode("utf-8"))
     atomic_write(out / "build-report.json",
@@ -126,6 +132,7 @@ def publish(results: list[DocumentResult], out: Path, store: bool = True, *,
         wanted = None if reload is None else set(reload)
         graphs = {r.graph_iri: (graph_files[r.graph_iri][0] if graph_files else r.nquads.encode("utf-8"))
                   for r in docs if wanted is None or r.graph_iri in wanted}
+        graphs[VOCABULARY_GRAPH] = vocabulary
         kept = {r.graph_iri for r in docs}
         stale = sorted({r.graph_iri for r in results if not r.published and r.graph_iri} | set(removed))
         load_documents(out / "store", graphs, removed=[g for g in stale if g not in kept])
