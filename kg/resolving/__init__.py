@@ -398,18 +398,21 @@ def _speaker_only_names(mentions: list[PersonMention], res: Resolution) -> dict[
 
 def _correction_of(m: PersonMention, mentions: list[PersonMention],
                    resolved: dict[int, Person]) -> Person | None:
-    """A struck name the typist corrected at once ("~~McGlo~~ Mr. McCloy") is that person."""
+    """A struck name the typist corrected at once ("~~McGlo~~ Mr. McCloy") is that person: the
+    very next name typed after it, in the same line of typing, beginning as it does."""
     if not m.struck or not m.name:
         return None
     end = m.evidence[0].end
     head = name_key(surname(m.name))[:2]
-    for i, n in enumerate(mentions):
-        start = n.evidence[0].start
-        if n is m or start < end or start - end > 16:
-            continue
-        if not n.struck and n.name and name_key(surname(n.name))[:2] == head and i in resolved:
-            return resolved[i]
-    return None
+    following = sorted((n.evidence[0].start, i) for i, n in enumerate(mentions)
+                       if n is not m and n.evidence[0].start >= end)
+    if not following:
+        return None
+    start, i = following[0]
+    n = mentions[i]
+    if start - end > 40 or n.struck or not n.name or name_key(surname(n.name))[:2] != head:
+        return None
+    return resolved.get(i)
 
 
 def resolve_document(records: DocumentRecords) -> Resolution:
