@@ -50,16 +50,16 @@ from datetime import date
 
 from kg.lexicon import authority as lexicon
 from kg.lexicon.authority import AuthorityEntry, head_of, holder, office_of, post_office
-from kg.lexicon.matching import PARTICLES, best_match, name_key, similarity, surname
+from kg.lexicon.matching import best_match, name_key, similarity, surname
 from kg.lexicon.personal_names import PersonalName, agreement, parse_name
 from kg.lexicon.titles import title_key
 from kg.records import CitedDocument, DocumentHeader, DocumentRecords, Drafter, Participant, PersonMention
 from kg.resolving.citations import ResolvedCitation, resolve_citations
-from kg.resolving.identity import (AUTHORITY, DOCUMENT, PENDING, Person, authority_choice,
+from kg.resolving.identity import (AUTHORITY, PENDING, Person, authority_choice,
                                    fullest, is_debris, settle)
 
 __all__ = ["Person", "Resolved", "Resolution", "ResolvedCitation", "resolve_document",
-           "authority_lookup", "person_of_entry", "slug"]
+           "person_of_entry"]
 
 PARTICIPANT_THRESHOLD = 0.8
 AUTHORITY_THRESHOLD = lexicon.MATCH_THRESHOLD
@@ -77,36 +77,8 @@ class Resolved:
     note: str | None = None      # participant | office:<key> | authority | document | new
 
 
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name_key(text) if " " not in text else text.casefold()).strip("-")
-
-
-def display_name(key: str) -> str:
-    """The canonical name of a person the authority file does not know, made from the key
-    alone ("mccone" -> "McCone", "de-gaulle" -> "de Gaulle").  The key is the folded surname;
-    documents print the person as "HERBERT", "Herbert" or "Joseph Herbert", and the one IRI
-    they share must carry one name in the merged graph, whatever each document printed (the
-    printed forms stay on the mentions and as skos:altLabel)."""
-    words = []
-    for part in key.split("-"):
-        if part in PARTICLES:
-            words.append(part)
-        elif part.startswith("mc") and len(part) > 3:
-            words.append("Mc" + part[2:].capitalize())
-        else:
-            words.append(part.capitalize())
-    return " ".join(words)
-
-
 def person_of_entry(entry: AuthorityEntry) -> Person:
     return Person(entry.key, entry.name, entry.country, entry.wikidata, entry.surnames, AUTHORITY)
-
-
-def authority_lookup(printed: str) -> tuple[Person, float] | None:
-    """The authority person whose surname (or full name) the printed name carries, as a
-    `Person` (the lookup itself is the lexicon's: `kg.lexicon.authority.authority_lookup`)."""
-    found = lexicon.authority_lookup(printed)
-    return (person_of_entry(found[0]), found[1]) if found else None
 
 
 def _office_person(title: str | None, when: date | None,

@@ -10,7 +10,7 @@ from rdflib.namespace import RDFS
 
 from kg.mapping.core import DEFAULT_BASE, DK, VOCAB
 from kg.pipeline import process_file
-from kg.resolving import display_name
+from kg.lexicon.personal_names import display_slug
 from kg.validating import validate
 
 ONE = ("MEMORANDUM OF CONVERSATION\n\nOctober 20, 1962\n\nPARTICIPANTS: Mr. Joseph Kessler; "
@@ -51,4 +51,4 @@ def test_a_full_name_is_one_iri_and_a_bare_surname_a_person_of_its_document(tmp_
 
 
 def test_a_name_made_from_a_key_keeps_mc_and_particles():
-    assert display_name("mccone") == "McCone" and display_name("de-gaulle") == "de Gaulle"
+    assert display_slug("mccone") == "McCone" and display_slug("de-gaulle") == "de Gaulle"
