@@ -19,7 +19,7 @@ The policy (the README's "Identity across documents" says it for users):
   would become one man. (`settle`)
 - Likely matches between persons of different documents are proposed as links for an
   archivist to confirm, with the reason in words, never merged (kg.resolving.links).
-- OCR debris is no person (`is_debris`).
+- OCR debris of a common word is no person (`is_debris`).
 
 Pure: names in, identities out; the authority tables are the lexicon's.
 """
@@ -34,7 +34,7 @@ from kg.lexicon.authority import AuthorityEntry, by_key, held, in_office
 from kg.lexicon.matching import name_key
 from kg.lexicon.personal_names import (PersonalName, agreement, display, display_slug, name_slug,
                                        surname_slug)
-from kg.lexicon.words import misread_word
+from kg.lexicon.words import misread_word, zipf
 
 # How a person's identity was established (the basis of its IRI)
 AUTHORITY = "authority"     # the authority file: one IRI everywhere
@@ -106,18 +106,23 @@ def authority_choice(candidates: Sequence[Candidate], when: date | None, *, expl
     return kept[0][0], kept[0][1]
 
 
+DEBRIS_ZIPF = 4.0      # how common the word must be whose misreading a bare "name" is taken for
+
+
 def is_debris(name: PersonalName) -> bool:
-    """A bare printed "name" that is the OCR's misreading of a word ("Exbassy" for embassy,
-    "Toras") or has no letters to speak of: no person.  A rare surname one letter from a word
-    at its first letter ("Krimer"/primer, "Bundy"/bandy) is a name: misreadings keep the
-    word's first letter far more often than a name happens to differ from a word only there."""
+    """A bare printed "name" that is the OCR's misreading of a common word ("Exbassy" for
+    embassy, "Departmemt") or has no letters to speak of: no person.  The word must be common
+    (Zipf >= 4: embassy, department, secretary) and keep its first letter - misreadings keep
+    it far more often than a name happens to differ from a word only there - so rare surnames
+    one letter from a rarer word stay names ("Podio"/polio, "Krimer"/primer, "Bundy"/bandy),
+    and so does a name printed with its given names ("Edward L. Freers")."""
     letters = name_key(name.surname)
     if len(letters) < 2:
         return True
     if name.given:
-        return False                 # "Edward L. Freers": a name printed whole is a name
+        return False
     word = misread_word(name.surname.strip(".,'’"))
-    return word is not None and word[0] == letters[0]
+    return word is not None and word[0] == letters[0] and zipf(word) >= DEBRIS_ZIPF
 
 
 def fullest(forms: Sequence[PersonalName]) -> PersonalName:

@@ -135,3 +135,9 @@ def test_every_person_of_a_document_has_a_basis():
     assert one(a, "the President").basis == AUTHORITY
     assert one(a, "Mr. Joseph Herbert").basis == FULL_NAME
     assert one(a, "Mr. Scott").basis == DOCUMENT
+
+
+def test_a_rare_surname_one_letter_from_a_rarer_word_is_a_name():
+    _, _, a = resolved("May 2, 1963", "Mr. Brooks met Dr. Podio and Mr. Krimer there.",
+                       participants=NOBODY)
+    assert a.lookup("Dr. Podio") is not None and a.lookup("Mr. Krimer") is not None
