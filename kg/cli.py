@@ -4,10 +4,11 @@
     kg validate FILE...                              run the shapes over any RDF file
     kg pipeline                                      the readers, extractors and mappers
     kg query QUERY [--store DIR] [--format F]        run a competency query or SPARQL
-    kg serve [--store DIR] [--host H] [--port P]     the Oxigraph SPARQL endpoint
+    kg serve [--store DIR] [--host H] [--port P]     the SPARQL endpoint, the site, a query page
+    kg site [--store DIR] [--out DIR]                static HTML pages of the graph
     kg docs [--out FILE]                             the competency queries, documented
 
-The commands of other modules (query, serve, docs) are declared under the entry-point group
+The commands of other modules (query, serve, site, docs) are declared under the entry-point group
 ``kg.commands`` in pyproject.toml and added here when this module loads: this module imports
 none of them, and none of them imports it.
 

@@ -70,7 +70,7 @@ def process_file(path: Path, base: str = DEFAULT_BASE) -> DocumentResult:
         result.records = len(records.records)
         lap("extract")
         resolution = resolve_document(records)
-        graph = to_graph(records, resolution, base)
+        graph = to_graph(records, resolution, base, transcript.reading_of)
         result.triples = len(graph)
         graph_iri = f"{base}graph/{doc_slug(name)}"
         result.graph_iri = graph_iri

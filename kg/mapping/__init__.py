@@ -9,6 +9,8 @@ Pure: no files are read or written.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rdflib import Graph, Literal
 from rdflib.namespace import PROV, RDF
 
@@ -18,10 +20,14 @@ from kg.mapping.document import finish_classification
 from kg.records import DocumentRecords
 from kg.resolving import Resolution
 
-def to_graph(records: DocumentRecords, resolution: Resolution, base: str = DEFAULT_BASE) -> Graph:
-    """The RDF graph of one document."""
+
+def to_graph(records: DocumentRecords, resolution: Resolution, base: str = DEFAULT_BASE,
+             reading_text: Callable[[int, int], str] | None = None) -> Graph:
+    """The RDF graph of one document; given ``reading_text`` (raw start, end -> what a person
+    reads there: the transcript's ``reading_of``), every evidence also carries its reading text."""
     g = new_graph()
-    ctx = MapContext(graph=g, base=base, source_name=records.source_name, resolution=resolution)
+    ctx = MapContext(graph=g, base=base, source_name=records.source_name, resolution=resolution,
+                     reading_text=reading_text)
     doc, source = ctx.doc, ctx.source
     g.add((doc, RDF.type, RICO.Record))
     g.add((doc, RDF.type, PROV.Entity))

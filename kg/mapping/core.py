@@ -14,7 +14,11 @@ Evidence: `MapContext.evidence(item, span)` attaches a Web Annotation to an item
     <item#ev0-target> a oa:SpecificResource ; oa:hasSource <source> ;
         oa:hasSelector <item#ev0-selector> .
     <item#ev0-selector> a oa:TextPositionSelector, oa:TextQuoteSelector ;
-        oa:start 123 ; oa:end 140 ; oa:exact "..." .
+        oa:start 123 ; oa:end 140 ; oa:exact "..." ; dk:readingText "..." .
+
+`oa:exact` is the raw quote, the provenance; `dk:readingText` is the same stretch as a person
+reads it (struck words out, insertions in, line breaks joined), given when the mapper is given
+the document's ``reading_text`` (the reader's ``Transcript.reading_of``).
 
 No blank nodes are used, so N-Quads output is byte-stable.  This module does no I/O.
 """
@@ -77,6 +81,8 @@ class MapContext:
     source_name: str
     resolution: Resolution
     facts: dict = field(default_factory=dict)     # shared by mappers: the document's date, ...
+    # The reading text of a raw stretch (the document's ``Transcript.reading_of``), if given.
+    reading_text: Callable[[int, int], str] | None = None
 
     @property
     def slug(self) -> str:
@@ -123,6 +129,8 @@ class MapContext:
         g.add((selector, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger)))
         g.add((selector, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)))
         g.add((selector, OA.exact, Literal(span.exact)))
+        if self.reading_text is not None:
+            g.add((selector, DK.readingText, Literal(self.reading_text(span.start, span.end))))
         g.add((item, DK.hasEvidence, anno))
         g.add((item, PROV.wasDerivedFrom, self.doc))
         return anno

@@ -5,6 +5,8 @@ Writes into the output folder:
 - ``kg.ttl``   the graphs merged into one, as Turtle: one prefix block, then each document's
                triples as Turtle in the same order (a subject described by two documents
                appears twice, which Turtle allows: a graph is a set, so readers merge them);
+- in both and in the store, the SKOS vocabulary the data uses (concepts and their labels) in
+  its own graph (``kg.publishing.vocabulary``);
 - ``validation-report.txt`` every SHACL result in words, per document;
 - ``build-report.json``     each source: published or not, and why;
 - ``identity-report.tsv``   every person IRI several documents name, with the evidence, and
@@ -32,6 +34,7 @@ from kg.mapping.core import DEFAULT_BASE, PREFIXES
 from kg.pipeline import DocumentResult
 from kg.publishing.dumps import write_dumps
 from kg.publishing.files import atomic_stream, atomic_write
+from kg.publishing.vocabulary import VOCABULARY_GRAPH, vocabulary_nquads
 
 __all__ = ["publish", "atomic_write", "atomic_stream", "turtle_fragment", "OUTPUTS"]
 
@@ -123,11 +126,14 @@ def publish(results: list[DocumentResult], out: Path, store: bool = True, *,
 
     results = sorted(results, key=lambda r: r.name)
     docs = [r for r in results if r.published]
+    vocabulary = vocabulary_nquads()      # the concepts' labels, in a graph of their own
     out.mkdir(parents=True, exist_ok=True)
     # identity across the documents: the merges listed, the proposed links as one more graph
     identity = identity_report(((r.name, graph_files[r.graph_iri][0] if graph_files else r.nquads)
                                 for r in docs), _base_of(docs))
-    extra = {identity.graph_iri: identity.nquads.encode("utf-8")} if identity.nquads else {}
+    extra = {VOCABULARY_GRAPH: vocabulary}       # graphs beside the documents'
+    if identity.nquads:
+        extra[identity.graph_iri] = identity.nquads.encode("utf-8")
     with atomic_stream(out / "kg.nq") as fh:
         for r in docs:
             fh.write(graph_files[r.graph_iri][0].read_bytes() if graph_files else r.nquads.encode("utf-8"))
