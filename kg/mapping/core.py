@@ -238,10 +238,14 @@ class MapContext:
             self.evidence(item, span, i, record.extractor)
 
     def person(self, person: Person) -> URIRef:
-        """The corpus-wide IRI of a person, described once (types, name, authority links)."""
-        iri = URIRef(f"{self.base}person/{person.key}")
+        """The IRI of a person, described once (types, name, authority links, the basis of
+        its identity): corpus-wide, or under the document for a person known only from it
+        (kg.resolving.identity)."""
+        iri = URIRef(f"{self.doc}/person/{person.local_key}" if person.scoped
+                     else f"{self.base}person/{person.key}")
         g = self.graph
         if (iri, RDF.type, RICO.Person) not in g:
+            g.add((iri, DK.identityBasis, VOCAB[f"identity-basis/{person.basis}"]))
             g.add((iri, RDF.type, RICO.Person))
             g.add((iri, RDF.type, FOAF.Person))
             g.add((iri, RDF.type, SCHEMA.Person))

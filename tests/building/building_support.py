@@ -9,7 +9,7 @@ FIXTURES = REPO_ROOT / "tests" / "fixtures" / "jfk"
 # Every file a build writes that must not depend on how it was run (the manifest records
 # timings, and void.ttl names the output folder, so neither is compared byte for byte).
 STABLE_OUTPUTS = ("kg.nq", "kg.ttl", "kg.trig", "kg.jsonld", "context.jsonld",
-                  "validation-report.txt", "build-report.json")
+                  "validation-report.txt", "build-report.json", "identity-report.tsv")
 
 
 def output_bytes(out: Path) -> dict[str, bytes]:
