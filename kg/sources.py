@@ -8,13 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 
 SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".xml", ".tei")
-REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
 def default_sources() -> list[Path]:
-    """`seeds/` of the current folder, else the seeds shipped with the project."""
+    """`seeds/` of the current folder, else the seed shipped with the package."""
+    from kg.shipped import seeds_dir
+
     here = Path("seeds")
-    return [here if here.is_dir() else REPO_ROOT / "seeds"]
+    return [here if here.is_dir() else seeds_dir()]
 
 
 def collect_sources(paths: list[Path]) -> tuple[list[Path], list[str]]:

@@ -37,13 +37,14 @@ from typing import Iterable
 
 import pyoxigraph as ox
 
+from kg import shipped
 from kg.mapping.core import PREFIXES
 from kg.publishing.files import (CONTEXT, JSONLD, TRIG, NQuadsSource, atomic_write, quad_key,
                                  read_quads)
 from kg.publishing.void import write_void
 
 CONTEXT_PATH = Path(__file__).resolve().parents[1] / "data" / "context.jsonld"
-ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
+ONTOLOGY_DIR = shipped.ontology_dir()
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"

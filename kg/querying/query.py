@@ -107,15 +107,13 @@ QueryResult = Union[SelectResult, AskResult, GraphResult]
 # --- finding queries -------------------------------------------------------------------------
 
 
-def repo_root() -> Path:
-    """The checkout root: the parent of the ``kg`` package directory."""
-    return Path(__file__).resolve().parents[2]
-
-
 def default_queries_dir() -> Path:
-    """Where the competency queries live; ``$KG_QUERIES_DIR`` overrides the repo default."""
+    """Where the competency queries live: ``$KG_QUERIES_DIR``, else the shipped
+    ``ontology/queries/`` (package data, see ``kg.shipped``)."""
+    from kg.shipped import queries_dir
+
     override = os.environ.get(QUERIES_DIR_ENV)
-    return Path(override) if override else repo_root() / "ontology" / "queries"
+    return Path(override) if override else queries_dir()
 
 
 def list_queries(queries_dir: Path | None = None) -> list[CompetencyQuery]:
