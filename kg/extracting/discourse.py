@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.lexicon.data import table
 from kg.lexicon.nations import SIDE_WORDS
 from kg.lexicon.speech import NEGATED_SPEECH, SPEECH_ADVERBS, SPEECH_VERBS
 from kg.reading.transcript import Transcript
@@ -154,15 +155,9 @@ def other_sides(side: str | None, present: set[str]) -> list[str]:
 
 def _load_topics() -> tuple[tuple[str, re.Pattern], ...]:
     """The topic lexicon (kg/data/topics.tsv), in its order: label -> one pattern."""
-    from importlib import resources
-
-    text = resources.files("kg").joinpath("data/topics.tsv").read_text(encoding="utf-8")
     grouped: dict[str, list[str]] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("topic\t"):
-            continue
-        label, pattern = line.split("\t", 1)
-        grouped.setdefault(label, []).append(pattern)
+    for row in table("topics.tsv"):
+        grouped.setdefault(row["topic"], []).append(row["pattern"])
     return tuple((label, re.compile("|".join(pats), re.IGNORECASE)) for label, pats in grouped.items())
 
 

@@ -29,7 +29,7 @@ from functools import lru_cache
 from kg.extracting import extractor
 from kg.extracting.discourse import (Sentence, TurnStretch, _alt, participants, sentences,
                                      topic_of, topics_of, turn_spans)
-from kg.lexicon.data import text as data_text
+from kg.lexicon.data import table
 from kg.lexicon.matching import similarity, surname
 from kg.lexicon.names import SURNAME
 from kg.lexicon.nations import SIDE_WORDS
@@ -51,12 +51,9 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The proposal and answer phrasing of kg/data/proposals.tsv."""
-    text = data_text("proposals.tsv")
     acts, reports, answers = [], [], []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("kind\t"):
-            continue
-        kind, label, pattern = line.split("\t", 2)
+    for row in table("proposals.tsv"):
+        kind, label, pattern = row["kind"], row["label"], row["pattern"]
         if kind == "act":
             acts.append((label, pattern))
         elif kind == "not":
@@ -64,7 +61,7 @@ def lexicon() -> Lexicon:
         elif kind == "answer":
             answers.append((label, re.compile(pattern)))
         else:
-            raise ValueError(f"kg/data/proposals.tsv: unknown kind {kind!r} in {line!r}")
+            raise ValueError(f"kg/data/proposals.tsv: unknown kind {kind!r} in {row!r}")
     return Lexicon(tuple(acts), re.compile("|".join(reports)), tuple(answers))
 
 
