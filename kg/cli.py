@@ -127,32 +127,25 @@ def build(sources: tuple[Path, ...], out: Path, base: str, no_store: bool, jobs:
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False))
 def validate(files: tuple[Path, ...]) -> None:
-    """Run the project's SHACL shapes over RDF FILES and print the report in words."""
-    from rdflib import Dataset, Graph
+    """Run the project's SHACL shapes over RDF FILES and print the report in words.
 
+    A file is read by its extension (.ttl, .nt, .nq, .trig, .jsonld, .rdf); a dataset (TriG,
+    N-Quads, JSON-LD with named graphs, as kg build writes them) is checked as the union of its
+    graphs.  Exits non-zero when a file does not conform, does not parse or holds no triples."""
     from kg.validating import validate as run_shapes
+    from kg.validating.files import RdfFileError, read_rdf
 
-    formats = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig",
-               ".jsonld": "json-ld", ".json": "json-ld", ".rdf": "xml", ".owl": "xml"}
     failed = False
     for path in files:
-        fmt = formats.get(path.suffix.lower(), "turtle")
         try:
-            if fmt in ("nquads", "trig"):
-                ds = Dataset()
-                ds.parse(path, format=fmt)
-                graph = Graph()
-                for s, p, o, _ in ds.quads((None, None, None, None)):
-                    graph.add((s, p, o))
-            else:
-                graph = Graph().parse(path, format=fmt)
-        except Exception as exc:
-            click.echo(f"error: {path}: cannot parse as {fmt}: {exc}", err=True)
+            rdf = read_rdf(path)
+        except RdfFileError as exc:
+            click.echo(f"error: {exc}", err=True)
             failed = True
             continue
-        verdict = run_shapes(graph)
+        verdict = run_shapes(rdf.graph)
         click.echo(f"{path}: {'conforms' if verdict.conforms else 'DOES NOT CONFORM'} "
-                   f"({len(graph)} triples, {len(verdict.violations)} violations)")
+                   f"({rdf.describe()}; {len(verdict.violations)} violations)")
         for r in verdict.results:
             click.echo(f"  {r.words()}")
         failed = failed or not verdict.conforms
