@@ -189,6 +189,33 @@ def test_construct_as_csv_or_tsv_prints_n_triples(store_dir: Path) -> None:
     assert out == f'<{doc(TELCON)}> <{DK}date> "1962-10-22"^^<http://www.w3.org/2001/XMLSchema#date> .\n'
 
 
+@pytest.mark.parametrize("fmt, rdflib_format", [("turtle", "turtle"), ("ntriples", "nt"),
+                                                ("jsonld", "json-ld"), ("json", "json-ld")])
+def test_construct_is_written_in_each_graph_format_kg_query_offers(store_dir: Path, fmt, rdflib_format) -> None:
+    query = PREFIXES + "CONSTRUCT { ?p dk:tookPartIn ?d } WHERE { ?d dk:participant ?p }"
+    graph = rdflib.Graph().parse(data=run(store_dir, query, fmt), format=rdflib_format)
+    assert {(str(s), str(o)) for s, _, o in graph} == {(p, d) for d, p, _ in PARTICIPANT_ROWS}
+
+
+@pytest.mark.parametrize("fmt", q.GRAPH_FORMATS)
+@pytest.mark.parametrize("query", ["SELECT * WHERE { ?s ?p ?o } LIMIT 1", "ASK {}"])
+def test_a_graph_format_of_a_select_or_ask_result_says_which_formats_it_has(store_dir: Path, fmt, query) -> None:
+    with pytest.raises(q.QueryError, match=rf"--format {fmt} is for the graph of a CONSTRUCT.*table, csv, tsv, json"):
+        run(store_dir, query, fmt)
+
+
+def test_the_help_of_format_names_only_formats_it_offers() -> None:
+    from click.testing import CliRunner
+
+    from kg.querying.commands import query_command
+
+    help_text = " ".join(CliRunner().invoke(query_command, ["--help"]).output.split())
+    option = help_text[help_text.index("--format"):help_text.index("--list")]
+    named = {w.strip(".,()[]") for w in option.replace("|", " ").split()} & {
+        "table", "csv", "tsv", "json", "turtle", "ntriples", "jsonld", "n-triples", "json-ld", "rdf/xml", "trig"}
+    assert named == set(q.FORMATS)
+
+
 def test_a_syntax_error_shows_line_and_column(store_dir: Path) -> None:
     with pytest.raises(q.QueryError) as caught:
         run(store_dir, "SELECT ?s\nWHERE { ?s ?p }")
