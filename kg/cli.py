@@ -1,12 +1,14 @@
 """The `kg` command line: build, validate, pipeline; and the commands that register themselves.
 
-    kg build [SOURCES...] [--out DIR] [--base IRI]   sources -> SHACL-checked graph in DIR
-    kg validate FILE...                              run the shapes over any RDF file
-    kg pipeline                                      the readers, extractors and mappers
-    kg query QUERY [--store DIR] [--format F]        run a competency query or SPARQL
-    kg serve [--store DIR] [--host H] [--port P]     the SPARQL endpoint, the site, a query page
-    kg site [--store DIR] [--out DIR]                static HTML pages of the graph
-    kg docs [--out FILE]                             the competency queries, documented
+    kg build       sources -> SHACL-checked graph in out/
+    kg validate    run the shapes over any RDF file or dataset
+    kg pipeline    the readers, extractors and mappers
+    kg query       run a competency query or SPARQL
+    kg serve       the SPARQL endpoint, the site, a query page
+    kg site        static HTML pages of the graph
+    kg docs        the competency queries, documented
+
+Each command's synopsis in the README is written from its options by `synopsis` (cog).
 
 The commands of other modules (query, serve, site, docs) are declared under the entry-point group
 ``kg.commands`` in pyproject.toml and added here when this module loads: this module imports
@@ -54,7 +56,7 @@ def main() -> None:
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", "out", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
               help="Folder for kg.ttl, kg.nq, the reports, the manifest and the store.")
-@click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI of the data.")
+@click.option("--base", metavar="IRI", default=DEFAULT_BASE, show_default=True, help="Base IRI of the data.")
 @click.option("--no-store", is_flag=True, help="Do not load the embedded store.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: all cores; 1 builds in this process).")
@@ -205,6 +207,48 @@ def register_commands(group: _Main, declared) -> None:
 
 
 register_commands(main, entry_points(group=COMMANDS))
+
+
+# --- synopses: the README's command lines are generated from the options (cog) ---------------
+
+_PLACEHOLDERS = {"directory": "DIR", "path": "PATH", "file": "FILE", "integer": "N",
+                 "integer range": "N", "float": "N", "float range": "N", "text": "TEXT"}
+
+
+def _placeholder(param: click.Parameter) -> str:
+    """What a synopsis shows for an option's value: its metavar, its choices, a short default
+    that is not a path (``--port 7878``), else the kind of value (``--store DIR``)."""
+    if param.metavar:
+        return param.metavar
+    if isinstance(param.type, click.Choice):
+        return "|".join(param.type.choices)
+    default = param.default
+    if isinstance(default, float):
+        default = f"{default:g}"
+    if isinstance(default, (str, int)) and not isinstance(default, bool) and len(str(default)) <= 20 \
+            and not isinstance(param.type, click.Path):
+        return str(default)
+    return _PLACEHOLDERS.get(param.type.name, param.type.name.upper())
+
+
+def _term(param: click.Parameter) -> str:
+    if isinstance(param, click.Argument):
+        word = param.metavar or param.name.upper()
+        word += "..." if param.nargs == -1 else ""
+        return word if param.required else f"[{word}]"
+    name = max(param.opts, key=len)
+    if getattr(param, "is_flag", False):
+        return f"[{name}]"
+    return f"[{name} {_placeholder(param)}{' ...' if param.multiple else ''}]"
+
+
+def synopsis(name: str) -> str:
+    """``kg NAME`` with its arguments and options, as the README's heading of the command (cog
+    writes it there: tests/test_readme.py checks that the README is up to date)."""
+    command = main.commands[name]
+    params = [p for p in command.params if isinstance(p, click.Argument)]
+    params += [p for p in command.params if not isinstance(p, click.Argument)]
+    return " ".join(["kg", name, *(_term(p) for p in params)])
 
 if __name__ == "__main__":
     main()
