@@ -122,7 +122,8 @@ class MapContext:
         g.add((selector, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)))
         g.add((selector, OA.exact, Literal(span.exact)))
         g.add((item, DK.hasEvidence, anno))
-        g.add((item, PROV.wasDerivedFrom, self.doc))
+        if item != self.doc:      # the document's own evidence (its header) is not a derivation
+            g.add((item, PROV.wasDerivedFrom, self.doc))
         return anno
 
     def record_evidence(self, item: URIRef, record: Record) -> None:
