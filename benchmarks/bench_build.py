@@ -40,10 +40,10 @@ def measure(corpus: Path, jobs: int, repeat: int) -> dict:
     import pyoxigraph as ox
 
     import kg.building as building
-    from kg.cli import collect_sources
+    from kg.building.sources import find_sources
     from kg.mapping.core import DEFAULT_BASE
 
-    files, problems = collect_sources([corpus])
+    files, problems = find_sources([corpus])
     if not files:
         raise SystemExit(f"{corpus}: {problems}")
     publish_seconds: list[float] = []
@@ -62,7 +62,7 @@ def measure(corpus: Path, jobs: int, repeat: int) -> dict:
         # Warm-up (imports, shapes and ontology parsing) is part of every real build, but a
         # one-off: measure it apart so the stage rates describe the steady state.
         started = time.perf_counter()
-        building.build_document(str(files[0]), DEFAULT_BASE)
+        building.build_document(str(files[0].path), DEFAULT_BASE)
         warmup = time.perf_counter() - started
 
         serial = []

@@ -26,7 +26,7 @@ from kg.validating import validate
 @dataclass
 class DocumentResult:
     source: str                          # path as given
-    name: str                            # file name
+    name: str                            # the document's name: its path relative to the build root
     status: str                          # published | rejected | unreadable | failed
     reason: str = ""                     # one line: why it is not published
     graph_iri: str | None = None
@@ -50,9 +50,13 @@ def nquads_of(graph: Graph, graph_iri: str) -> str:
     return "".join(sorted({line[:-2].rstrip() + suffix + "\n" for line in lines if line.strip()}))
 
 
-def process_file(path: Path, base: str = DEFAULT_BASE) -> DocumentResult:
-    """Build one document's graph and pass it through the SHACL gate."""
-    name = path.name
+def process_file(path: Path, base: str = DEFAULT_BASE, name: str | None = None) -> DocumentResult:
+    """Build one document's graph and pass it through the SHACL gate.
+
+    ``name`` is the document's identity (the source's path relative to the build root, see
+    ``kg.building.sources``); it defaults to the file name.
+    """
+    name = name or path.name
     result = DocumentResult(source=str(path), name=name, status="failed")
     clock = time.perf_counter()
 
@@ -67,6 +71,7 @@ def process_file(path: Path, base: str = DEFAULT_BASE) -> DocumentResult:
         result.reader, result.sha256 = transcript.reader, transcript.sha256
         lap("read")
         records = extract(transcript)
+        records.source_name = name          # the identity, not the bare file name
         result.records = len(records.records)
         lap("extract")
         resolution = resolve_document(records)
@@ -78,7 +83,10 @@ def process_file(path: Path, base: str = DEFAULT_BASE) -> DocumentResult:
         verdict = validate(graph)
         lap("validate")
     except ReadError as exc:
-        result.status, result.reason = "unreadable", str(exc)
+        reason = str(exc)
+        if name != path.name and reason.startswith(f"{path.name}: "):    # the reader names the file
+            reason = f"{name}: {reason[len(path.name) + 2:]}"
+        result.status, result.reason = "unreadable", reason
         return result
     except Exception as exc:     # a bug must not stop the build; say where it happened
         frame = traceback.extract_tb(exc.__traceback__)[-1]
