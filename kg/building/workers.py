@@ -3,11 +3,12 @@
 Each runner takes the work to do, ``(name, path)`` pairs, and yields what the unit of work
 returns as documents finish, in whatever order they finish (the build puts them in order).
 
-Worker processes die with the build.  They are started fresh ('spawn': no copy of the
-parent's memory, open files or lock), and each asks the kernel to kill it when its parent
-dies (Linux ``PR_SET_PDEATHSIG``) and also watches its parent's process id once a second
-(other systems, and the moment between start and the request), so a build killed with
-``kill -9`` leaves no worker behind to burn a core or hold files.
+Worker processes die with the build: each asks the kernel to kill it when its parent dies
+(Linux ``PR_SET_PDEATHSIG``) and also watches its parent's process id once a second (other
+systems, and the moment between start and the request), so a build killed with ``kill -9``
+leaves no worker behind to burn a core or hold the output folder's lock, which forked workers
+share.  On Linux they are forked (quick to start, and a script that calls ``build`` needs no
+``if __name__ == "__main__"`` guard); elsewhere they are spawned, Python's default there.
 
 Dask workers are the cluster's own processes; they outlive a build by design.
 """
@@ -35,7 +36,7 @@ def run_here(todo: list[tuple[str, Path]], base: str, unit: Unit) -> Iterator[T]
 
 def run_pool(todo: list[tuple[str, Path]], base: str, jobs: int, unit: Unit) -> Iterator[T]:
     """In ``jobs`` worker processes that die with this one."""
-    context = multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
     with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=context,
                              initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
         futures = [pool.submit(unit, str(path), base, name) for name, path in todo]
