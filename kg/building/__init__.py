@@ -18,7 +18,9 @@ validation results, the graph IRI and its cached N-Quads (``.kg/cache/<slug>.<ha
 named by content, so a build that dies half-way never changes a file a published manifest
 names).  On the next build a source whose bytes, tool version, base and rules are unchanged
 is not processed again: its manifest entry and cached N-Quads are reused (rejected and
-unreadable documents too: they are retried only when they change).  A source gone since the
+unreadable documents too: they are retried only when they change).  When nothing changed at
+all (the same manifest, the same publishing options) the current set stays current and
+nothing is written.  A source gone since the
 last build has its graph dropped from the dumps and the store.  ``full=True`` ignores the
 manifest.  The manifest holds no timings, so it is byte-stable like the dumps.
 
@@ -213,6 +215,13 @@ def _build(sources: list[Source], folder: OutputFolder, base: str, *, jobs: int,
     # Graphs to drop from the store copy: of sources gone, and of sources published before
     # that now are not (rejected, unreadable).
     drop = sorted({e.get("graph_iri") for e in previous.values() if e.get("graph_iri")} - published_now)
+    manifest = _manifest(ordered, store=store, publishing=publishing)
+    if not full and previous_set and manifest == _raw_manifest(previous_set / MANIFEST):
+        # Nothing a file of the set depends on has changed: the current set is this build's.
+        progress.finish()
+        summary.triples = _published_triples(previous_set)
+        summary.seconds = time.perf_counter() - started
+        return summary
     graph_files = {e["graph_iri"]: folder.out / e["nquads"] for e in ordered if e.get("status") == "published"}
     fresh = {name for name, _ in todo}
     previous_store = (previous_set / "store" if previous_set and not full and _stored(previous_set)
@@ -226,7 +235,8 @@ def _build(sources: list[Source], folder: OutputFolder, base: str, *, jobs: int,
                         reload={e["graph_iri"] for e in ordered
                                 if e["name"] in fresh and e.get("status") == "published"},
                         removed=drop, base=base, **publishing)
-        _write_manifest(staged / MANIFEST, ordered, store=store)
+        atomic_write(staged / MANIFEST,
+                     (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
         folder.switch(staged)
     except BaseException:
         folder.discard(staged)
@@ -280,14 +290,28 @@ def _stored(set_folder: Path) -> bool:
     return bool(flag) and (set_folder / "store" / "CURRENT").is_file()
 
 
-def _write_manifest(path: Path, entries: list[dict], store: bool) -> None:
-    manifest = {
+def _manifest(entries: list[dict], store: bool, publishing: dict) -> dict:
+    return {
         "format": MANIFEST_FORMAT,
         "tool": f"declass-kg {__version__}",
         "store": store,          # the store holds exactly the published graphs listed here
+        "publishing": publishing,                 # what the dumps say about the dataset
         "documents": [{k: e.get(k) for k in _ENTRY_FIELDS} for e in entries],
     }
-    atomic_write(path, (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+
+
+def _raw_manifest(path: Path) -> dict | None:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _published_triples(set_folder: Path) -> int:
+    try:
+        return int(json.loads((set_folder / "build-report.json").read_text("utf-8"))["triples"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return 0
 
 
 def _remove_orphans(folder: OutputFolder, keep: set[str]) -> None:

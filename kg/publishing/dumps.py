@@ -253,7 +253,9 @@ class _Compactor:
         if isinstance(term, ox.BlankNode):
             return f"_:{term.value}"
         if isinstance(term, ox.NamedNode):
-            return self.iri(term.value)
+            # Not remembered: nodes are new in every document, and a cache of them would
+            # grow with the corpus (the vocabulary of predicates and classes does not).
+            return self._compact(term.value)
         raise ValueError(f"cannot write {term} as a JSON-LD node id")
 
     def value(self, term: ox.Term) -> object:

@@ -31,6 +31,7 @@ Locking, as observed with pyoxigraph/oxigraph 0.5:
 """
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -43,6 +44,7 @@ import pyoxigraph as ox
 GraphSource = Union[bytes, str, "os.PathLike[str]"]
 
 BUILD_HINT = "run `kg build` first, or pass --store DIR"
+LOAD_BATCH = 200_000      # quads per bulk load when a whole build is loaded
 
 
 class StoreError(Exception):
@@ -157,15 +159,21 @@ def load_whole(store_dir: str | os.PathLike[str], nquads: str | os.PathLike[str]
     ``nquads`` holds every named graph (an N-Quads file, nothing in the default graph);
     ``merged`` their RDF merge as Turtle (the build's ``kg.ttl``), which becomes the default
     graph, so the invariant ``load_documents`` keeps holds from the start.  Much faster than
-    replacing graphs one by one when there are many, and nothing is held in memory.
+    replacing graphs one by one when there are many.  Loaded ``LOAD_BATCH`` quads at a time:
+    ``Store.bulk_load`` of a whole file holds far more (1.7 GB for 7 million quads, against
+    0.36 GB in batches, in about the same time).
     """
     path = Path(store_dir)
     if store_exists(path):
         raise StoreError(f"store at {path} already exists; load_whole fills new stores only")
     store = open_store(path, read_only=False)
     try:
-        store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
-        store.bulk_load(path=str(merged), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
+        named = ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+        union = (ox.Quad(t.subject, t.predicate, t.object)
+                 for t in ox.parse(path=str(merged), format=ox.RdfFormat.TURTLE))
+        for quads in (named, union):
+            while batch := list(itertools.islice(quads, LOAD_BATCH)):
+                store.bulk_extend(batch)
         store.flush()
     except (OSError, SyntaxError) as exc:
         raise StoreError(f"loading store at {path} failed: {_one_line(str(exc))}") from exc

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pyoxigraph as ox
 
@@ -131,3 +132,14 @@ def test_a_store_built_before_is_updated_in_step_with_the_dumps(corpus, tmp_path
     summary = _build(corpus, out)
     assert summary.processed == []
     assert _store_graphs(out) == {r.graph_iri for r in summary.results} | {dataset_iri(DEFAULT_BASE)}
+
+
+def test_a_build_that_changes_nothing_keeps_the_current_set(corpus, tmp_path):
+    out = tmp_path / "out"
+    first = _build(corpus, out)
+    again = _build(corpus, out)
+    assert os.readlink(out / ".kg" / "current") == "builds/1"        # no new set written
+    assert again.triples == first.triples and again.published == first.published
+    _build(corpus, out, license="https://creativecommons.org/licenses/by/4.0/")
+    assert os.readlink(out / ".kg" / "current") == "builds/2"        # the dumps say something new
+    assert "licenses/by/4.0" in (out / "kg.ttl").read_text()

@@ -55,7 +55,8 @@ def test_a_reader_of_the_previous_set_keeps_it_whole_until_the_next_build(corpus
     assert os.path.realpath(out / ".kg" / "current") != str(pinned)
     assert {p.name: p.read_bytes() for p in pinned.iterdir() if p.is_file()} == before
     assert (out / "kg.nq").read_bytes() != before["kg.nq"]
-    _build(corpus, out)                     # two builds later the old set is gone
+    changed.write_text(changed.read_text() + "\nThe Minister agreed.\n")
+    _build(corpus, out)                     # two sets later the old one is gone
     assert not pinned.exists()
 
 
