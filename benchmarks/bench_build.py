@@ -40,7 +40,7 @@ def measure(corpus: Path, jobs: int, repeat: int) -> dict:
     import pyoxigraph as ox
 
     import kg.building as building
-    from kg.building.sources import find_sources
+    from kg.sources import find_sources
     from kg.mapping.core import DEFAULT_BASE
 
     files, problems = find_sources([corpus])

@@ -54,7 +54,7 @@ def process_file(path: Path, base: str = DEFAULT_BASE, name: str | None = None) 
     """Build one document's graph and pass it through the SHACL gate.
 
     ``name`` is the document's identity (the source's path relative to the build root, see
-    ``kg.building.sources``); it defaults to the file name.
+    ``kg.sources``); it defaults to the file name.
     """
     name = name or path.name
     result = DocumentResult(source=str(path), name=name, status="failed")
@@ -75,7 +75,7 @@ def process_file(path: Path, base: str = DEFAULT_BASE, name: str | None = None) 
         result.records = len(records.records)
         lap("extract")
         resolution = resolve_document(records)
-        graph = to_graph(records, resolution, base)
+        graph = to_graph(records, resolution, base, transcript.reading_of)
         result.triples = len(graph)
         graph_iri = f"{base}graph/{doc_slug(name)}"
         result.graph_iri = graph_iri

@@ -48,6 +48,7 @@ class DocumentHeader(Record):
     draft: bool = False
     date: date | None = None
     date_span: Span | None = None
+    date_precision: str = "day"              # day | month ("June 1964": the 1st stands in)
     start_time: time | None = None
     end_time: time | None = None
     time_span: Span | None = None
@@ -81,6 +82,8 @@ class Participant(Record):
     order: int = 0                           # position in the list
     reference: str | None = None             # a person reference given by the markup (FRUS "#p_KVV1")
     source_volume: str | None = None         # the FRUS volume the reference belongs to
+    office: str | None = None                # the office the entry's description gives, as printed
+                                             # ("Minister of Foreign Affairs", "Soviet Ambassador")
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,11 @@ class ReviewEvent(Record):
     categories: tuple[tuple[str, str], ...] = ()  # ("A", "Caption removed; ...")
     authorities: tuple[str, ...] = ()        # E.O. citations, FOIA exemptions printed
     note: str | None = None
+    result: str | None = None                # what the stamp says came of it: released |
+                                             # released-in-full | released-with-deletions |
+                                             # declassified | declassified-in-part |
+                                             # downgraded | withheld
+    year: int | None = None                  # the year, when the stamp prints no day
 
 
 @dataclass(frozen=True)
@@ -194,11 +202,16 @@ class Proposal(Record):
 
 @dataclass(frozen=True)
 class CitedDocument(Record):
-    """One in-text citation of an earlier document; citations with one ``key`` cite one document.
+    """One in-text citation of an earlier document, as printed.
 
     ``evidence[0]`` is the in-text phrase ("the President's October 27 letter").  Agents are
-    given as printed (``author``/``recipient``) and as identities (``authors``/``recipients``):
-    ``person:<authority key>`` or ``org:<label>`` ("org:Soviet Delegation").
+    given as printed (``author``/``recipient``) and as references to what is printed
+    (``authors``/``recipients``): ``mention:<raw offset>`` (the person the mention starting
+    there names), ``speaker:<name as listed>`` (the participant holding the floor),
+    ``head:<side>`` (a country for its head of government), ``org:<label>`` ("org:Soviet
+    Delegation").  The resolver turns them into identities and gives the cited document its
+    corpus-wide key (kg.resolving.citations); ``key`` is set here only when the text alone
+    identifies the document (a telegram: its sender, year and number).
     """
 
     kind: str                                # letter | message | statement | ...
@@ -206,13 +219,14 @@ class CitedDocument(Record):
     recipient: str | None = None
     date: str | None = None                  # ISO date, or YYYY-MM
     quotations: tuple[Span, ...] = ()
-    key: str | None = None                   # identity of the cited document inside the corpus
-    authors: tuple[str, ...] = ()            # person:<key> | org:<label>
+    key: str | None = None                   # identity when the text alone gives it
+    authors: tuple[str, ...] = ()            # mention:<offset> | speaker:<name> | head:<side> | org:<label>
     recipients: tuple[str, ...] = ()
     phrase: str | None = None                # the in-text phrase, markup removed
     date_printed: str | None = None          # "October 27", "yesterday"
-    inferred: tuple[str, ...] = ()           # fields the text implies but does not print
     number: str | None = None                # a cited telegram's number as printed ("1745")
+    refers_back: bool = False                # "that list", "the agreement reached": the agents
+                                             # are those of the document referred back to
 
 
 @dataclass
@@ -286,3 +300,34 @@ class FormField(Record):
     name: str
     value: str
     label_span: Span | None = None
+
+
+@dataclass(frozen=True)
+class RecordNumber(Record):
+    """A number that identifies the record: NARA's record (RIF) number or a page's document id.
+
+    ``source`` says where it was read: ``form`` (the identification form), ``page`` (stamped
+    on a page), ``file-name`` (the release names the file after it; nothing legible printed,
+    so ``evidence`` is empty).
+    """
+
+    number: str                              # normalised: "104-10004-10097", "docid-32340360"
+    printed: str | None = None               # as printed, OCR errors and all
+    source: str = "form"
+
+
+@dataclass(frozen=True)
+class Correspondent(Record):
+    """Who the record comes from or goes to, as the record (or its identification form) says.
+
+    ``role`` is ``originator`` (the originating agency: "CIA", "FBI"), ``sender`` (the author
+    or the office, station or person it is from: "LEG, MX", "Norbert A. Shepanek") or
+    ``addressee``.  ``name`` is normalised only for agencies ("CIA"); else as printed.
+    ``basis`` says how it was read: ``form`` | ``letterhead`` | ``header`` | ``record-number``
+    (the agency code of the record number, when nothing printed names the agency).
+    """
+
+    role: str
+    name: str
+    printed: str | None = None
+    basis: str = "header"

@@ -1,7 +1,7 @@
 """Build orchestration: sources -> per-document results (parallel, cached) -> one published set.
 
 ``build()`` is what ``kg build`` runs.  It holds the output folder (one build at a time, see
-``kg.publishing.folder``), names the sources (``kg.building.sources``: a document's identity
+``kg.publishing.folder``), names the sources (``kg.sources``: a document's identity
 is its path relative to the build root), decides which documents must be processed again,
 runs ``kg.pipeline.process_file`` for those (``kg.building.workers``: in this process, in
 worker processes that die with it, or on a Dask cluster), keeps every document's N-Quads in
@@ -43,12 +43,12 @@ from pathlib import Path
 
 from kg import __version__
 from kg.building.progress import Progress, Silent
-from kg.building.sources import Source, SourceError, conflicts, fingerprint, named_sources
 from kg.building.workers import run_dask, run_here, run_pool
 from kg.mapping.core import doc_slug
 from kg.pipeline import DocumentResult, process_file
 from kg.publishing import atomic_write, publish
 from kg.publishing.folder import MANIFEST, BuildLocked, OutputFolder
+from kg.sources import Source, SourceError, conflicts, fingerprint, named_sources
 
 MANIFEST_FORMAT = 2
 
@@ -133,7 +133,7 @@ def build(sources: Sequence[Path | Source], out: Path, base: str, *, jobs: int |
     """Build ``sources`` into ``out`` and return what happened.
 
     ``sources``: files (named relative to ``root``, default the deepest folder holding them
-    all) or ``Source``s already named (``kg.building.sources.find_sources``).  ``jobs``:
+    all) or ``Source``s already named (``kg.sources.find_sources``).  ``jobs``:
     worker processes (default: all cores; 1 runs in this process).  ``scheduler``: the address
     of a Dask distributed scheduler to run the documents on instead.  ``full``: ignore the
     manifest and process every source.  ``wait``: wait for another build of ``out`` to finish

@@ -26,7 +26,8 @@ from dataclasses import replace
 
 from kg.extracting import extractor
 from kg.extracting.dates import NUMERIC_DATE_RE, parse_numeric_date
-from kg.extracting.names import SURNAME
+from kg.extracting.stamps import release_stamps
+from kg.lexicon.names import SURNAME
 from kg.reading.transcript import Line, Transcript
 from kg.records import FormField, Record, ReviewEvent, Span
 
@@ -109,7 +110,7 @@ def _raw_span(t: Transcript, m: re.Match, group: int | str = 0) -> Span:
     return t.raw_to_span(m.start(group), m.end(group))
 
 
-@extractor(NAME)
+@extractor(NAME, requires=(FormField,), produces=(ReviewEvent,))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     out: list[Record] = []
     lines = [ln for ln in t.lines if ln.kind in ("text", "banner")]
@@ -236,9 +237,10 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
     for m in _JFK_ACT_RE.finditer(t.raw):
         out.append(ReviewEvent(evidence=(_raw_span(t, m),), extractor=NAME, kind="release",
                                agent="NARA", agent_kind="office", date=_date(m["date"]),
-                               date_printed=m["date"],
+                               date_printed=m["date"], decided_actions=("RELEASE",), result="released",
                                authorities=("JFK Assassination Records Collection Act of 1992",
                                             " ".join(m["case"].split()))))
+    out.extend(release_stamps(t, out))
     out.extend(_blank_nara_stamps(t, out))
     out.extend(_no_objection_stamps(t))
     out.extend(_review_sheets(t))
@@ -335,6 +337,19 @@ def _review_sheets(t: Transcript) -> list[ReviewEvent]:
     return out
 
 
+# The form's CURRENT STATUS -> what came of the review ("Redact", "RELEASED IN PART PUBLIC -
+# RELEASED WITH DELETIONS", "Withhold", "POSTPONED IN FULL", "Open in Full").
+STATUS_RESULTS: tuple[tuple[str, str], ...] = (
+    (r"WITH\s+DELETIONS|\bIN\s+PART\b|\bREDACT|SANITI", "released-with-deletions"),
+    (r"POSTPONED|WITHH[EO]L|\bDEN(?:Y|IED)\b|\bCLOSED\b", "withheld"),
+    (r"\bIN\s+FULL\b|\bOPEN\b|\bRELEASED?\b", "released-in-full"),
+)
+
+
+def status_result(status: str) -> str | None:
+    return next((r for p, r in STATUS_RESULTS if re.search(p, status, re.IGNORECASE)), None)
+
+
 def _form_review(t: Transcript, found: list[Record]) -> list[ReviewEvent]:
     """The NARA identification form's DATE OF LAST REVIEW, with its RESTRICTIONS and CURRENT
     STATUS (the fields are read by nara_form.py)."""
@@ -353,6 +368,7 @@ def _form_review(t: Transcript, found: list[Record]) -> list[ReviewEvent]:
         evidence=tuple(evidence), extractor=NAME, kind="review", agent=None, agent_kind=None,
         date=when, date_printed=m.group(),
         authorities=(f"RESTRICTIONS: {restr.value}",) if restr is not None else (),
+        result=status_result(status.value) if status is not None else None,
         note=(f"current status: {status.value}" if status is not None else
               "date of last review on the NARA identification form"))]
 

@@ -77,6 +77,8 @@ NOT_A_SIGNATURE = frozenset(
     "PAGE COPY COPIES ROUTING RELEASE CLASSIFIED MESSAGE SECTION CABLE NONE DECLASSIFIED NARA "
     "EYES ONLY FROM TO DATE MEMORANDUM RECORD SANITIZED SANTITED BT NNNN TOP PROHIBITED UNLESS "
     "DISPATCH AIRGRAM CONTROL REC'D RECD CONFIRMED".split())
+# The Department's and its posts' telegraphic addresses: a message from one is a State telegram.
+_STATE_POST_RE = r"(?:AMEMBASSY|AMCONSUL|AMCONGEN|SECSTATE|USMISSION|USDEL|USUN|AMEMB)\b"
 # Printed captions of routing slips and forms, not a sender or an addressee.
 _CAPTION_RE = re.compile(r"\bNAME\b|\bADDRESS|\bPHONE\b|CHARACTERS|\bTITLE\b|\bBUILDING\b|\bROOM\b", re.IGNORECASE)
 
@@ -175,7 +177,7 @@ def _pages(t: Transcript) -> list[list[Line]]:
     return [p for p in pages if p]
 
 
-@extractor(NAME)
+@extractor(NAME, requires=(DocumentHeader,), produces=(Addressee, Drafter, Transmission))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     form = {ln.start for ln in _form_lines(t)}
     lines = [ln for ln in t.lines if ln.kind == "text" and ln.start not in form]
@@ -236,7 +238,9 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
             fields["number"], fields["number_span"] = m["num"], _span(t, ln, m, "num")
             if "sender" not in fields:
                 fields["sender"], fields["sender_span"] = m["station"], _span(t, ln, m, "station")
-        if "dtg" not in fields and (m := _ZULU_RE.search(text)):
+        if ("dtg" not in fields or "date" not in fields) and (m := _ZULU_RE.search(text)) \
+                and ("dtg" not in fields or m["mon"]):
+            # a later group with its month and year ("R 150915Z JUN 77") wins over a bare one
             fields["dtg"], fields["dtg_span"] = m["dtg"], _span(t, ln, m, "dtg")
             if m["mon"] and m["yy"] and (month := month_number(m["mon"])):
                 day = m["dtg"][:2]
@@ -270,6 +274,8 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
                     distribution.append(label)
                     spans.append(t.raw_to_span(block.raw.start + m.start(), block.raw.start + m.end()))
 
+    if genre is None and re.match(_STATE_POST_RE, fields.get("sender") or ""):
+        genre = "telegram"              # "FM AMEMBASSY NEW DELHI": a State telegram, not a CIA cable
     signer = None
     is_message = genre in ("telegram", "airgram") or "number" in fields and genre != "cia-cable"
     if is_message:

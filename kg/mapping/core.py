@@ -1,6 +1,7 @@
 """The mapper's core: namespaces, deterministic IRIs, evidence annotations, the registry.
 
-Every record kind has a small mapping function registered with `@maps(RecordType)`; it adds
+Every record kind has one small mapping function registered with `@maps(RecordType)` in a
+module of kg.mapping (all of them are loaded; a kind mapped twice is an error); it adds
 triples for one record to the document graph through a `MapContext`, which knows the
 document, its source file, the resolved persons and the base IRI.  IRIs are minted from
 content (document slug, record kind, raw offsets, person keys), never from counters that
@@ -13,7 +14,11 @@ Evidence: `MapContext.evidence(item, span)` attaches a Web Annotation to an item
     <item#ev0-target> a oa:SpecificResource ; oa:hasSource <source> ;
         oa:hasSelector <item#ev0-selector> .
     <item#ev0-selector> a oa:TextPositionSelector, oa:TextQuoteSelector ;
-        oa:start 123 ; oa:end 140 ; oa:exact "..." .
+        oa:start 123 ; oa:end 140 ; oa:exact "..." ; dk:readingText "..." .
+
+`oa:exact` is the raw quote, the provenance; `dk:readingText` is the same stretch as a person
+reads it (struck words out, insertions in, line breaks joined), given when the mapper is given
+the document's ``reading_text`` (the reader's ``Transcript.reading_of``).
 
 No blank nodes are used, so N-Quads output is byte-stable.  This module does no I/O.
 """
@@ -28,6 +33,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.records import Record, Span
+from kg.registry import Registry, RegistryError
 from kg.resolving import Person, Resolution
 
 DEFAULT_BASE = "https://w3id.org/declass-kg/id/"
@@ -84,6 +90,8 @@ class MapContext:
     source_name: str
     resolution: Resolution
     facts: dict = field(default_factory=dict)     # shared by mappers: the document's date, ...
+    # The reading text of a raw stretch (the document's ``Transcript.reading_of``), if given.
+    reading_text: Callable[[int, int], str] | None = None
 
     @property
     def slug(self) -> str:
@@ -130,6 +138,8 @@ class MapContext:
         g.add((selector, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger)))
         g.add((selector, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)))
         g.add((selector, OA.exact, Literal(span.exact)))
+        if self.reading_text is not None:
+            g.add((selector, DK.readingText, Literal(self.reading_text(span.start, span.end))))
         g.add((item, DK.hasEvidence, anno))
         if item != self.doc:      # the document's own evidence (its header) is not a derivation
             g.add((item, PROV.wasDerivedFrom, self.doc))
@@ -164,14 +174,17 @@ class MapContext:
 
 
 Mapper = Callable[[Record, MapContext], None]
-MAPPERS: dict[type, Mapper] = {}
+# record kind -> its mapping function, from the modules of kg.mapping
+MAPPERS: Registry[Mapper] = Registry("mapper", "kg.mapping")
 
 
 def maps(kind: type) -> Callable[[Mapper], Mapper]:
-    """Register the mapping function of one record kind."""
+    """Register the mapping function of one record kind (one function per kind)."""
+    if not (isinstance(kind, type) and issubclass(kind, Record)):
+        raise RegistryError(f"@maps({kind!r}): not a record kind (kg.records)")
 
     def register(fn: Mapper) -> Mapper:
-        MAPPERS[kind] = fn
+        MAPPERS.add(kind, fn, origin=f"{fn.__module__}.{fn.__qualname__}")
         return fn
 
     return register

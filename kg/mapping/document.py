@@ -42,11 +42,13 @@ def map_header(h: DocumentHeader, ctx: MapContext) -> None:
         ctx.add(doc, RICO.hasRecordState, concept("record-state", "draft"))
     if h.date:
         ctx.facts["date"] = h.date
-        ctx.add(doc, DCTERMS.created, Literal(h.date.isoformat(), datatype=XSD.date))
+        value = h.date.isoformat() if h.date_precision == "day" else h.date.isoformat()[:7]
+        kind = XSD.date if h.date_precision == "day" else XSD.gYearMonth
+        ctx.add(doc, DCTERMS.created, Literal(value, datatype=kind))
         when = URIRef(f"{doc}/date")
         ctx.add(doc, RICO.hasCreationDate, when)
         ctx.add(when, RDF.type, RICO.Date)
-        ctx.add(when, RICO.normalizedDateValue, Literal(h.date.isoformat()))
+        ctx.add(when, RICO.normalizedDateValue, Literal(value))
         ctx.add(when, RICO.expressedDate, Literal(h.date_span.exact))
         ctx.evidence(when, h.date_span, extractor=h.extractor)
     if h.start_time and h.date:
@@ -158,8 +160,8 @@ def finish_classification(ctx: MapContext) -> None:
         ctx.add(ctx.doc, DK.securityClassification, concept("classification", highest))
 
 
-@maps(ReviewEvent)
-def map_review(r: ReviewEvent, ctx: MapContext) -> None:
+def describe_review(r: ReviewEvent, ctx: MapContext) -> None:
+    """A review event as printed (its concept links are kg.mapping.genres' `map_review`)."""
     item = ctx.item("review", r.evidence[0])
     ctx.add(item, RDF.type, DK.ReviewEvent)
     ctx.add(item, RDF.type, RICO.Activity)

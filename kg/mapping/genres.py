@@ -24,8 +24,9 @@ from rdflib.namespace import PROV, RDF
 from rdflib.namespace import RDFS, XSD
 
 from kg.extracting.reviews import authority_codes, case_number
-from kg.mapping.core import DK, MAPPERS, RICO, MapContext, concept, maps
-from kg.records import Addressee, FormField, ReviewEvent, Transmission
+from kg.mapping.core import DK, RICO, MapContext, concept, maps
+from kg.mapping.document import describe_review
+from kg.records import Addressee, Correspondent, FormField, RecordNumber, ReviewEvent, Transmission
 
 # E.O. sections the vocabulary lists (ontology/genres.ttl).
 KNOWN_SECTIONS = frozenset(
@@ -64,16 +65,14 @@ def _case(printed: str) -> str | None:
     return f"{m[1]}-{m[2]}-{m[3]}" if m[1] else f"NND {m[4]}"
 
 
-_map_review_core = MAPPERS.get(ReviewEvent)
-if _map_review_core is None:          # kg.mapping.document registers it; load it first
-    import kg.mapping.document  # noqa: F401
-    _map_review_core = MAPPERS[ReviewEvent]
-
-
 @maps(ReviewEvent)
 def map_review(r: ReviewEvent, ctx: MapContext) -> None:
-    _map_review_core(r, ctx)
+    describe_review(r, ctx)
     item = ctx.item("review", r.evidence[0])
+    if r.result:
+        ctx.add(item, DK.reviewResult, concept("review-result", r.result))
+    if r.year and not r.date:
+        ctx.add(item, DK.reviewYear, Literal(str(r.year), datatype=XSD.gYear))
     for printed in r.authorities:
         for predicate, target in concept_links(printed):
             ctx.add(item, predicate, target)
@@ -143,3 +142,37 @@ def map_form_field(f: FormField, ctx: MapContext) -> None:
     if f.name == "record-number" and re.fullmatch(r"\W*\d{3}-\d{5}-\d{5}", f.value):
         ctx.add(ctx.doc, RICO.identifier, Literal(f.value.lstrip("—–-= ")))
     ctx.record_evidence(item, f)
+
+
+@maps(RecordNumber)
+def map_record_number(r: RecordNumber, ctx: MapContext) -> None:
+    """The number is an identifier of the record; where it is printed, an identifier node
+    anchors it to the print (a number known only from the file name has no such node)."""
+    ctx.add(ctx.doc, RICO.identifier, Literal(r.number))
+    if not r.evidence:
+        return
+    item = ctx.item("identifier", r.evidence[0])
+    ctx.add(item, RDF.type, RICO.Identifier)
+    ctx.add(item, RICO.textualValue, Literal(r.number))
+    ctx.add(ctx.doc, RICO.hasOrHadIdentifier, item)
+    if r.printed:
+        ctx.add(item, DK.printedAs, Literal(r.printed))
+    ctx.record_evidence(item, r)
+
+
+@maps(Correspondent)
+def map_correspondent(c: Correspondent, ctx: MapContext) -> None:
+    agent = ctx.agent(c.name)
+    item = ctx.item(f"correspondent-{c.role}", c.evidence[0] if c.evidence else None)
+    ctx.add(item, RDF.type, DK.Correspondence)
+    ctx.add(ctx.doc, DK.hasCorrespondence, item)
+    ctx.add(item, DK.correspondent, agent)
+    ctx.add(item, DK.correspondentRole, concept("correspondent-role", c.role))
+    ctx.add(item, DK.basis, Literal(c.basis))
+    if c.printed:
+        ctx.add(item, DK.nameAsPrinted, Literal(c.printed))
+    if c.role == "originator":
+        ctx.add(ctx.doc, DK.originatingAgency, agent)
+    elif c.role == "addressee":
+        ctx.add(ctx.doc, DK.addressedTo, agent)
+    ctx.record_evidence(item, c)

@@ -1,9 +1,10 @@
 """Publishing: the conforming document graphs -> files an archive can ingest, and the store.
 
 Writes one build's set into its folder (``kg.publishing.folder`` makes it current at once):
-- ``kg.nq``    N-Quads, one named graph per source document and one describing the dataset
-               (licence, attribution: ``kg.publishing.dataset``); canonical statements, sorted
-               by graph and line, so the bytes are stable;
+- ``kg.nq``    N-Quads, one named graph per source document, one describing the dataset
+               (licence, attribution: ``kg.publishing.dataset``) and one with the SKOS
+               vocabulary the data uses (concepts and their labels: ``kg.publishing.vocabulary``);
+               canonical statements, sorted by graph and line, so the bytes are stable;
 - ``kg.ttl``   the RDF merge of those graphs as Turtle, by one serializer: each subject once,
                no statement twice (``kg.publishing.merged``);
 - ``kg.trig``, ``kg.jsonld``, ``context.jsonld``, ``void.ttl`` (``kg.publishing.dumps``);
@@ -13,52 +14,31 @@ Writes one build's set into its folder (``kg.publishing.folder`` makes it curren
 
 Everything is streamed from the per-document N-Quads files, so memory is bounded whatever the
 size of the corpus: the merge is sorted on disk, the dataset dumps are written a graph at a
-time.  Every file is written under a temporary name and renamed when whole.  Only documents
+time.  Every file is written under a temporary name and renamed when whole
+(``kg.publishing.files``).  Only documents
 whose graph conformed are written; the others appear in the reports with their reason.
 """
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import tempfile
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Iterable, Iterator, Mapping, Union
+from typing import TYPE_CHECKING, BinaryIO, Iterable, Mapping, Union
 
 from kg import __version__
 from kg.mapping.core import DEFAULT_BASE
 from kg.pipeline import DocumentResult
+from kg.publishing.dataset import dataset_iri, description_nquads
+from kg.publishing.dumps import dump_prefixes, write_dataset_dumps
+from kg.publishing.files import atomic_stream, atomic_write
+from kg.publishing.merged import canonical_nquads, graph_key, merge_graphs
+from kg.publishing.storing import fill_store
+from kg.publishing.vocabulary import VOCABULARY_GRAPH, vocabulary_nquads
+
+__all__ = ["atomic_stream", "atomic_write", "build_report", "publish", "validation_report"]
 
 if TYPE_CHECKING:
     from kg.publishing.merged import Statistics
-
-
-@contextmanager
-def atomic_stream(path: Path) -> Iterator[BinaryIO]:
-    """A file written piece by piece under a temporary name, renamed into place when whole;
-    on any failure the temporary file is removed and the old file stays as it was."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.fchmod(fd, 0o644)
-        with os.fdopen(fd, "wb") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the new one, whole."""
-    with atomic_stream(path) as fh:
-        fh.write(data)
 
 
 def validation_report(results: Iterable[DocumentResult]) -> str:
@@ -104,22 +84,19 @@ def publish(results: list[DocumentResult], out: Path, store: bool = True, *,
 
     ``graph_files`` maps each published graph IRI to its canonical N-Quads (``kg.building``
     keeps them between builds); without it each result's ``nquads`` is used.
-    ``extra_graphs`` are graphs beside the documents (the dataset's own description, with
-    its licence and attribution, is always one).  The store is a copy of ``previous_store``
+    ``extra_graphs`` are graphs beside the documents; two always are: the dataset's own
+    description, with its licence and attribution (``kg.publishing.dataset``), and the SKOS
+    vocabulary the data points at, with its labels (``kg.publishing.vocabulary``).  The store is a copy of ``previous_store``
     (the last set's, when it was in step) with the ``reload`` graphs replaced and the
     ``removed`` ones dropped, or, without one, loaded whole.
     """
-    from kg.publishing.dataset import dataset_iri, description_nquads
-    from kg.publishing.dumps import dump_prefixes, write_dataset_dumps
-    from kg.publishing.merged import canonical_nquads, graph_key, merge_graphs
-    from kg.publishing.storing import fill_store
-
     results = sorted(results, key=lambda r: r.name)
     docs = [r for r in results if r.published]
     graphs: dict[str, GraphSource] = {
         r.graph_iri: graph_files[r.graph_iri] if graph_files else canonical_nquads(r.nquads)
         for r in docs}
     extras = {dataset_iri(base): description_nquads(base, **_given(license=license, attribution=attribution))}
+    extras[VOCABULARY_GRAPH] = canonical_nquads(vocabulary_nquads())    # the concepts' labels
     extras.update(extra_graphs or {})
     graphs.update(extras)
     ordered = sorted(graphs.items(), key=lambda item: graph_key(item[0]))

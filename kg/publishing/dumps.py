@@ -35,39 +35,29 @@ Terms missing from the context are still written, as compact IRIs; nothing is lo
 from __future__ import annotations
 
 import json
-import os
 import re
 import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
-from typing import BinaryIO, Iterable, Union
+from typing import Iterable
 
 import pyoxigraph as ox
 
 from kg.mapping.core import PREFIXES
-from kg.publishing import atomic_stream, atomic_write
-from kg.publishing.merged import ExternalSort, SortedPrefixes, Statistics, graph_key
+from kg.publishing.files import CONTEXT, JSONLD, TRIG, NQuadsSource, atomic_stream, atomic_write
+from kg.publishing.merged import (ExternalSort, SortedPrefixes, Statistics, count, document_graphs,
+                                  graph_key)
+from kg.publishing.void import write_void
 
 CONTEXT_PATH = Path(__file__).resolve().parents[1] / "data" / "context.jsonld"
 ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
-
-TRIG, JSONLD, CONTEXT, VOID = "kg.trig", "kg.jsonld", "context.jsonld", "void.ttl"
-# Every dump file of a build with its media type and title, in the order VoID lists them.
-DUMPS = (
-    ("kg.ttl", "text/turtle", "Turtle: all document graphs merged into one graph"),
-    ("kg.nq", "application/n-quads", "N-Quads: one named graph per source document"),
-    (TRIG, "application/trig", "TriG: one named graph per source document"),
-    (JSONLD, "application/ld+json", "JSON-LD: one named graph per source document, context inline"),
-)
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-
-NQuadsSource = Union[str, bytes, "os.PathLike[str]"]
 
 # Reused (non-dk) terms that get a short name in the context: short name -> (compact IRI, coercion).
 REUSED_TERMS = {
@@ -90,22 +80,6 @@ REUSED_TERMS = {
 
 
 # --- reading the published N-Quads -----------------------------------------------------------
-
-
-def read_quads(nquads: NQuadsSource) -> list[ox.Quad]:
-    """The quads of N-Quads text (``str``), bytes or a file (a ``Path``), de-duplicated and
-    sorted by graph, subject, predicate, object."""
-    if isinstance(nquads, (str, bytes)):
-        data = nquads.encode("utf-8") if isinstance(nquads, str) else nquads
-        quads = ox.parse(data, format=ox.RdfFormat.N_QUADS)
-    else:
-        quads = ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS)
-    return sorted(set(quads), key=_quad_key)
-
-
-def _quad_key(q: ox.Quad) -> tuple[str, str, str, str]:
-    graph = "" if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)
-    return graph, str(q.subject), str(q.predicate), str(q.object)
 
 
 def dump_prefixes() -> dict[str, str]:
@@ -387,8 +361,6 @@ def write_dataset_dumps(out: Path, nquads_path: Path, stats: Statistics, *,
                         attribution: str | None = None) -> list[Path]:
     """Write kg.trig, kg.jsonld, context.jsonld and void.ttl into ``out`` from the canonical
     N-Quads at ``nquads_path`` and the merged graph's ``stats``; return their paths."""
-    from kg.publishing.void import write_void
-
     context = load_context()
     write_trig(nquads_path, out / TRIG)
     write_jsonld(nquads_path, out / JSONLD, context)
@@ -406,8 +378,6 @@ def write_dumps(out: Path, nquads: NQuadsSource, *, dataset_base: str | None = N
     ``dataset_base`` and ``sparql_endpoint`` go to the VoID description (see
     ``kg.publishing.void.write_void``).  The input is put in canonical order on disk first.
     """
-    from kg.publishing.merged import count
-
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".dumps-", dir=out) as tmp:
@@ -416,6 +386,6 @@ def write_dumps(out: Path, nquads: NQuadsSource, *, dataset_base: str | None = N
         canonical = work / "kg.nq"
         canonicalize(nquads, canonical, triples)
         stats = count(triples, work / "objects")
-        stats.documents = sum(1 for graph, _ in _graphs(canonical) if not isinstance(graph, ox.DefaultGraph))
+        stats.documents = len(document_graphs(ox.parse(path=str(canonical), format=ox.RdfFormat.N_QUADS)))
         return write_dataset_dumps(out, canonical, stats, dataset_base=dataset_base, dataset=dataset,
                                    sparql_endpoint=sparql_endpoint)

@@ -29,9 +29,14 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
+from kg.mapping.core import VOCAB
+
 RUN_BYTES = 32 << 20      # text held before a sorted run goes to disk (memory is ~2x this)
 MAX_OPEN = 64             # runs merged at once
 RDF_TYPE = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+RDF_TYPE_IRI = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+VOID_DATASET = "http://rdfs.org/ns/void#Dataset"
+VOCABULARY = str(VOCAB)             # the vocabulary's graph (kg.publishing.vocabulary)
 
 
 def canonical_nquads(nquads: str | bytes) -> bytes:
@@ -242,16 +247,31 @@ def count(lines: Iterable[bytes], workdir: Path) -> Statistics:
 
 
 def statistics_of(quads: Iterable[ox.Quad]) -> Statistics:
-    """The statistics of the RDF merge of a few quads held in memory (tests, small datasets);
-    ``documents`` is the number of named graphs."""
+    """The statistics of the RDF merge of a few quads held in memory (tests, small datasets).
+
+    ``documents`` is the number of named graphs that hold a document: not the vocabulary's
+    graph, nor a graph named after the dataset it describes (``kg.publishing.dataset``).
+    """
     quads = list(quads)
     lines = ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads],
                          format=ox.RdfFormat.N_TRIPLES).splitlines(keepends=True)
     with tempfile.TemporaryDirectory() as tmp:
         stats = count(_unique(sorted(lines)), Path(tmp))
-    stats.documents = len({q.graph_name for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)})
+    stats.documents = len(document_graphs(quads))
     return stats
 
 
+def document_graphs(quads: Iterable[ox.Quad]) -> set[str]:
+    """The named graphs of ``quads`` that hold a document (see ``statistics_of``)."""
+    graphs: set[str] = set()
+    datasets: set[str] = set()
+    for q in quads:
+        if isinstance(q.graph_name, ox.NamedNode):
+            graphs.add(q.graph_name.value)
+            if q.predicate.value == RDF_TYPE_IRI and q.object.value == VOID_DATASET:
+                datasets.add(q.subject.value)
+    return graphs - datasets - {VOCABULARY}
+
+
 __all__ = ["ExternalSort", "SortedPrefixes", "Statistics", "canonical_nquads", "count", "graph_key", "merge_graphs",
-           "statistics_of", "triple_lines"]
+           "document_graphs", "statistics_of", "triple_lines"]

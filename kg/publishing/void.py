@@ -41,9 +41,9 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, PROV, RDF, RDFS, VOID, XSD
 
 from kg import __version__
 from kg.mapping.core import ONTOLOGY_IRI, PREFIXES, SCHEMA
-from kg.publishing import atomic_write
 from kg.publishing.dataset import (DEFAULT_ATTRIBUTION, DEFAULT_LICENSE, SOFTWARE_IRI, TITLE,
                                    dataset_iri)
+from kg.publishing.files import DUMPS, VOID as VOID_FILE, atomic_write, read_quads
 from kg.publishing.merged import Statistics, statistics_of
 
 DEFAULT_TITLE = TITLE
@@ -93,8 +93,6 @@ def describe(data: Statistics | Iterable[ox.Quad], dataset_base: str = "", *,
     the dumps: their sizes go into ``dcat:byteSize``.  ``dumps`` lists (file name, media
     type, title); default: every dump a build writes.
     """
-    from kg.publishing.dumps import DUMPS
-
     if dataset_base and not dataset_base.endswith("/"):
         raise ValueError(f"dataset base {dataset_base!r} must end with '/'")
     stats = data if isinstance(data, Statistics) else statistics_of(data)
@@ -214,8 +212,6 @@ def write_void(out: Path, data: Statistics | Iterable[ox.Quad] | None = None, *,
     ``write_void(out, sparql_endpoint="http://host:7878/query")``).  ``dataset_base``
     defaults to IRIs relative to the file.
     """
-    from kg.publishing.dumps import VOID as VOID_FILE, read_quads
-
     out = Path(out)
     if data is None:
         data = read_quads(out / "kg.nq")

@@ -81,3 +81,20 @@ def test_quiet_prints_no_progress(messy, tmp_path):
     run = _run(messy, "--out", tmp_path / "out", "--jobs", "1", "--no-store", "--progress-every", "0",
                "--quiet")
     assert all(line.startswith(("error:", "  ")) for line in run.stderr.splitlines()), run.stderr
+
+
+def test_void_names_the_dumps_relative_to_itself_until_a_dataset_url_is_given(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEED, folder / SEED.name)
+    out = tmp_path / "out"
+    assert _run(folder, "--out", out, "--jobs", "1", "--no-store").exit_code == 0
+    relative = (out / "void.ttl").read_text("utf-8")
+    assert "<kg.nq>" in relative
+    assert str(tmp_path) not in relative and "file:" not in relative
+    url = "https://example.org/declass-kg/"
+    # the same sources published at a URL: only the description changes, and it does change
+    assert _run(folder, "--out", out, "--jobs", "1", "--no-store", "--dataset-url", url).exit_code == 0
+    served = (out / "void.ttl").read_text("utf-8")
+    assert f"<{url}kg.nq>" in served and "<kg.nq>" not in served
+    assert _run(folder, "--out", out, "--dataset-url", "https://example.org/no-slash").exit_code == 2

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from kg.building import build
 from kg.cli import main
 from kg.mapping.core import DEFAULT_BASE
+from kg.publishing.vocabulary import VOCABULARY_GRAPH
 
 ONE, OTHER = sorted(FIXTURES.glob("*.md"))[:2]
 
@@ -45,7 +46,8 @@ def test_a_single_folder_keeps_the_iris_named_after_the_file(tmp_path):
     shutil.copy(ONE, folder / ONE.name)
     run = _cli(folder, "--out", tmp_path / "out", "--jobs", "1", "--no-store")
     assert run.exit_code == 0, run.output
-    assert set(_graph_sizes(tmp_path / "out")) == {f"{DEFAULT_BASE}graph/{ONE.stem}", f"{DEFAULT_BASE}dataset"}
+    assert set(_graph_sizes(tmp_path / "out")) == {f"{DEFAULT_BASE}graph/{ONE.stem}", f"{DEFAULT_BASE}dataset",
+                                                   VOCABULARY_GRAPH}
     assert f"<{DEFAULT_BASE}doc/{ONE.stem}>" in (tmp_path / "out" / "kg.nq").read_text()
 
 

@@ -12,9 +12,9 @@ import pytest
 from building_support import FIXTURES
 from click.testing import CliRunner
 
-import kg.building.sources as sources
+import kg.sources as sources
 from kg.building import build
-from kg.building.sources import find_sources
+from kg.sources import find_sources
 from kg.cli import main
 from kg.mapping.core import DEFAULT_BASE
 

@@ -17,7 +17,7 @@ import pytest
 from building_support import FIXTURES, REPO_ROOT, output_bytes
 from click.testing import CliRunner
 
-import kg.publishing.void
+import kg.publishing.dumps
 from kg.building import build
 from kg.cli import main
 from kg.mapping.core import DEFAULT_BASE
@@ -85,7 +85,7 @@ def test_a_build_that_fails_while_publishing_leaves_the_previous_set_as_it_was(c
     def disk_full(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(kg.publishing.void, "write_void", disk_full)
+    monkeypatch.setattr(kg.publishing.dumps, "write_void", disk_full)
     with pytest.raises(OSError):
         _build(corpus, out)
     assert output_bytes(out) == before
@@ -212,7 +212,7 @@ def _the_previous_set_is_intact_and_the_next_build_works(corpus, out, before):
     assert output_bytes(out) == before
     assert os.readlink(out / ".kg" / "current") == "builds/1"
     store = ox.Store.read_only(os.path.realpath(out / "store"))
-    assert len(_graphs(store)) == 6                  # five documents and the dataset's description
+    assert len(_graphs(store)) == 7          # five documents, the dataset's description, the vocabulary
     del store
     summary = _build(corpus, out, store=False)       # no stale lock, no leftover in the way
     assert summary.published == len(list(corpus.iterdir()))

@@ -11,7 +11,9 @@ from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, VOID
 
 from kg import __version__
 from kg.mapping.core import ONTOLOGY_IRI, SCHEMA
-from kg.publishing.dumps import DUMPS, read_quads, write_dumps
+from kg.publishing.dumps import write_dumps
+from kg.publishing.files import DUMPS, read_quads
+from kg.publishing.vocabulary import VOCABULARY_GRAPH
 from kg.publishing.void import DEFAULT_LICENSE, SHAPES_IRI, describe, write_void
 
 BASE = "https://example.org/declass-kg/"
@@ -75,7 +77,8 @@ def test_the_number_of_documents_is_the_number_of_source_documents_published(see
     graphs = {q.graph_name.value for q in read_quads(seed_out / "kg.nq")}
     documents = {d["graph"] for d in report["documents"] if d["status"] == "published"}
     assert number(void, dataset_of(void), VOID.documents) == len(documents) >= 1
-    assert graphs == documents | {str(dataset_of(void))}      # and the dataset's description
+    # beside the documents: the dataset's description and the vocabulary
+    assert graphs == documents | {str(dataset_of(void)), VOCABULARY_GRAPH}
 
 
 def test_a_triple_stated_in_two_documents_is_counted_once(small_nquads):

@@ -1,4 +1,8 @@
-"""The sources of a build: which files, under which name, and whether they can be read at all.
+"""Which files are documents to build, under which name, and whether they can be read at all.
+
+Not a stage: `kg build`, `kg docs` and the benchmark all ask it.  It does not interpret any
+file's content (the reader is chosen by content when a file is read, in kg.reading); it only
+hashes a file's bytes, to tell an unchanged source, and opens it to tell whether it can be read.
 
 A document's identity is its source's path relative to the *build root*, with '/' between
 folders (``2023/104-10123-10407.md``).  The name gives the document's IRIs
@@ -39,6 +43,13 @@ from pathlib import Path
 from kg.mapping.core import doc_slug
 
 SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".xml", ".tei")
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+def default_sources() -> list[Path]:
+    """`seeds/` of the current folder, else the seeds shipped with the project."""
+    here = Path("seeds")
+    return [here if here.is_dir() else REPO_ROOT / "seeds"]
 
 
 class SourceError(Exception):
@@ -261,5 +272,6 @@ def _walk(top: Path) -> Iterator[tuple[Path, str]]:
                 yield path, ""
 
 
-__all__ = ["SOURCE_SUFFIXES", "Source", "SourceError", "build_root", "conflicts", "describe_os_error",
-           "find_sources", "fingerprint", "named_sources", "relative_name", "unique_sources"]
+__all__ = ["SOURCE_SUFFIXES", "Source", "SourceError", "build_root", "conflicts", "default_sources",
+           "describe_os_error", "find_sources", "fingerprint", "named_sources", "relative_name",
+           "unique_sources"]

@@ -1,0 +1,101 @@
+"""Ordinary English words told apart from names and from OCR debris, by well-kept lexicons.
+
+Telegraphese is typed in capitals, so a capital letter says nothing: "SECRETARY VANCE SAID"
+is a title, a name and a verb only to a reader who knows which words are words.  Two
+published lexicons answer that, instead of hand lists:
+
+- `english-words` (Webster's Second International, ``web2``), which keeps case: an entry in
+  lower case is an ordinary word ("said", "carter"), a capitalised entry a proper name
+  ("Vance", "Carter", "William").  `is_word` and `is_proper_name` read it.
+- `wordfreq` (word frequencies of many corpora): how common a token is in English.  A token
+  no lexicon knows that is one edit (rapidfuzz) from a common word is the OCR's misreading of
+  that word ("Exbassy" for "embassy", "Goverment"), not a person: `is_ocr_debris`.
+
+The lists are loaded once, lazily.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rapidfuzz import distance, process
+
+COMMON_ZIPF = 3.0          # wordfreq Zipf frequency of a common English word (about 1 per million)
+RARE_ZIPF = 1.2            # below this a token is unknown to English text (debris, or a rare name)
+COMMON_WORDS = 30000       # how many of wordfreq's most frequent English words are "common"
+MIN_DEBRIS_LENGTH = 5      # shorter tokens are too often one edit from some word
+
+
+@lru_cache(maxsize=1)
+def _web2() -> tuple[frozenset[str], frozenset[str]]:
+    from english_words import get_english_words_set
+    words = get_english_words_set(["web2"], alpha=True, lower=False)
+    lower = frozenset(w for w in words if w.islower())
+    proper = frozenset(w.lower() for w in words if w[:1].isupper())
+    return lower, proper
+
+
+@lru_cache(maxsize=1)
+def _common() -> tuple[str, ...]:
+    from wordfreq import top_n_list
+    lower, proper = _web2()
+    # common words that are only words: a name's neighbour ("Sgevenson") is the name misread
+    return tuple(w for w in top_n_list("en", COMMON_WORDS)
+                 if w.isalpha() and len(w) >= MIN_DEBRIS_LENGTH - 1 and w in lower and w not in proper)
+
+
+def zipf(token: str) -> float:
+    from wordfreq import zipf_frequency
+    return zipf_frequency(token.lower(), "en")
+
+
+def is_word(token: str) -> bool:
+    """An ordinary English word in lower case ("said", "embassy", "carter")."""
+    return token.lower() in _web2()[0]
+
+
+def is_proper_name(token: str) -> bool:
+    """A name the dictionary lists capitalised ("Vance", "Carter", "William", "Paris")."""
+    return token.lower() in _web2()[1]
+
+
+FUNCTION_ZIPF = 5.5        # "the", "said", "would", "his": a word whatever its case
+WORD_ZIPF = 3.65           # a common word the dictionary does not also list as a name
+PLURAL_ZIPF = 3.3          # a plural or third person of a dictionary word ("EXPECTS", "TAPES")
+
+
+def _inflected_word(low: str) -> bool:
+    """A verb form of a dictionary word: "supported", "replied", "welcomed", "meeting"."""
+    for suffix, repl in (("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
+        stem = low[:-len(suffix)]
+        if low.endswith(suffix) and len(stem) >= 3:
+            if is_word(stem + repl) or (not repl and stem[-1] == stem[-2] and is_word(stem[:-1])):
+                return True                            # "dropped" -> "drop"
+    return False
+
+
+def is_common_word(token: str) -> bool:
+    """A common English word rather than a name: very frequent ("THE", "SAID", "WOULD"), a
+    verb form of a dictionary word ("SUPPORTED", "REPLIED"), or a frequent dictionary word
+    the dictionary never capitalises ("NOTED", "ALSO").  Names that are also words and rare
+    as words stay names ("HUMMEL", "RUSK", "STABLER"); "CARTER", "JONES" are capitalised
+    entries of the dictionary and stay names."""
+    low = token.lower()
+    z = zipf(low)
+    if z >= FUNCTION_ZIPF:
+        return True
+    if z >= 3.0 and not is_proper_name(low) and _inflected_word(low):
+        return True
+    if z >= PLURAL_ZIPF and not is_proper_name(low) and (
+            low.endswith("s") and is_word(low[:-1]) or low.endswith("ies") and is_word(low[:-3] + "y")):
+        return True                                    # "AGREES", "TAPES", "DUTIES"
+    return z >= WORD_ZIPF and is_word(low) and not is_proper_name(low)
+
+
+def is_ocr_debris(token: str) -> bool:
+    """A token no lexicon knows, one edit from a common English word: the OCR's misreading
+    of the word ("Exbassy", "Goverment", "SECKET"), not a name."""
+    low = token.lower()
+    if len(low) < MIN_DEBRIS_LENGTH or is_word(low) or is_proper_name(low) or zipf(low) >= RARE_ZIPF:
+        return False
+    hit = process.extractOne(low, _common(), scorer=distance.Levenshtein.distance, score_cutoff=1)
+    return hit is not None
