@@ -39,6 +39,7 @@ import os
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from kg import __version__
@@ -80,14 +81,14 @@ class BuildSummary:
         return sum(r.published for r in self.results)
 
 
-def build_document(path: str, base: str, name: str = "") -> Work:
+def build_document(path: str, base: str, name: str = "", gate: str = "fast") -> Work:
     """The unit of work sent to a worker: ``process_file``, its N-Quads made canonical.
 
     Never raises for a bad document (``process_file`` turns problems into results).
     """
     from kg.publishing.merged import canonical_nquads
 
-    result = process_file(Path(path), base, name or None)
+    result = process_file(Path(path), base, name or None, gate)
     nquads = b""
     if result.published:
         started = time.perf_counter()
@@ -129,7 +130,7 @@ def build(sources: Sequence[Path | Source], out: Path, base: str, *, jobs: int |
           scheduler: str | None = None, full: bool = False, store: bool = True,
           progress: Progress | None = None, root: Path | None = None, wait: bool = False,
           license: str | None = None, attribution: str | None = None,
-          dataset_url: str | None = None) -> BuildSummary:
+          dataset_url: str | None = None, gate: str = "fast") -> BuildSummary:
     """Build ``sources`` into ``out`` and return what happened.
 
     ``sources``: files (named relative to ``root``, default the deepest folder holding them
@@ -139,18 +140,20 @@ def build(sources: Sequence[Path | Source], out: Path, base: str, *, jobs: int |
     manifest and process every source.  ``wait``: wait for another build of ``out`` to finish
     instead of raising ``BuildLocked``.  ``license``, ``attribution``, ``dataset_url``: what
     the dumps and VoID say about the dataset (``kg.publishing.dataset``, ``.void``).
+    ``gate``: the SHACL gate, ``fast`` (the shapes compiled for pyoxigraph) or ``pyshacl``
+    (the reference); both give the same verdicts, so a document's cached result holds for both.
     """
     folder = OutputFolder(out)
     with folder.lock(wait=wait):
         return _build(named_sources(sources, root), folder, base, jobs=jobs or os.cpu_count() or 1,
-                      scheduler=scheduler, full=full, store=store, progress=progress or Silent(),
+                      scheduler=scheduler, full=full, store=store, progress=progress or Silent(), gate=gate,
                       publishing={"license": license, "attribution": attribution,
                                   "dataset_url": dataset_url})
 
 
 def _build(sources: list[Source], folder: OutputFolder, base: str, *, jobs: int,
            scheduler: str | None, full: bool, store: bool, progress: Progress,
-           publishing: dict) -> BuildSummary:
+           publishing: dict, gate: str) -> BuildSummary:
     started = time.perf_counter()
     previous_set = folder.current()
     previous = _read_manifest(previous_set / MANIFEST) if previous_set else {}
@@ -189,7 +192,7 @@ def _build(sources: list[Source], folder: OutputFolder, base: str, *, jobs: int,
     # 2. Process what must be, keeping each document's N-Quads in the cache.
     progress.start(len(todo))
     timings: dict[str, dict[str, float]] = {}      # per stage, for the benchmark; not kept
-    for work in _run(todo, base, jobs, scheduler):
+    for work in _run(todo, base, jobs, scheduler, gate):
         r = work.result
         timings[r.name] = r.seconds
         entry = {**infos[r.name], "text_sha256": r.sha256}
@@ -249,13 +252,15 @@ def _build(sources: list[Source], folder: OutputFolder, base: str, *, jobs: int,
     return summary
 
 
-def _run(todo: list[tuple[str, Path]], base: str, jobs: int, scheduler: str | None) -> Iterable[Work]:
+def _run(todo: list[tuple[str, Path]], base: str, jobs: int, scheduler: str | None,
+         gate: str) -> Iterable[Work]:
+    unit = partial(build_document, gate=gate)      # picklable, for worker processes and Dask
     if scheduler:
-        return run_dask(todo, base, scheduler, build_document)
+        return run_dask(todo, base, scheduler, unit)
     if jobs <= 1 or len(todo) <= 1:
         # looked up at call time, so a test may stand in for process_file
-        return run_here(todo, base, lambda path, base, name: build_document(path, base, name))
-    return run_pool(todo, base, jobs, build_document)
+        return run_here(todo, base, lambda path, base, name: build_document(path, base, name, gate))
+    return run_pool(todo, base, jobs, unit)
 
 
 def _cached_file_intact(folder: OutputFolder, entry: dict) -> bool:

@@ -10,6 +10,10 @@ Writes one build's set into its folder (``kg.publishing.folder`` makes it curren
 - ``kg.trig``, ``kg.jsonld``, ``context.jsonld``, ``void.ttl`` (``kg.publishing.dumps``);
 - ``validation-report.txt`` every SHACL result in words, per document;
 - ``build-report.json``     each source: published or not, and why;
+- ``identity-report.tsv``   every person IRI several documents name, with the evidence, and
+                            every link proposed between persons of different documents
+                            (``kg.publishing.identity``; the links are the graph
+                            ``<BASE identity>`` of the dumps and the store);
 - ``store/``   the embedded pyoxigraph store (``kg.publishing.storing``).
 
 Everything is streamed from the per-document N-Quads files, so memory is bounded whatever the
@@ -90,6 +94,8 @@ def publish(results: list[DocumentResult], out: Path, store: bool = True, *,
     (the last set's, when it was in step) with the ``reload`` graphs replaced and the
     ``removed`` ones dropped, or, without one, loaded whole.
     """
+    from kg.publishing.identity import REPORT, identity_report
+
     results = sorted(results, key=lambda r: r.name)
     docs = [r for r in results if r.published]
     graphs: dict[str, GraphSource] = {
@@ -97,6 +103,10 @@ def publish(results: list[DocumentResult], out: Path, store: bool = True, *,
         for r in docs}
     extras = {dataset_iri(base): description_nquads(base, **_given(license=license, attribution=attribution))}
     extras[VOCABULARY_GRAPH] = canonical_nquads(vocabulary_nquads())    # the concepts' labels
+    # identity across the documents: the merges listed, the proposed links as one more graph
+    identity = identity_report(((r.name, graphs[r.graph_iri]) for r in docs), base)
+    if identity.nquads:
+        extras[identity.graph_iri] = canonical_nquads(identity.nquads)
     extras.update(extra_graphs or {})
     graphs.update(extras)
     ordered = sorted(graphs.items(), key=lambda item: graph_key(item[0]))
@@ -111,13 +121,16 @@ def publish(results: list[DocumentResult], out: Path, store: bool = True, *,
         write_dataset_dumps(out, out / "kg.nq", stats, dataset_base=dataset_url, dataset=dataset_iri(base),
                             license=license, attribution=attribution)
         atomic_write(out / "validation-report.txt", validation_report(results).encode("utf-8"))
+        report = build_report(results, stats)
+        report["identity"] = {"report": REPORT, "merges": len(identity.merges), "links": len(identity.links)}
         atomic_write(out / "build-report.json",
-                     (json.dumps(build_report(results, stats), indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+                     (json.dumps(report, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+        atomic_write(out / REPORT, identity.tsv())
         if store:
             wanted = set(graphs) if reload is None else set(reload) | set(extras)
             fill_store(out / "store", previous_store,
                        {iri: source for iri, source in ordered if iri in wanted},
-                       removed=sorted(set(removed) - set(graphs)),
+                       removed=sorted((set(removed) | {identity.graph_iri}) - set(graphs)),
                        nquads=out / "kg.nq", merged=out / "kg.ttl", total=len(graphs))
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -45,7 +45,7 @@ except ImportError:     # pragma: no cover - not POSIX: builds are not locked
 
 STATE = ".kg"
 PUBLISHED = ("kg.ttl", "kg.nq", "kg.trig", "kg.jsonld", "context.jsonld", "void.ttl",
-             "validation-report.txt", "build-report.json", "store")
+             "validation-report.txt", "build-report.json", "identity-report.tsv", "store")
 MANIFEST = "manifest.json"
 
 

@@ -8,7 +8,8 @@ FIXTURES = REPO_ROOT / "tests" / "fixtures" / "jfk"
 
 # Every file a build publishes, and its manifest: none may depend on how or where it was run.
 STABLE_OUTPUTS = ("kg.nq", "kg.ttl", "kg.trig", "kg.jsonld", "context.jsonld", "void.ttl",
-                  "validation-report.txt", "build-report.json", ".kg/current/manifest.json")
+                  "validation-report.txt", "build-report.json", "identity-report.tsv",
+                  ".kg/current/manifest.json")
 
 
 def output_bytes(out: Path) -> dict[str, bytes]:
@@ -22,6 +23,6 @@ class Spy:
     def __init__(self, real):
         self.real, self.calls = real, []
 
-    def __call__(self, path, base, name=None):
+    def __call__(self, path, base, name=None, *rest):
         self.calls.append(name or Path(path).name)
-        return self.real(path, base, name)
+        return self.real(path, base, name, *rest)

@@ -96,10 +96,10 @@ def test_a_source_that_vanishes_while_the_build_runs_is_named(folder, tmp_path, 
     shutil.copy(GOOD, folder / "late.md")
     real = kg.building.process_file
 
-    def delete_then_process(path, base, name=None):
+    def delete_then_process(path, base, name=None, *rest):
         if name == "late.md":
             Path(path).unlink()
-        return real(path, base, name)
+        return real(path, base, name, *rest)
 
     monkeypatch.setattr(kg.building, "process_file", delete_then_process)
     found, _ = find_sources([folder])
