@@ -24,7 +24,8 @@ what they mean in the turn follows the conventions of the genre:
   press, an invitation to comment) is accepted by an answer that goes along without refusal or
   delay; an invitation to speak is accepted by speaking; thanks accept an offer;
 - an answer that closes the conversation or opens by turning to another matter leaves the
-  proposal unanswered (status none).
+  proposal unanswered (status none), and so does one that opens by asking back ("asked for
+  clarification", "asked whether ...") with no word of assent, refusal or delay.
 
 It does not find proposals (kg.extracting.proposals) and decides nothing about who the
 speakers are.
@@ -60,7 +61,7 @@ class Answer:
     sentence: Sentence | None  # the words that give it (None: the proposal was left unanswered)
     turn: TurnStretch | None
     basis: str = "words"      # what gives the status: words | later | invited | going-along
-                              # | arguing | leaves
+                              # | arguing | leaves | asks
 
 
 # "had agreed", "had already been discussed and agreed": what someone did before
@@ -256,6 +257,8 @@ def answer(t: Transcript, p: Put, stretches: list[TurnStretch], proposing_turns:
     else:
         status, sentence = None, sents[0]
     basis = "words"
+    if status is None and phrasing().asks.search(sents[0].text(t)):
+        return Answer("none", None, None, "asks")     # asks back: the matter stays open
     if status is None:
         # no word of assent, refusal or delay: going along with a proposal about the talks
         # accepts it; an answer that argues back, or puts a proposal of its own, counters

@@ -13,7 +13,9 @@ one regular expression a line, by kind:
 - ``answer``: words of an answer and the status they give (accepted, rejected, deferred,
   countered); ``referral``: an answer that hands the matter to negotiators or to a later
   meeting; ``leave``: an answer that leaves the matter (the conversation closes, the speaker
-  turns to something else);
+  turns to something else); ``asks``: an answer that opens by asking a question of its own
+  ("asked for clarification", "asked whether ..."), which leaves the matter open unless it
+  answers in so many words;
 - ``procedure``: what marks a proposal about the conduct of the talks (a meeting, the press,
   setting a question aside, an invitation to comment) rather than about their matter;
 - ``thanks``: thanks, with which an offer is accepted.
@@ -29,7 +31,7 @@ from functools import lru_cache
 
 from kg.lexicon.data import text
 
-KINDS = ("act", "not", "again", "answer", "referral", "leave", "procedure", "thanks")
+KINDS = ("act", "not", "again", "answer", "referral", "leave", "asks", "procedure", "thanks")
 STATUSES = ("accepted", "rejected", "deferred", "countered")
 
 
@@ -41,6 +43,7 @@ class Phrasing:
     answers: tuple[tuple[str, re.Pattern], ...]  # (status, pattern)
     referral: re.Pattern                         # the matter is handed on
     leave: re.Pattern                            # the answer leaves the matter
+    asks: re.Pattern                             # the answer opens with a question of its own
     procedure: re.Pattern                        # a proposal about the conduct of the talks
     thanks: re.Pattern                           # thanks, which accept an offer
 
@@ -71,5 +74,5 @@ def phrasing() -> Phrasing:
 
     return Phrasing(acts=tuple(by_kind["act"]), reports=one("not"), again=one("again"),
                     answers=tuple((st, re.compile(p)) for st, p in by_kind["answer"]),
-                    referral=one("referral"), leave=one("leave"), procedure=one("procedure"),
+                    referral=one("referral"), leave=one("leave"), asks=one("asks"), procedure=one("procedure"),
                     thanks=one("thanks"))

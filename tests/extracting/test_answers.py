@@ -231,3 +231,24 @@ def test_in_an_answer_to_several_proposals_each_is_answered_by_the_words_about_i
                  "shipping schedule. As to the covers, he could not agree to remove them.\n")
     schedule, covers = put(props, "provide a schedule"), put(props, "covers be removed")
     assert (schedule.status, covers.status) == ("deferred", "rejected")
+
+
+def test_an_answer_that_asks_back_leaves_the_proposal_open():
+    props = memo("The Secretary said he hoped that we could settle the wording of the treaty "
+                 "this week.\n\n"
+                 "Mr. Gromyko asked for clarification. He said that the Secretary had spoken of "
+                 "control over the weapons, and this was a different matter.\n")
+    p = put(props, "settle the wording")
+    assert (p.status, p.responder, p.response_evidence) == ("none", None, ())
+    props = memo("Ambassador Foster said that the US would be interested in the Soviet experience "
+                 "of trade with other countries.\n\n"
+                 "Mr. Gromyko asked whether the U.S. would be willing to consider a long-term "
+                 "trade agreement.\n")
+    assert put(props, "would be interested in the Soviet").status == "none"
+
+
+def test_asking_back_and_then_refusing_still_refuses():
+    props = memo("The Secretary suggested that the treaty ban any transfer of nuclear weapons.\n\n"
+                 "Mr. Gromyko asked whether this meant transfer to alliances. He said he could "
+                 "not accept a ban on transfer of nuclear weapons that left alliances free.\n")
+    assert put(props, "ban any transfer").status == "rejected"

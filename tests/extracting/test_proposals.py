@@ -204,6 +204,12 @@ def test_the_genres_ways_of_putting_something_to_the_other_side(sentence, act):
     "The proposed treaty would cover all nuclear weapons.",
     "He noted that whenever the US considered it necessary for its own defense, it acted.",
     "Secretary Gilpatric emphasized the importance of the matter.",
+    # a request to remember or understand is a move of the argument, not a proposal
+    "He asked the Secretary to recall what had happened to the French in Indochina.",
+    "Mr. Gromyko asked the President to bear in mind that this was an urgent meeting.",
+    "The Secretary wanted Mr. Gromyko to understand very clearly that we sought no advantage.",
+    # what one had told the other side before is reported, not put again
+    "The President had earlier informed Mr. Dobrynin that we would be prepared to talk.",
 ])
 def test_reports_and_announcements_put_nothing_to_the_other_side(sentence):
     assert proposal_act(sentence, "US", {"US", "USSR"}) is None
