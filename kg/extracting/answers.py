@@ -238,6 +238,7 @@ def answer(t: Transcript, p: Put, stretches: list[TurnStretch], proposing_turns:
         if "rejected" not in {st for c in opening for st in c.found}:
             return Answer("accepted", sents[0], first, "invited")   # asked to comment, he comments
     near = [c for c in found if c.overlap >= 2]
+    own_proposal = first.turn.index in proposing_turns
     if not near:
         # a later turn of that side that agrees to, refuses or defers the same thing settles it
         for later in turns[1:]:
@@ -246,7 +247,6 @@ def answer(t: Transcript, p: Put, stretches: list[TurnStretch], proposing_turns:
             if settles:
                 best = max(settles, key=lambda c: (c.overlap, -c.position))
                 return Answer(r.status(set(best.found)), best.sentence, later, "later")
-    own_proposal = first.turn.index in proposing_turns
     touching = near or [c for c in found if c.overlap >= 1]
     if touching:
         # in an answer to several proposals, each is answered by the words about it

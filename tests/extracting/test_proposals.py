@@ -208,6 +208,9 @@ def test_the_genres_ways_of_putting_something_to_the_other_side(sentence, act):
     "He asked the Secretary to recall what had happened to the French in Indochina.",
     "Mr. Gromyko asked the President to bear in mind that this was an urgent meeting.",
     "The Secretary wanted Mr. Gromyko to understand very clearly that we sought no advantage.",
+    # readiness in general puts nothing concrete to the other side
+    "He said the U.S. would be willing to consider any suggestions regarding trade.",
+    "The Soviet Union was prepared to seek agreement on outstanding questions.",
     # what one had told the other side before is reported, not put again
     "The President had earlier informed Mr. Dobrynin that we would be prepared to talk.",
 ])
