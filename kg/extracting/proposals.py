@@ -41,6 +41,9 @@ _CONDITION_ON_PREVIOUS = re.compile(r"^(?:If|Unless|Provided)\s+(?:this|that|it)
 # again ...": the gold and the genre count the formal proposal with its own answer)
 _EXPLICIT = re.compile(r"\b(?:suggested|proposed)\s+that\b|\breplied\s+with\s+a\s+(?:suggestion|proposal)\b|"
                        r"\bmade\s+(?:a|the\s+following)\s+(?:suggestion|proposal)\b")
+# a sentence that says it puts something again ("He emphasized once again that he hoped ...",
+# "repeated that ...") restates the proposal of the speaker it shares a word of substance with
+_SAYS_AGAIN = re.compile(r"\b(?:once\s+again|once\s+more|repeated|reiterated|restated)\b")
 # backing what a colleague of one's own side put ("as outlined by Ambassador X")
 _SUPPORT = r"\bas\s+(?:outlined|suggested|proposed|indicated|described)\s+by\s+(?:[\w.]+\s+)?(?:{names})\b"
 
@@ -146,7 +149,7 @@ def _restated(t: Transcript, text: str, ts: TurnStretch, earlier: list[Found],
               explicit: bool = False) -> Found | None:
     """The earlier proposal of the same speaker this sentence puts again: the one it shares
     most words with (sentence by sentence: the words of a proposal put many times over would
-    match anything), else the latest one of another turn on the same topic; a sentence that
+    match anything; a sentence that says it puts something again needs one word in common), else the latest one of another turn on the same topic; a sentence that
     points back at it ("try this step") puts the latest one again.  A proposal made in so
     many words (``explicit``) puts again only what its own turn put."""
     st, top = stems(text), topic_of(text)
@@ -157,7 +160,7 @@ def _restated(t: Transcript, text: str, ts: TurnStretch, earlier: list[Found],
     scored = [(max(_overlap(st, stems(x.text(t))) for x in f.sentences), k, f)
               for k, f in enumerate(mine)]
     best = max(scored, key=lambda c: (c[0], c[1]), default=None)
-    if best is not None and best[0] >= 0.4:
+    if best is not None and (best[0] >= 0.4 or (best[0] > 0 and _SAYS_AGAIN.search(text))):
         return best[2]
     for f in reversed(mine):
         ftext = " ".join(x.text(t) for x in f.sentences)

@@ -312,3 +312,12 @@ def test_a_restatement_joins_the_proposal_it_shares_most_words_with():
     assert [s.exact.split()[2] for s in p.evidence] == ["said", "repeated"]
     q = proposal_with(props, "to clarify the US position")
     assert len(q.evidence) == 1
+
+
+def test_a_sentence_that_says_it_puts_something_once_again_restates_the_speakers_proposal():
+    # few words in common, but "once again" says it is the same request
+    t, props = frus("Mr. Gromyko asked that both sides be outspoken about the foundations of a "
+                    "treaty. He emphasized once again that he hoped both sides would be frank and "
+                    "outspoken in their search.\n\nThe Secretary agreed.\n")
+    (p,) = props
+    assert len(p.evidence) == 2
