@@ -189,6 +189,8 @@ def frus(body: str):
     ("The President asked Mr. Kosygin whether he did not agree with the proposals of his speech.", "suggestion"),
     ("He said he hoped that the U.S. Government would take steps to improve its relations.", "suggestion"),
     ("But he wanted Mr. Gromyko to have a chance to study the text carefully.", "request"),
+    ("He said that this message was intended for the Secretary only and was not to be made public.", "demand"),
+    ("The contents of the letter should be kept strictly confidential.", "demand"),
     ("He thought the President should take up this proposal with Hanoi.", "suggestion"),
     ("He thought that either the Chairman or his representatives could meet with our experts.", "suggestion"),
     ("The treaty must contain a prohibition against transfer to non-nuclear countries.", "demand"),
@@ -212,6 +214,7 @@ def test_the_genres_ways_of_putting_something_to_the_other_side(sentence, act):
     "Mr. Gromyko asked the President to bear in mind that this was an urgent meeting.",
     "The Secretary wanted Mr. Gromyko to understand very clearly that we sought no advantage.",
     "He wanted the President to know that the Soviet people wanted peace.",
+    "The Soviet statement had been made public on December 7.",                   # an event
     # what the other could bear witness to is an argument
     "He thought the Secretary of State could confirm that the talks had been useful.",
     # readiness in general puts nothing concrete to the other side
