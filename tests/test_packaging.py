@@ -32,7 +32,9 @@ SHIPPED_FOLDERS = {"kg.ontology": "ontology", "kg.shapes": "shapes", "kg.seeds":
 def test_every_package_of_the_checkout_is_listed_for_the_wheel():
     setuptools = PYPROJECT["tool"]["setuptools"]
     folders = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "kg").rglob("__init__.py")}
-    assert set(setuptools["packages"]) == folders | set(SHIPPED_FOLDERS)
+    listed, wanted = set(setuptools["packages"]), folders | set(SHIPPED_FOLDERS)
+    assert listed == wanted, (f"pyproject.toml [tool.setuptools] packages: add {sorted(wanted - listed)}, "
+                              f"remove {sorted(listed - wanted)} (a package not listed is not in the wheel)")
     assert setuptools["package-dir"] == SHIPPED_FOLDERS
 
 
@@ -65,13 +67,14 @@ def wheel(tmp_path_factory) -> Path:
     return found
 
 
-def test_the_wheel_holds_the_ontology_queries_shapes_seed_and_data(wheel):
+def test_the_wheel_holds_the_ontology_queries_shapes_seed_data_and_templates(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     expected = ({f"kg/ontology/{p.name}" for p in (ROOT / "ontology").glob("*.ttl")}
                 | {f"kg/ontology/queries/{p.name}" for p in (ROOT / "ontology" / "queries").glob("*.rq")}
                 | {f"kg/shapes/{p.name}" for p in (ROOT / "shapes").glob("*.ttl")}
                 | {f"kg/seeds/{p.name}" for p in (ROOT / "seeds").glob("*.txt")}
-                | {f"kg/data/{p.name}" for p in (ROOT / "kg" / "data").iterdir() if p.is_file()})
+                | {p.relative_to(ROOT).as_posix() for p in (ROOT / "kg").rglob("*")       # data, templates
+                   if p.is_file() and p.suffix not in (".py", ".pyc") and "__pycache__" not in p.parts})
     assert len(expected) > 30
     assert expected <= names, sorted(expected - names)
 
