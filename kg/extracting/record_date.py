@@ -31,9 +31,12 @@ header, a month alone; within a kind, the first on the page.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date
+
+from rapidfuzz import fuzz
 
 from kg.extracting.dates import NUMERIC_DATE_RE, ocr_month, parse_numeric_date, safe_date, typed_month
 from kg.lexicon.words import is_word
@@ -46,9 +49,10 @@ _WORD = r"[A-Za-z]{3,9}"
 DMY_RE = re.compile(rf"(?<![\w/])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?[ \t]*[-.]?[ \t]*(?P<m>{_WORD})\b\.?,?[ \t]*"
                     rf"(?P<y>{_YEAR})(?![\w/])")
 MDY_RE = re.compile(rf"(?<![\w/])(?P<m>{_WORD})\.?[ \t]+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?[ \t]+(?P<y>19\d\d)(?![\w/])")
+MONTH_WORD_YEAR_RE = re.compile(rf"(?<![\w/])(?P<m>{_WORD})\b\.?,?[ \t]+(?P<y>19\d\d|'\d\d)(?![\w/])")
 MONTH_YEAR_RE = re.compile(rf"^\W{{0,3}}(?P<m>{_WORD})\b\.?,?[ \t]+(?P<y>19\d\d|\d\d)\W{{0,3}}$")
-# day, hour, minute, zulu (often read as a "2"), then month and year
-DTG_RE = re.compile(rf"(?<!\d)(?P<d>[0-3]\d)[0-2]\d[0-5]\d[Z2][ \t]*(?P<m>{_WORD})\b\.?[ \t]*(?P<y>{_YEAR})(?![\w/])")
+# day, hour, minute, zulu (often read as a "2" or a "7"), then month and year
+DTG_RE = re.compile(rf"(?<!\d)(?P<d>[0-3]\d)[0-2]\d[0-5]\d[Z27][ \t]*(?P<m>{_WORD})\b\.?[ \t]*(?P<y>{_YEAR})(?![\w/])")
 # what stands on a cable's message line beside its date-time group
 _MESSAGE_LINE_RE = re.compile(
     r"S\s?E\s?C\s?R\s?E\s?T|SEC\s?RE|ECRET|CONFIDENTIAL|UNCLASSIFIED|\bSTAFF\b|\bCITE\b|\bPRIORITY\b|\bIMMEDIATE\b"
@@ -56,7 +60,7 @@ _MESSAGE_LINE_RE = re.compile(
 _RECEIPT_RE = re.compile(r"\b(?:TOR|TOT|RCVD|RECEIVED|FILED)\b", re.IGNORECASE)
 # "DATE:" anywhere on the line (a form's boxes stand side by side), "DATED:" only at its head
 # ("a letter dated 23 AUG 62" cites another paper)
-_LABEL_RE = re.compile(r"(?:^[^\w\n]{0,3}(?:DATED|Dated)|(?<![A-Za-z])(?:[DO0]ATE|Date)(?:[ \t]+\w{0,2}(?:DISTR|Distr|STR)\b)?)"
+_LABEL_RE = re.compile(r"(?:^[^\w\n]{0,3}(?:DATED|Dated|Sent[ \t]+on)|(?<![A-Za-z])(?:[DO0]ATE|Date)(?:[ \t]+\w{0,2}(?:DISTR|Distr|STR)\b)?)"
                        r"(?![A-Za-z])(?![ \t]*(?:OF|of)\b)[ \t]*[:.;,_%-]?[ \t]*")
 # the dispatch box: a dispatch symbol and number, then its date
 _DISPATCH_RE = re.compile(r"\b[A-Z]{3,5}[ \t]*[-~—–]?[ \t]*\d{3,6}\b[ \t,]*(?=[0-3]?\d[ \t]*[A-Za-z]{3,9}\b)")
@@ -68,11 +72,13 @@ _REF_LINE_RE = re.compile(r"^\W{0,3}(?:REFS?|Refs?|REFERENCES?|References?)\b")
 _NOT_RECORD_DATE_RE = re.compile(
     r"DATE\s+(?:OF\s+(?:INFO|REVIEW|LAST|BIRTH)|ACQ)|\bDOI\b|\bDOB\b|BORN|REVIEW|RELEASE|DECLASS|ACT\s+OF\s+1992|"
     r"\bSTATUS\b|Case\s*#|NARA|E\.?\s?O\.?\s*1[23]\d{3}|\bBY\s+[A-Z0-9]{2,}/", re.IGNORECASE)
-_PRINTED_PAGE_RE = re.compile(r"^\W{0,3}(?:\w{1,4}\s+)?Page\s*[:;.]?\s*\d{1,3}\W{0,3}$", re.IGNORECASE)
+_PRINTED_PAGE_RE = re.compile(r"^\W{0,3}(?:\w{1,4}\s+)?P?AGE\s*[:;.]?\s*\d{1,3}\W{0,3}$", re.IGNORECASE)
 FIRST_PAGE_LINES = 45        # text lines (after the identification form) that may hold the date
 MAX_DATELINE_WORDS = 6
 HEADER_LINES = 20            # a date inside a longer line counts only in the message's header
 # the genre's places, most trusted first; within a tier the first on the page
+DISTR_SIMILARITY = 70       # rapidfuzz ratio of a misread "DATE DISTR" label
+_OTHER_DATE_LABELS = ("DATE ACQ", "DATE OF INFO")
 PRIORITY = (("message",), ("labelled", "dispatch", "dateline"), ("dtg",), ("inline",), ("month",))
 
 
@@ -83,6 +89,7 @@ class RecordDate:
     month_only: bool = False
     kind: str = "dateline"
     line: int = 0                # index of its line among the first page's text lines
+    col: int = 0                 # where it starts in its line
 
 
 def _year(text: str) -> int:
@@ -119,8 +126,18 @@ def _dates(t: Transcript, ln: Line, text: str, rx: re.Pattern, kind: str, index:
         value = safe_date(year, month, int(m["d"]) if day else 1)
         if value is not None:
             out.append(RecordDate(value, t.span(ln.start + s, ln.start + e), month_only=not day,
-                                  kind=kind, line=index))
+                                  kind=kind, line=index, col=s))
     return out
+
+
+def _distribution_label(before: str) -> bool:
+    """An information report's "DATE DISTR" box as the OCR misread it ("OATE OxsTR,", "ate
+    piste, «"): nearer by edit distance to that label than to "DATE ACQ" or "DATE OF INFO"."""
+    label = " ".join(re.findall(r"[A-Za-z]+", before)[-2:]).upper()
+    if len(label) < 6:
+        return False
+    score = fuzz.ratio("DATE DISTR", label)
+    return score >= DISTR_SIMILARITY and score > max(fuzz.ratio(o, label) for o in _OTHER_DATE_LABELS)
 
 
 def _cited(text: str, start: int) -> bool:
@@ -139,29 +156,34 @@ def candidates(t: Transcript, lines: list[Line]) -> list[RecordDate]:
             continue                         # a printout's "Date: 10/07/93" above its "Page: 1"
         words = len(text.split())
         for d in _dates(t, ln, text, DTG_RE, "dtg", i):
-            before = text[:d.span.start - ln.start]
+            before = text[:d.col]
             receipt = _RECEIPT_RE.search(before)
             message = _MESSAGE_LINE_RE.search(text) and not receipt
-            out.append(d if not message else RecordDate(d.value, d.span, kind="message", line=i))
+            out.append(d if not message else dataclasses.replace(d, kind="message"))
         if ln.kind != "text" or _REF_LINE_RE.match(text):
             continue
         if (lm := _LABEL_RE.search(text)) is not None:
             rest = lm.end()
             hits = _dates(t, ln, text, DMY_RE, "labelled", i, rest) + _dates(t, ln, text, MDY_RE, "labelled", i, rest)
-            hits = [d for d in hits if d.span.start - ln.start - rest <= 30]
+            hits = [d for d in hits if d.col - rest <= 30]
             if not hits and (m := NUMERIC_DATE_RE.search(text[rest:rest + 24])):
                 value = parse_numeric_date(m)
                 if value is not None and 1940 <= value.year <= 1999:
                     hits = [RecordDate(value, t.span(ln.start + rest + m.start(), ln.start + rest + m.end()),
-                                       kind="labelled", line=i)]
+                                       kind="labelled", line=i, col=rest + m.start())]
+            if not hits:                     # "DATE_% December 1963": the month, the day lost
+                hits = [d for d in _dates(t, ln, text, MONTH_WORD_YEAR_RE, "labelled", i, rest, day=False)
+                        if d.col - rest <= 12]
             out.extend(sorted(hits, key=lambda d: d.span.start)[:1])
         if (dm := _DISPATCH_RE.search(text)) is not None:
             out.extend(_dates(t, ln, text, DMY_RE, "dispatch", i, dm.end())[:1])
         dated = [d for rx in (DMY_RE, MDY_RE) for d in _dates(t, ln, text, rx, "inline", i)
-                 if not _cited(text, d.span.start - ln.start)]
+                 if not _cited(text, d.col)]
         for d in sorted(dated, key=lambda d: d.span.start):
-            if words <= MAX_DATELINE_WORDS:
-                out.append(RecordDate(d.value, d.span, kind="dateline", line=i))
+            if _distribution_label(text[:d.col]):
+                out.append(dataclasses.replace(d, kind="labelled"))
+            elif words <= MAX_DATELINE_WORDS:
+                out.append(dataclasses.replace(d, kind="dateline"))
             elif i < HEADER_LINES:
                 out.append(d)
         out.extend(_dates(t, ln, text, MONTH_YEAR_RE, "month", i, day=False))
