@@ -16,8 +16,9 @@ COMMENTS).  Forms of the genre it reads:
   lone page count (DATE and PAGES stand together on every form), after the record number;
   the values before it, after the DOCUMENT INFORMATION heading and the file numbers, are the
   ORIGINATOR, FROM, TO and TITLE whose labels stand bare, one to one, or all but an empty
-  TITLE when every value is short like a name or an office ("SAC, MM", "DIRECTOR, FBI").  A
-  column with a value lost or doubled is not paired: nothing is guessed.
+  TITLE when every value is short like a name or an office ("SAC, MM", "DIRECTOR, FBI"); a
+  label one edit from its word, alone on its line ("FRO!"), still holds its place.  A
+  column with a value lost or doubled, or a label lost, is not paired: nothing is guessed.
 
 What it gives: a `FormField` per filled field and the form's CLASSIFICATION as a `Marking`
 (position "header", the level normalised: "Secret", "U", "CONFIDENTIAI").  The DATE OF LAST
@@ -28,6 +29,8 @@ from __future__ import annotations
 
 import re
 from datetime import date
+
+from rapidfuzz.distance import Levenshtein
 
 from kg.extracting import extractor
 from kg.extracting.dates import NUMERIC_DATE_RE, parse_numeric_date
@@ -75,6 +78,10 @@ _FILE_NUMBER_RE = re.compile(r"\d{3}")
 # a FROM or TO value: a name or an office, short ("SAC, MM", "HALL, WENDELL W. JR.", "HQ")
 _CORRESPONDENT_RE = re.compile(r"^[A-Z][\w.,&'/()\[\] -]{0,39}$")
 _COLUMN_FIELDS = ("originator", "from", "to", "title")
+# an ORIGINATOR value: the agency's code or short name ("FBI", "INSCOM/CSF", "SECRET SERVICE"),
+# never a person's name ("GODSOE, W. A.") -- a sign the column lost a value
+_AGENCY_CODE_RE = re.compile(r"^[A-Z][A-Z/&.-]{1,11}(?:\s[A-Z]{2,10})?$")
+CORRESPONDENT_WORDS = 7    # "CH, INDUSTRIAL & PERS SCTY GROUP"; a title runs longer
 # Values that are OCR debris of an empty box, not a value.
 _EMPTY_RE = re.compile(r"^[\W_]{0,3}(?:[a-z]{1,2})?[\W_]{0,3}$")
 # Classification values printed as codes on the form.
@@ -208,8 +215,10 @@ def _column_fields(t: Transcript, lines: list[Line], bare: list[tuple[str, Span,
     # made unreadable among them ("FRO!") leaves no telling whose value is whose
     run: list[str] = []
     j = labels["date"][1] - 1
-    while j >= 0 and (m := _LABEL_RE.match(t.line_text(lines[j]))) and _name_of(m["label"]) in _COLUMN_FIELDS:
-        run.insert(0, _name_of(m["label"]))
+    while j >= 0 and (name := _column_label(t.line_text(lines[j]))) is not None:
+        run.insert(0, name)
+        if name not in labels and name not in paired:       # "FRO!": FROM misread, bare
+            labels[name] = (t.span(lines[j].start, lines[j].end), j)
         j -= 1
     if not run or (run[0] != "originator" and not (j >= 0 and (_LABEL_RE.match(t.line_text(lines[j]))
                                                             or _HEADING_RE.match(t.line_text(lines[j]))))):
@@ -225,13 +234,28 @@ def _column_fields(t: Transcript, lines: list[Line], bare: list[tuple[str, Span,
     if len(column) != len(wanted):
         return out
     pairs = list(zip(column, wanted))
-    if not all(_correspondent(texts[i]) for i, name in pairs if name in ("from", "to")):
+    if not all(_correspondent(texts[i]) for i, name in pairs if name in ("from", "to")) or not all(
+            _AGENCY_CODE_RE.match(texts[i].strip()) for i, name in pairs if name == "originator"):
         return out                        # a value wrapped over two lines, or one left empty
     return out + [_field(t, values[i], name, labels[name][0]) for i, name in pairs]
 
 
+def _column_label(text: str) -> str | None:
+    """The ORIGINATOR, FROM, TO or TITLE label of a column of labels, as printed or one edit
+    from it as the OCR misread it alone on its line ("FRO!" for "FROM:")."""
+    m = _LABEL_RE.match(text)
+    if m is not None:
+        name = _name_of(m["label"])
+        return name if name in _COLUMN_FIELDS else None
+    letters = re.sub(r"[^A-Za-z]", "", text).upper()
+    if not 2 <= len(letters) <= 10 or len(text.strip()) > 12:
+        return None
+    near = [name for name in _COLUMN_FIELDS if Levenshtein.distance(letters, name.upper()) <= 1]
+    return near[0] if len(near) == 1 else None
+
+
 def _correspondent(text: str) -> bool:
-    return bool(_CORRESPONDENT_RE.match(text.strip())) and len(text.split()) <= 5
+    return bool(_CORRESPONDENT_RE.match(text.strip())) and len(text.split()) <= CORRESPONDENT_WORDS
 
 
 def _level(value: str) -> str | None:

@@ -93,12 +93,25 @@ def test_a_column_of_values_is_paired_from_the_date_followed_by_the_page_count()
     assert records.of(DocumentHeader)[0].date == date(1969, 1, 20)
 
 
+def test_a_label_misread_by_one_letter_alone_on_its_line_holds_its_place():
+    # 2022__124-10284-10177 (dev set): "FROM:" read "FRO!"
+    _records, fields = _fields(read_plaintext("cols.txt", COLUMNS.replace("FROM:\n", "FRO!\n")))
+    assert (fields["from"], fields["to"]) == ("ROEMER, WILLIAM F. JR.", "DIRECTOR, FBI")
+
+
 def test_a_label_the_ocr_made_unreadable_leaves_the_names_of_the_column_unpaired():
-    # 2022__124-10284-10177 (dev set): "FROM:" read "FRO!"; the date still pairs with the pages
-    raw = COLUMNS.replace("FROM:\n", "FRO!\n")
+    raw = COLUMNS.replace("FROM:\n", "ee ta\n")
     _records, fields = _fields(read_plaintext("cols.txt", raw))
-    assert fields["date"] == "01/20/1969"
+    assert fields["date"] == "01/20/1969"            # the date still pairs with the pages
     assert not {"originator", "from", "to"} & set(fields)
+
+
+def test_a_person_where_the_originator_stands_means_the_column_lost_a_value():
+    # 2022 release, docid-34517386: ORIGINATOR's value missing, FROM and TO one place up
+    raw = COLUMNS.replace("Document Information\nFBI\nROEMER, WILLIAM F. JR.\nDIRECTOR, FBI\n",
+                          "Document Information\nGODSOE, W. A.\nCHIEF, CI DIVISION\nDISPOSITION FORM\n")
+    _records, fields = _fields(read_plaintext("cols.txt", raw))
+    assert fields["date"] == "01/20/1969" and not {"originator", "from", "to"} & set(fields)
 
 
 def test_a_value_wrapped_over_two_lines_leaves_the_column_unpaired():
