@@ -40,7 +40,7 @@ def measure(corpus: Path, jobs: int, repeat: int) -> dict:
     import pyoxigraph as ox
 
     import kg.building as building
-    from kg.cli import collect_sources
+    from kg.sources import collect_sources
     from kg.mapping.core import DEFAULT_BASE
 
     files, problems = collect_sources([corpus])

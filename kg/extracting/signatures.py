@@ -20,17 +20,16 @@ nor a name inside a participants list, a distribution or copies list, nor a line
 from __future__ import annotations
 
 import re
-
 from functools import lru_cache
 from importlib import resources
 
 from kg.extracting import extractor
 from kg.extracting.nara_form import _form_lines
+from kg.lexicon.authority import authority_lookup
+from kg.lexicon.matching import similarity, surname
 from kg.lexicon.words import is_common_word, is_ocr_debris, is_proper_name, zipf
 from kg.reading.transcript import Line, Transcript
 from kg.records import Drafter, Participant, Record, Transmission
-from kg.resolving import authority_lookup
-from kg.resolving.matching import similarity, surname
 
 NAME = "signatures"
 
@@ -142,7 +141,7 @@ def _signature_block(t: Transcript, found: list[Record]) -> list[Record]:
     return []
 
 
-@extractor(NAME)
+@extractor(NAME, requires=(Transmission, Drafter, Participant), produces=(Drafter,))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     if any(isinstance(r, Transmission) and r.genre in _MESSAGES for r in found):
         return []

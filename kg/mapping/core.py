@@ -1,6 +1,7 @@
 """The mapper's core: namespaces, deterministic IRIs, evidence annotations, the registry.
 
-Every record kind has a small mapping function registered with `@maps(RecordType)`; it adds
+Every record kind has one small mapping function registered with `@maps(RecordType)` in a
+module of kg.mapping (all of them are loaded; a kind mapped twice is an error); it adds
 triples for one record to the document graph through a `MapContext`, which knows the
 document, its source file, the resolved persons and the base IRI.  IRIs are minted from
 content (document slug, record kind, raw offsets, person keys), never from counters that
@@ -28,6 +29,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.records import Record, Span
+from kg.registry import Registry, RegistryError
 from kg.resolving import Person, Resolution
 
 DEFAULT_BASE = "https://w3id.org/declass-kg/id/"
@@ -154,14 +156,17 @@ class MapContext:
 
 
 Mapper = Callable[[Record, MapContext], None]
-MAPPERS: dict[type, Mapper] = {}
+# record kind -> its mapping function, from the modules of kg.mapping
+MAPPERS: Registry[Mapper] = Registry("mapper", "kg.mapping")
 
 
 def maps(kind: type) -> Callable[[Mapper], Mapper]:
-    """Register the mapping function of one record kind."""
+    """Register the mapping function of one record kind (one function per kind)."""
+    if not (isinstance(kind, type) and issubclass(kind, Record)):
+        raise RegistryError(f"@maps({kind!r}): not a record kind (kg.records)")
 
     def register(fn: Mapper) -> Mapper:
-        MAPPERS[kind] = fn
+        MAPPERS.add(kind, fn, origin=f"{fn.__module__}.{fn.__qualname__}")
         return fn
 
     return register

@@ -16,9 +16,9 @@ from __future__ import annotations
 from rdflib import Literal
 from rdflib.namespace import RDF, SKOS, XSD
 
+from kg.lexicon.authority import by_key
 from kg.mapping.core import DK, SCHEMA, MapContext, maps
 from kg.records import PersonMention
-from kg.resolving.authority import by_key
 
 
 def _person_of(m: PersonMention, ctx: MapContext):

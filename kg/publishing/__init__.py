@@ -9,8 +9,8 @@ Writes into the output folder:
 - ``build-report.json``     each source: published or not, and why;
 - ``store/``   the embedded pyoxigraph store (one named graph per document).
 
-Every file is written to a temporary name beside its target and renamed into place, so a
-crash leaves the previous output whole, never a half-written file.  kg.nq and kg.ttl are
+Every file is written to a temporary name beside its target and renamed into place
+(kg.publishing.files), so a crash leaves the previous output whole, never a half-written file.  kg.nq and kg.ttl are
 streamed one document at a time (from the build's per-document files when ``publish`` is
 given them), so memory follows the largest document, not the corpus.  Only documents whose
 graph conformed are written; the others appear in the reports with their reason.
@@ -18,46 +18,20 @@ graph conformed are written; the others appear in the reports with their reason.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
-from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator, Mapping
+from typing import Iterable, Mapping
 
 from rdflib import Dataset, Graph
 
 from kg import __version__
 from kg.mapping.core import PREFIXES
 from kg.pipeline import DocumentResult
+from kg.publishing.dumps import write_dumps
+from kg.publishing.files import atomic_stream, atomic_write
+
+__all__ = ["publish", "atomic_write", "atomic_stream", "turtle_fragment", "OUTPUTS"]
 
 OUTPUTS = ("kg.nq", "kg.ttl", "validation-report.txt", "build-report.json")
-
-
-@contextmanager
-def atomic_stream(path: Path) -> Iterator[BinaryIO]:
-    """A file written piece by piece under a temporary name, renamed into place when whole;
-    on any failure the temporary file is removed and the old file stays as it was."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.fchmod(fd, 0o644)
-        with os.fdopen(fd, "wb") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the new one, whole."""
-    with atomic_stream(path) as fh:
-        fh.write(data)
 
 
 def turtle_prefix_block() -> bytes:
@@ -143,8 +117,7 @@ def publish(results: list[DocumentResult], out: Path, store: bool = True, *,
         fh.write(turtle_prefix_block())
         for r in docs:
             fh.write(graph_files[r.graph_iri][1].read_bytes() if graph_files else turtle_fragment(r.nquads))
-    from kg.publishing.dumps import write_dumps   # kg.trig, kg.jsonld, context.jsonld, void.ttl
-    write_dumps(out, out / "kg.nq")
+    write_dumps(out, out / "kg.nq")                  # kg.trig, kg.jsonld, context.jsonld, void.ttl
     atomic_write(out / "validation-report.txt", validation_report(results).encode("utf-8"))
     atomic_write(out / "build-report.json",
                  (json.dumps(build_report(results), indent=2, ensure_ascii=False) + "\n").encode("utf-8"))

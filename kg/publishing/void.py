@@ -38,7 +38,7 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, PROV, RDF, RDFS, VOID, XSD
 
 from kg import __version__
 from kg.mapping.core import ONTOLOGY_IRI, PREFIXES, SCHEMA
-from kg.publishing import atomic_write
+from kg.publishing.files import DUMPS, VOID as VOID_FILE, atomic_write, read_quads
 
 DEFAULT_TITLE = "declass-kg knowledge graph"
 DEFAULT_DESCRIPTION = (
@@ -118,8 +118,6 @@ def describe(quads: Iterable[ox.Quad], dataset_base: str, *, out: Path | None = 
     when given, is the folder holding the dumps: their sizes go into ``dcat:byteSize``.
     ``dumps`` lists (file name, media type, title); default: every dump a build writes.
     """
-    from kg.publishing.dumps import DUMPS
-
     if not dataset_base.endswith("/"):
         raise ValueError(f"dataset base {dataset_base!r} must end with '/'")
     stats = statistics(list(quads))
@@ -234,8 +232,6 @@ def write_void(out: Path, quads: Iterable[ox.Quad] | None = None, *, dataset_bas
     folder with its endpoint: ``write_void(out, sparql_endpoint="http://host:7878/query")``).
     ``dataset_base`` defaults to the folder's ``file:`` IRI.
     """
-    from kg.publishing.dumps import VOID as VOID_FILE, read_quads
-
     out = Path(out)
     if quads is None:
         quads = read_quads(out / "kg.nq")

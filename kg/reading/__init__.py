@@ -1,9 +1,16 @@
 """Reading: source files -> `Transcript`s.
 
 `read_file()` checks that a file can be read at all (not empty, not binary, valid UTF-8, not
-too large) and picks a reader by looking at the content, never at the file name.  Readers
-are registered in `READERS`, each with a `sniff(raw) -> score` and a `read(name, raw)`;
-the highest score wins.
+too large) and picks a reader by looking at the content, never at the file name.  Each reader
+registers itself where it is defined:
+
+    @reader("tei", sniff=sniff, priority=2)
+    def read(name: str, raw: str) -> Transcript: ...
+
+``sniff(raw)`` says how surely the text is the reader's (0 = not mine ... 1 = certainly
+mine); the highest score wins, and on a tie the higher ``priority`` (the more specific
+reader: TEI before plain OCR text before the markdown fallback).  A reader that cannot read
+what it was given raises `ReadError`.
 
 Nothing here interprets what the document says.
 """
@@ -13,10 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from kg.reading.markdown import read_markdown
-from kg.reading.plaintext import NAME as PLAINTEXT, read_plaintext, sniff as sniff_plaintext
-from kg.reading.tei import NAME as TEI, TEIError, read_tei, sniff as sniff_tei
 from kg.reading.transcript import Transcript
+from kg.registry import Registry
 
 MAX_BYTES = 64 * 1024 * 1024   # larger files are refused before they are read into memory
 
@@ -25,34 +30,35 @@ class ReadError(Exception):
     """A source that cannot be read; the message says what is wrong and what to do."""
 
 
+ReadFn = Callable[[str, str], Transcript]
+
+
 @dataclass(frozen=True)
 class Reader:
     name: str
     sniff: Callable[[str], float]     # 0 = not mine ... 1 = certainly mine
-    read: Callable[[str, str], Transcript]
+    read: ReadFn
+    priority: int = 0                 # wins ties between sniff scores (higher first)
+    module: str = ""
 
 
-def _sniff_markdown(raw: str) -> float:
-    return 0.5        # the fallback for text: it copes with plain text too
+READERS: Registry[Reader] = Registry("reader", __name__)
 
 
-READERS: list[Reader] = [Reader("markdown", _sniff_markdown, read_markdown)]
+def reader(name: str, *, sniff: Callable[[str], float], priority: int = 0) -> Callable[[ReadFn], ReadFn]:
+    """Register a reader of sources under ``name`` (its module's ``NAME``)."""
+
+    def register(fn: ReadFn) -> ReadFn:
+        READERS.add(name, Reader(name, sniff, fn, priority, fn.__module__),
+                    origin=f"{fn.__module__}.{fn.__qualname__}")
+        return fn
+
+    return register
 
 
-def register(reader: Reader) -> None:
-    """Add a reader (later registrations win ties)."""
-    READERS.insert(0, reader)
-
-
-def _read_tei(name: str, raw: str) -> Transcript:
-    try:
-        return read_tei(name, raw)
-    except TEIError as exc:
-        raise ReadError(f"{name}: {exc}") from None
-
-
-register(Reader(PLAINTEXT, sniff_plaintext, read_plaintext))   # plain OCR text (JFK releases)
-register(Reader(TEI, sniff_tei, _read_tei))                       # FRUS TEI XML
+def readers() -> list[Reader]:
+    """The registered readers, the one that wins ties first."""
+    return sorted((READERS[n] for n in READERS), key=lambda r: (-r.priority, r.name))
 
 
 def decode(name: str, data: bytes) -> str:
@@ -79,8 +85,8 @@ def decode(name: str, data: bytes) -> str:
 
 def read_text(name: str, raw: str) -> Transcript:
     """Pick the reader that recognises ``raw`` best and read it."""
-    reader = max(READERS, key=lambda r: r.sniff(raw))
-    return reader.read(name, raw)
+    best = max(readers(), key=lambda r: r.sniff(raw))
+    return best.read(name, raw)
 
 
 def read_file(path: Path) -> Transcript:

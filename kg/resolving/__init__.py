@@ -1,9 +1,14 @@
 """Resolving: printed names -> persons, inside a document and across the corpus.
 
-`resolve_document()` takes one document's records and returns a `Resolution`: the persons
-the document refers to, each with a corpus-wide key (the same person gets the same key, and so
-the same IRI, in every document), and `Resolution.lookup(printed, title)` to find the person a
-printed name or office refers to.
+It runs after every extractor, on the records they made, and is the only stage that decides
+who a printed name refers to.  `resolve_document()` takes one document's records and returns
+a `Resolution`: the persons the document refers to, each with a corpus-wide key (the same
+person gets the same key, and so the same IRI, in every document),
+`Resolution.lookup(printed, title)` to find the person a printed name or office refers to, and
+the documents it cites with their agents as persons and their corpus-wide keys
+(`Resolution.citations_of`, kg.resolving.citations).  The tables it consults (authority file,
+office-holders, posts, titles) are the lexicon's (kg.lexicon); it reads no file and knows
+nothing of RDF.
 
 The order of evidence, inside one document:
 
@@ -30,16 +35,18 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from kg.records import DocumentHeader, DocumentRecords, Drafter, Participant, PersonMention
-from kg.resolving.authority import (AuthorityEntry, authority, by_key, head_of, holder,
-                                    merge_wikidata, office_of, post_office)
-from kg.resolving.matching import PARTICLES, best_match, name_key, similarity, surname
+from kg.lexicon import authority as lexicon
+from kg.lexicon.authority import AuthorityEntry, head_of, holder, office_of, post_office
+from kg.lexicon.matching import PARTICLES, best_match, name_key, surname
+from kg.lexicon.titles import title_key
+from kg.records import CitedDocument, DocumentHeader, DocumentRecords, Drafter, Participant, PersonMention
+from kg.resolving.citations import ResolvedCitation, resolve_citations
 
-__all__ = ["Person", "Resolved", "Resolution", "resolve_document", "authority",
-           "authority_lookup", "AuthorityEntry", "merge_wikidata", "person_of_entry", "slug"]
+__all__ = ["Person", "Resolved", "Resolution", "ResolvedCitation", "resolve_document",
+           "authority_lookup", "person_of_entry", "slug"]
 
 PARTICIPANT_THRESHOLD = 0.8
-AUTHORITY_THRESHOLD = 0.8
+AUTHORITY_THRESHOLD = lexicon.MATCH_THRESHOLD
 IN_DOCUMENT_THRESHOLD = 0.7     # admits a typist's truncated false start ("McGlo" / "McGloy")
 
 
@@ -88,23 +95,12 @@ def person_of_entry(entry: AuthorityEntry) -> Person:
     return Person(entry.key, entry.name, entry.country, entry.wikidata, entry.surnames)
 
 
-_from_authority = person_of_entry
-
 
 def authority_lookup(printed: str) -> tuple[Person, float] | None:
-    """The authority person whose surname (or full name) the printed name carries."""
-    folded = " ".join(re.findall(r"[a-z]+", printed.casefold()))
-    for e in authority():                       # a full name printed as such ("U Thant")
-        if " ".join(re.findall(r"[a-z]+", e.name.casefold())) == folded:
-            return person_of_entry(e), 1.0
-    last = surname(printed)
-    pairs = [(s, e) for e in authority() for s in e.surnames]
-    # surnames that fold alike ("de Gaulle", "DeGaulle") are one, not a tie
-    hit = best_match(last, pairs, key=lambda p: name_key(p[0]), threshold=AUTHORITY_THRESHOLD)
-    if hit is None:
-        return None
-    (_, entry), score = hit
-    return person_of_entry(entry), score
+    """The authority person whose surname (or full name) the printed name carries, as a
+    `Person` (the lookup itself is the lexicon's: `kg.lexicon.authority.authority_lookup`)."""
+    found = lexicon.authority_lookup(printed)
+    return (person_of_entry(found[0]), found[1]) if found else None
 
 
 def _office_person(title: str | None, when: date | None,
@@ -114,15 +110,6 @@ def _office_person(title: str | None, when: date | None,
         return None
     entry = holder(office, when)
     return (person_of_entry(entry), office) if entry else None
-
-
-_TITLE_ABBREVIATIONS = {"amb.": "ambassador", "am.": "ambassador", "sec.": "secretary",
-                        "gen.": "general", "adm.": "admiral", "col.": "colonel", "capt.": "captain"}
-
-
-def _title_key(title: str) -> str:
-    key = re.sub(r"^the\s+", "", " ".join(title.split()).casefold())
-    return _TITLE_ABBREVIATIONS.get(key, key)
 
 
 def _is_office_only(printed: str, place: str | None = None) -> bool:
@@ -139,8 +126,10 @@ class Resolution:
     persons: dict[str, Person] = field(default_factory=dict)
     mentions: list[tuple[PersonMention, Person]] = field(default_factory=list)
     misreadings: dict[str, str] = field(default_factory=dict)   # folded surname -> note
+    citations: list[ResolvedCitation] = field(default_factory=list)
     _known: list[tuple[str, Person]] = field(default_factory=list)   # printed surname, person
     _cache: dict[str, Resolved | None] = field(default_factory=dict)
+    _index: dict[str, dict] = field(default_factory=dict)    # built once on first question
 
     def add(self, person: Person) -> Person:
         return self.persons.setdefault(person.key, person)
@@ -204,6 +193,34 @@ class Resolution:
     def mentions_of(self, key: str) -> list[PersonMention]:
         return [m for m, p in self.mentions if p.key == key]
 
+    def agent(self, printed: str) -> str | None:
+        """The identity of an agent a cited document's record gives as printed
+        (`kg.records.CitedDocument`): ``person:<key>`` or ``org:<label>``, None for no one."""
+        kind, _, value = printed.partition(":")
+        if kind == "org":
+            return printed if value else None
+        person: Person | None = None
+        if kind == "mention":
+            if "mentions" not in self._index:             # raw offset -> person
+                self._index["mentions"] = {m.evidence[0].start: p for m, p in self.mentions}
+            person = self._index["mentions"].get(int(value)) if value.isdigit() else None
+        elif kind == "speaker":
+            found = self.lookup(value) or self.lookup("", value)
+            person = found.person if found else None
+        elif kind == "head":
+            person = self.head_of(value)
+        return f"person:{person.key}" if person else None
+
+    def citations_of(self, record: CitedDocument) -> list[ResolvedCitation]:
+        """The documents a citation record cites, with identities and keys (none when it is
+        no citation: its author names no one)."""
+        if "citations" not in self._index:
+            by_record: dict[int, list[ResolvedCitation]] = {}
+            for c in self.citations:
+                by_record.setdefault(id(c.record), []).append(c)
+            self._index["citations"] = by_record
+        return self._index["citations"].get(id(record), [])
+
     # -- the rules -------------------------------------------------------------------------
 
     def _lookup(self, printed: str, title: str | None) -> Resolved | None:
@@ -225,8 +242,8 @@ class Resolution:
         """"The Ambassador": the one participant listed with that title, if only one is."""
         if not title:
             return None
-        key = _title_key(title)
-        holders = [p for part, p in self.participants if part.title and _title_key(part.title) == key]
+        key = title_key(title)
+        holders = [p for part, p in self.participants if part.title and title_key(part.title) == key]
         if len({p.key for p in holders}) != 1:
             return None
         return Resolved(holders[0], title, 0.9, note="title")
@@ -275,18 +292,21 @@ def _speaker_only_names(mentions: list[PersonMention], res: Resolution) -> dict[
 
 def _correction_of(m: PersonMention, mentions: list[PersonMention],
                    resolved: dict[int, Person]) -> Person | None:
-    """A struck name the typist corrected at once ("~~McGlo~~ Mr. McCloy") is that person."""
+    """A struck name the typist corrected at once ("~~McGlo~~ Mr. McCloy") is that person: the
+    very next name typed after it, in the same line of typing, beginning as it does."""
     if not m.struck or not m.name:
         return None
     end = m.evidence[0].end
     head = name_key(surname(m.name))[:2]
-    for i, n in enumerate(mentions):
-        start = n.evidence[0].start
-        if n is m or start < end or start - end > 16:
-            continue
-        if not n.struck and n.name and name_key(surname(n.name))[:2] == head and i in resolved:
-            return resolved[i]
-    return None
+    following = sorted((n.evidence[0].start, i) for i, n in enumerate(mentions)
+                       if n is not m and n.evidence[0].start >= end)
+    if not following:
+        return None
+    start, i = following[0]
+    n = mentions[i]
+    if start - end > 40 or n.struck or not n.name or name_key(surname(n.name))[:2] != head:
+        return None
+    return resolved.get(i)
 
 
 def resolve_document(records: DocumentRecords) -> Resolution:
@@ -342,4 +362,5 @@ def resolve_document(records: DocumentRecords) -> Resolution:
         hit = res.lookup(d.name)
         if hit is not None:
             res.add(hit.person)
+    res.citations = resolve_citations(records.of(CitedDocument), res.agent)
     return res

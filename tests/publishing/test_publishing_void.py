@@ -10,7 +10,8 @@ from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, VOID
 
 from kg import __version__
 from kg.mapping.core import ONTOLOGY_IRI, SCHEMA
-from kg.publishing.dumps import DUMPS, read_quads, write_dumps
+from kg.publishing.dumps import write_dumps
+from kg.publishing.files import DUMPS, read_quads
 from kg.publishing.void import (DEFAULT_LICENSE, SHAPES_IRI, default_dataset_base, describe,
                                 write_void)
 

@@ -1,8 +1,12 @@
-"""The project's authority data: persons (kg/data/persons.csv) and office-holders (offices.csv).
+"""The project's authority data: persons (kg/data/persons.csv), office-holders (offices.csv)
+and the chief of mission at a post (posts.csv).
 
-Both files are data shipped in the package; this module only reads them and answers two
-questions: "which authority person carries this surname?" and "who held this office on this
-date?".  External identifiers (Wikidata QIDs) come only from the authority file, which is
+The files are data shipped in the package; this module only reads them and answers lookups:
+"which authority person carries this name?" (`authority_lookup`), "which office does this
+bare title name?" (`office_of`, `post_office`), "who held this office on this date?"
+(`holder`, `head_of`).  It is a lexicon, not a resolver: it knows the tables, not the
+documents; whom a printed name in a document refers to is decided in kg.resolving, which
+asks these questions among others.  External identifiers (Wikidata QIDs) come only from the authority file, which is
 itself filled only from a verified list (`merge_wikidata` merges a newer one in); nothing here
 guesses an identifier.
 """
@@ -14,12 +18,15 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-from kg.resolving.matching import fold, name_key
+from kg.lexicon.data import rows as _rows, text as _data
+from kg.lexicon.matching import best_match, fold, name_key, surname
 
 PERSON_FIELDS = ("key", "name", "surnames", "country", "wikidata")
+# How close a printed surname must be to an authority surname to name that person (OCR
+# variants: "McGloy" for McCloy).
+MATCH_THRESHOLD = 0.8
 _QID_RE = re.compile(r"^Q[1-9]\d*$")
 
 
@@ -45,15 +52,6 @@ class Tenure:
     note: str | None = None
 
 
-def _data(name: str) -> str:
-    return resources.files("kg").joinpath(f"data/{name}").read_text(encoding="utf-8")
-
-
-def _rows(text: str) -> list[dict]:
-    return list(csv.DictReader(line for line in text.splitlines()
-                               if line.strip() and not line.startswith("#")))
-
-
 def parse_persons(text: str) -> tuple[AuthorityEntry, ...]:
     out = []
     for row in _rows(text):
@@ -76,6 +74,23 @@ def authority() -> tuple[AuthorityEntry, ...]:
 @lru_cache(maxsize=1)
 def by_key() -> dict[str, AuthorityEntry]:
     return {e.key: e for e in authority()}
+
+
+def authority_lookup(printed: str) -> tuple[AuthorityEntry, float] | None:
+    """The authority person whose surname (or full name) the printed name carries, with how
+    close the printed form is (1.0 exact; lower for an OCR variant)."""
+    folded = " ".join(re.findall(r"[a-z]+", printed.casefold()))
+    for e in authority():                       # a full name printed as such ("U Thant")
+        if " ".join(re.findall(r"[a-z]+", e.name.casefold())) == folded:
+            return e, 1.0
+    last = surname(printed)
+    pairs = [(s, e) for e in authority() for s in e.surnames]
+    # surnames that fold alike ("de Gaulle", "DeGaulle") are one, not a tie
+    hit = best_match(last, pairs, key=lambda p: name_key(p[0]), threshold=MATCH_THRESHOLD)
+    if hit is None:
+        return None
+    (_, entry), score = hit
+    return entry, score
 
 
 def _day(text: str, end: bool = False) -> date | None:
