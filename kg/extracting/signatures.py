@@ -10,9 +10,9 @@ Two conventions of the genre:
   / "Chief Counsel and Director", "Michael E. Schneeberger" / "Security Analysis Group"), or
   under a closing ("Sincerely yours,", "FOR THE DIRECTOR OF SECURITY:").  The first such
   block of the record is its author: it stands in a letter's or memorandum's signature, or
-  in the FROM box of the routing sheet that precedes it.  The office words are data
-  (kg/data/signature_offices.txt); a line of ordinary words ("Security Analysis Group") or
-  of OCR debris is no name (kg.lexicon.words).
+  in the FROM box of the routing sheet that precedes it.  What a name line and an office
+  line are is kg.lexicon.names' (`name_line`, `office_line`): a line of ordinary words
+  ("Security Analysis Group") or of OCR debris is no name.
 
 It does not read telegrams (their signature is the author, read by the telegram extractor),
 nor a name inside a participants list, a distribution or copies list, nor a line of prose.
@@ -20,14 +20,12 @@ nor a name inside a participants list, a distribution or copies list, nor a line
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from importlib import resources
 
 from kg.extracting import extractor
 from kg.extracting.nara_form import _form_lines
 from kg.lexicon.authority import authority_lookup
 from kg.lexicon.matching import similarity, surname
-from kg.lexicon.words import is_common_word, is_ocr_debris, is_proper_name, zipf
+from kg.lexicon.names import SALUTATION_RE, name_line, office_line
 from kg.reading.transcript import Line, Transcript
 from kg.records import Drafter, Participant, Record, Transmission
 
@@ -37,21 +35,14 @@ NAME = "signatures"
 _NAME_LINE_RE = re.compile(
     r"^\s*(?P<name>(?:(?:Mc|Mac)?[A-Z][a-z]+\s+|[A-Z]\.\s*){1,3}(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s*$")
 _MESSAGES = frozenset({"telegram", "airgram", "cia-cable"})
-# a signature's name line in a record's OCR: given names or initials and a surname, in title
-# case or capitals, maybe a suffix, maybe a stroke of the pen read as a short token after it
-_BLOCK_NAME_RE = re.compile(
-    r"^[^\w\n]{0,3}(?P<name>(?:(?:[A-Z][a-z]+|[A-Z]{2,}|[A-Z]\.)\s+){1,3}(?:Mc|Mac|O')?(?:[A-Z][a-z]+|[A-Z]{3,})"
-    r"(?:-[A-Z][a-z]+)?(?:,?\s+(?:Jr|Sr|JR|SR)\.?|\s+I{2,3})?)(?:\s+\S{1,3})?[^\w\n]{0,3}$")
 _CLOSING_RE = re.compile(r"^\W{0,3}(?:\w\s+)?(?:Sincerely|Very\s+truly|Respectfully|Cordially|Faithfully|Yours\s+(?:truly|sincerely)"
                          r"|FOR\s+THE\s+(?:DIRECTOR|CHIEF|DEPUTY)\b|For\s+the\s+(?:Director|Chief|Deputy)\b)", re.IGNORECASE)
-_SALUTATION_RE = re.compile(r"^\W{0,3}(?:Dear\s|DEAR\s|Gentlemen|GENTLEMEN|Sir\s*:|SIR\s*:|Madam\s*:)")
 _ADDRESSED_RE = re.compile(r"^\W{0,3}(?:MEMORANDUM\s+FOR|Memorandum\s+for|TO\s*:|To\s*:|ATTN|Attn|Attention)\b")
 # a bare label over the name: FROM (a routing sheet's box) names the writer, others a subject
 _BARE_LABEL_RE = re.compile(r"^\W{0,3}(?:(?P<from>FROM|From)|[A-Z][A-Z. ]{1,20}?)\s*[:;]\W{0,3}$")
 ADDRESS_LINES = 8            # an inside address stands this close above the salutation
 _LIST_RE = re.compile(r"^\W{0,3}(?:cc|CC|Cc|bcc|Distribution|DISTRIBUTION|Attendees|ATTENDEES|PARTICIPANTS|Participants"
                       r"|Present|PRESENT|Copies|COPIES|Orig)\b")
-BLOCK_OFFICE_WORDS = 6        # an office line under a signature is short
 BLOCK_REACH = 3               # lines between a closing and the name (the signature's scrawl)
 _PROSE_WORDS = 6          # a line this long is prose: the signature block is above it
 _LOOK_BACK = 8            # text lines from the end that may hold the signature
@@ -64,47 +55,9 @@ def _known(name: str, listed: list[Participant]) -> bool:
     return hit is not None and hit[1] >= 0.9
 
 
-@lru_cache(maxsize=1)
-def _office_words() -> frozenset[str]:
-    text = resources.files("kg").joinpath("data/signature_offices.txt").read_text(encoding="utf-8")
-    return frozenset(w.casefold() for line in text.splitlines() if not line.startswith("#") for w in line.split())
-
-
-def _a_name(name: str) -> bool:
-    """Given names or initials and a surname ("G. Robert Blakey", "JOHN H. WRIGHT"): the first
-    a name the dictionary capitalises or an initial; none an ordinary word ("Security Analysis
-    Group", "COORDINATING OFFICERS") but a surname after an initial ("John H. Wright"); none
-    OCR debris ("SUSPENSE JATE", "D. JOBDATA", "Edgar Hokvgr")."""
-    words = [w.strip(",") for w in name.split() if w.strip(".,").upper() not in ("JR", "SR", "II", "III")]
-    first, surname = words[0], words[-1]
-    if not (re.fullmatch(r"[A-Z]\.", first) or (len(first) >= 3 and is_proper_name(first))):
-        return False
-    for i, w in enumerate(words):
-        bare = w.strip(".")
-        if len(bare) == 1:
-            continue
-        initial_before = i > 0 and re.fullmatch(r"[A-Z]\.", words[i - 1])
-        if len(bare) < 3 or is_ocr_debris(bare) or bare.casefold() in _office_words() \
-                or (is_common_word(bare) and not (w is surname and initial_before)):
-            return False
-    if zipf(surname) == 0 and not is_proper_name(surname):
-        # a surname no lexicon knows is a name only as typed in title case, and pronounceable
-        return surname[1:].islower() and not re.search(r"[^aeiouy]{4}", surname.lower())
-    return True
-
-
-def _office_line(text: str) -> bool:
-    """A short line naming an office or rank ("Senior Counsel", "Lt. Colonel USA"), no label in
-    it; a room, an extension or a date may follow ("Security Analysis Group 6009 24 March 1977")."""
-    text = re.split(r"\d", text, maxsplit=1)[0]       # a room, an extension, a date may follow
-    words = re.findall(r"[A-Za-z]+", text)
-    return 0 < len(text.split()) <= BLOCK_OFFICE_WORDS and ":" not in text \
-        and any(w.casefold() in _office_words() for w in words) and text.lstrip(" \t\"'|.,;-")[:1].isupper()
-
-
 def _named(t: Transcript, ln: Line) -> str | None:
-    m = _BLOCK_NAME_RE.match(t.line_text(ln))
-    return m["name"] if m and _a_name(m["name"]) else None
+    m = name_line(t.line_text(ln))
+    return m["name"] if m else None
 
 
 def _signature_block(t: Transcript, found: list[Record]) -> list[Record]:
@@ -113,8 +66,8 @@ def _signature_block(t: Transcript, found: list[Record]) -> list[Record]:
     listed = [(s.start, s.end) for p in found if isinstance(p, Participant) for s in p.evidence]
     lines = [ln for ln in t.lines if ln.kind == "text" and ln.start not in form and t.line_text(ln).strip()]
     for i, ln in enumerate(lines):
-        m = _BLOCK_NAME_RE.match(t.line_text(ln))
-        if m is None or not _a_name(m["name"]):
+        m = name_line(t.line_text(ln))
+        if m is None:
             continue
         before = [t.line_text(x) for x in lines[max(0, i - BLOCK_REACH):i]]
         if any(_LIST_RE.match(x) for x in before):
@@ -123,7 +76,7 @@ def _signature_block(t: Transcript, found: list[Record]) -> list[Record]:
         if label and not label["from"]:
             continue                             # the value of a field ("SUBJECT:"), not a signature
         after = t.line_text(lines[i + 1]) if i + 1 < len(lines) else ""
-        office = _office_line(after) and not _BLOCK_NAME_RE.match(after)
+        office = office_line(after) and not name_line(after)
         closing = next((j for j in range(len(before) - 1, -1, -1) if _CLOSING_RE.match(before[j])), None)
         if closing is not None and any(re.search(r"[A-Z][a-z'’]{3,}", x) for x in before[closing + 1:]):
             closing = None                       # another name stands under the closing (misread)
@@ -132,7 +85,7 @@ def _signature_block(t: Transcript, found: list[Record]) -> list[Record]:
         if office and any(_named(t, x) for x in lines[max(0, i - 3):i - 1] + lines[i + 2:i + 4]):
             continue                             # a roster: names and offices one after another
         if any(_ADDRESSED_RE.match(x) for x in before[-2:]) or any(
-                _SALUTATION_RE.match(t.line_text(x)) for x in lines[i + 1:i + 1 + ADDRESS_LINES]):
+                SALUTATION_RE.match(t.line_text(x)) for x in lines[i + 1:i + 1 + ADDRESS_LINES]):
             continue                             # a letter's inside address, a memorandum's addressee
         span = t.span(ln.start + m.start("name"), ln.start + m.end("name"))
         if any(a < span.end and span.start < b for a, b in listed):
