@@ -6,7 +6,8 @@ CLASSIFICATION, RESTRICTIONS, CURRENT STATUS, DATE OF LAST REVIEW, OPENING CRITE
 COMMENTS).  Forms of the genre it reads:
 
 - ``LABEL : value`` on one line, with the OCR's variants of the labels ("RECORDS SERIES",
-  "CURRENTSTATUS", "DATE OF LAST'REVIEW", "AGENCY ORIGINATOR", "CLASSIFICATION;");
+  "CURRENTSTATUS", "DATE OF LAST'REVIEW", "AGENCY ORIGINATOR", "CLASSIFICATION;") and a
+  speck of the scan read as a letter or two before them ("ea DATE: 02/24/1967");
 - a label alone on its line and the value on the next text line, opened by a colon
   ("RECORD NUMBER" / ": 179-20004-10021");
 - a label without a colon ("FROM RIGGIN, GEORGE B.", "DATE 01/14/52") where the labels stand
@@ -63,7 +64,7 @@ FIELDS: tuple[tuple[str, str], ...] = (
     (r"PAGES", "pages"),
 )
 _LABEL_RE = re.compile(
-    r"^[^\w\n]{0,3}(?P<label>" + "|".join(f"(?:{p})" for p, _ in FIELDS) + r")(?![A-Za-z])"
+    r"^[^\w\n]{0,3}(?:[a-z]{1,2}[ \t]+)?(?P<label>" + "|".join(f"(?:{p})" for p, _ in FIELDS) + r")(?![A-Za-z])"
     r"[ \t]*(?P<sep>[:;.]|[—–-](?=\s))?[ \t]*[—–=_-]*[ \t]*(?P<value>.*?)[ \t|]*$")
 _COLON_VALUE_RE = re.compile(r"^[ \t]*[:;][ \t]*[—–=_-]*[ \t]*(?P<value>\S.*?)[ \t|]*$")
 _CUE_RE = re.compile(r"ASSASSINATION\s+SYSTEM|IDENTIFICA\S{0,4}\s*FORM|^\W{0,3}AGENCY\s+INFORMATION\W{0,3}$",

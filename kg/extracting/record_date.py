@@ -12,7 +12,8 @@ genre prints it:
 - ``dispatch``: the dispatch form's "DISPATCH SYMBOL AND NUMBER / DATE" box, the symbol and
   number followed by the date ("HMMA 22550 2 December 1963");
 - ``dateline``: a date alone on a short line, day-month-year as the CIA and the military type
-  it ("2 June 1978", "10 Feb 77", "14 DECEMBER 66") or month-day-year ("May 11, 1978");
+  it ("2 June 1978", "10 Feb 77", "14 DECEMBER 66"), month-day-year ("May 11, 1978") or in
+  figures, month first ("REPORT OF INTERVIEW 6/12/55");
 - ``dtg``: any other date-time group with its month and year (the signal centre's time of
   receipt, "TOR: 0417392 OCT 77");
 - ``inline``: a day, month and year inside a line of the message's header;
@@ -59,8 +60,10 @@ _MESSAGE_LINE_RE = re.compile(
     r"|\bROUTINE\b|\bFLASH\b", re.IGNORECASE)
 _RECEIPT_RE = re.compile(r"\b(?:TOR|TOT|RCVD|RECEIVED|FILED)\b", re.IGNORECASE)
 # "DATE:" anywhere on the line (a form's boxes stand side by side), "DATED:" only at its head
-# ("a letter dated 23 AUG 62" cites another paper)
-_LABEL_RE = re.compile(r"(?:^[^\w\n]{0,3}(?:DATED|Dated|Sent[ \t]+on)|(?<![A-Za-z])(?:[DO0]ATE|Date)(?:[ \t]+\w{0,2}(?:DISTR|Distr|STR)\b)?)"
+# ("a letter dated 23 AUG 62" cites another paper); "pate:", "Oate:" (a letter misread) with
+# their colon
+_LABEL_RE = re.compile(r"(?:^[^\w\n]{0,3}(?:DATED|Dated|Sent[ \t]+on)|(?<![A-Za-z])(?:[DO0]ATE|Date)(?:[ \t]+\w{0,2}(?:DISTR|Distr|STR)\b)?"
+                       r"|(?<![A-Za-z])[A-Za-z]ate(?=[ \t]*:))"
                        r"(?![A-Za-z])(?![ \t]*(?:OF|of)\b)[ \t]*[:.;,_%-]?[ \t]*")
 # the dispatch box: a dispatch symbol and number, then its date
 _DISPATCH_RE = re.compile(r"\b[A-Z]{3,5}[ \t]*[-~—–]?[ \t]*\d{3,6}\b[ \t,]*(?=[0-3]?\d[ \t]*[A-Za-z]{3,9}\b)")
@@ -73,6 +76,7 @@ _NOT_RECORD_DATE_RE = re.compile(
     r"DATE\s+(?:OF\s+(?:INFO|REVIEW|LAST|BIRTH)|ACQ)|\bDOI\b|\bDOB\b|BORN|REVIEW|RELEASE|DECLASS|ACT\s+OF\s+1992|"
     r"\bSTATUS\b|Case\s*#|NARA|E\.?\s?O\.?\s*1[23]\d{3}|\bBY\s+[A-Z0-9]{2,}/", re.IGNORECASE)
 _PRINTED_PAGE_RE = re.compile(r"^\W{0,3}(?:\w{1,4}\s+)?P?AGE\s*[:;.]?\s*\d{1,3}\W{0,3}$", re.IGNORECASE)
+REVIEW_YEARS = 1992          # unlabelled dates in figures from then on are the reviewers' stamps
 FIRST_PAGE_LINES = 45        # text lines (after the identification form) that may hold the date
 MAX_DATELINE_WORDS = 6
 HEADER_LINES = 20            # a date inside a longer line counts only in the message's header
@@ -130,6 +134,18 @@ def _dates(t: Transcript, ln: Line, text: str, rx: re.Pattern, kind: str, index:
     return out
 
 
+def _numeric_dates(t: Transcript, ln: Line, text: str, index: int) -> list[RecordDate]:
+    """US month/day/year dates ("6/12/55", "10-1-59") of the records' years; one in figures
+    from the review's years (the JFK Act of 1992 on) unlabelled is a processing stamp's."""
+    out = []
+    for m in NUMERIC_DATE_RE.finditer(text):
+        value = parse_numeric_date(m)
+        if value is not None and 1940 <= value.year < REVIEW_YEARS:
+            out.append(RecordDate(value, t.span(ln.start + m.start(), ln.start + m.end()), kind="inline",
+                                  line=index, col=m.start()))
+    return out
+
+
 def _distribution_label(before: str) -> bool:
     """An information report's "DATE DISTR" box as the OCR misread it ("OATE OxsTR,", "ate
     piste, «"): nearer by edit distance to that label than to "DATE ACQ" or "DATE OF INFO"."""
@@ -178,7 +194,7 @@ def candidates(t: Transcript, lines: list[Line]) -> list[RecordDate]:
         if (dm := _DISPATCH_RE.search(text)) is not None:
             out.extend(_dates(t, ln, text, DMY_RE, "dispatch", i, dm.end())[:1])
         dated = [d for rx in (DMY_RE, MDY_RE) for d in _dates(t, ln, text, rx, "inline", i)
-                 if not _cited(text, d.col)]
+                 if not _cited(text, d.col)] + [d for d in _numeric_dates(t, ln, text, i) if not _cited(text, d.col)]
         for d in sorted(dated, key=lambda d: d.span.start):
             if _distribution_label(text[:d.col]):
                 out.append(dataclasses.replace(d, kind="labelled"))

@@ -139,3 +139,10 @@ def test_a_title_that_reads_like_a_genre_line_does_not_end_the_form():
     raw = ("JFK ASSASSINATION SYSTEM\nIDENTIFICATION FORM\nAGENCY : SSCIA\nORIGINATOR : CIA\nFROM :\nTO:\n"
            "TITLE. :\nMEMORANDUM FOR THE RECORD\nDATE : 08/29/74\nPAGES : 5\n")
     assert form_date(read_plaintext("f.txt", raw))[0] == date(1974, 8, 29)
+
+
+def test_a_speck_read_as_letters_before_a_label_does_not_hide_it():
+    # 2022 release, docid-32324814
+    raw = ("JFK Assassination System\nIdentification Form\nORIGINATOR: FBI\nFROM: LV\nTO: HQ\nTITLE:\n"
+           "ea DATE: 02/24/1967\nPAGES: 8\n")
+    assert form_date(read_plaintext("f.txt", raw))[0] == date(1967, 2, 24)

@@ -107,3 +107,15 @@ def test_a_date_box_beside_other_boxes_on_the_line_is_labelled():
     raw = STAMP + "On 2 March 1965 he left.\nsussect “MAYRA\" (an alias) Date OST «18 March 1965\n"
     h = _header(raw)
     assert h.date == date(1965, 3, 18)
+
+
+def test_a_date_label_misread_by_one_letter_keeps_its_colon():
+    # 2022 release, docid-32334661: "To + The Director pate: August 5, 1959" below an August 11 dateline
+    raw = STAMP + "To + The Director pate: August 5, 1959\nAugust 11, 1959\n"
+    assert _header(raw).date == date(1959, 8, 5)
+
+
+def test_a_date_in_figures_month_first_and_none_of_the_reviews_years():
+    # 2022 release, 104-10130-10375: "REPORT OF INTERVIEW 6/12/55"; a stamp's "03/26/97"
+    h = _header(STAMP + "03/26/97\nREPORT OF INTERVIEW 6/12/55 Berkeley, Calif.\n")
+    assert h.date == date(1955, 6, 12)
