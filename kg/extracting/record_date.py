@@ -160,6 +160,15 @@ def _cited(text: str, start: int) -> bool:
     return bool(_CITED_RE.search(text[:start]))
 
 
+def cited(text: str, start: int) -> bool:
+    """Whether the date at ``start`` of a line is one the record cites: in a REF line, or after
+    "dated", "On", "of" ... ("1. On 17 March 1961, ...", "REFERENCE: Memo to DCI, dated 11 April 1963").
+    A date in brackets alone is not enough: a summary sheet heads the cable it describes with its
+    number and date ("HELS 2556 (13 June 1964)")."""
+    m = _CITED_RE.search(text[:start])
+    return bool(_REF_LINE_RE.match(text)) or (m is not None and "(" not in m.group())
+
+
 def candidates(t: Transcript, lines: list[Line]) -> list[RecordDate]:
     """Every date of the record's first page (``lines``: its lines, form excluded), by kind."""
     head = [ln for ln in lines if ln.kind in ("text", "banner")][:FIRST_PAGE_LINES]
