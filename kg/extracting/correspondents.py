@@ -10,7 +10,7 @@ Forms of the genre it reads, in the order they are trusted for the originating a
   the CIA submitted, "124-..." the FBI's): NARA numbers each agency's records in its own
   series (kg/data/agencies.csv), and the basis says so.
 The form's FROM and TO fields ("FROM: LEG, MX", "TO: DIRECTOR, FBI") are the sender and the
-addressee as NARA catalogued them.  Senders and addressees printed in a message's own header
+addressee as NARA catalogued them; "WITHHELD", "[RESTRICTED]" or "ILLEGIBLE" there names no one.  Senders and addressees printed in a message's own header
 (FROM/TO lines, routing, MEMORANDUM FOR) are the telegram extractor's `Transmission` and
 `Addressee`; the competency query cq13 reads both.
 """
@@ -29,6 +29,8 @@ from kg.records import Correspondent, FormField, Record, RecordNumber
 NAME = "correspondents"
 LETTERHEAD_LINES = 60          # text lines of the record (after the form) a letterhead may stand in
 _CIA_FORMS = frozenset({"cia-cable", "cia-dispatch"})
+# what the form prints where a name is kept back: no one is named
+_NO_NAME_RE = re.compile(r"^\W*(?:WITHHELD|RESTRICTED|ILLEGIBLE|UNKNOWN|NONE|DELETION|\(DELETION\))\W*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,7 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
 
     for field, role in (("from", "sender"), ("to", "addressee")):
         f = fields.get(field)
-        if f is not None and sum(c.isalpha() for c in f.value) >= 2:
+        if f is not None and sum(c.isalpha() for c in f.value) >= 2 and not _NO_NAME_RE.match(f.value):
             out.append(Correspondent(evidence=f.evidence, extractor=NAME, role=role,
                                      name=f.value, printed=f.value, basis="form"))
     return out

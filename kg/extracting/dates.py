@@ -33,6 +33,46 @@ def month_number(name: str) -> int | None:
     return MONTHS.get(key) or _MONTH_ABBR.get(key[:4] if key.startswith("sept") else key[:3])
 
 
+_MONTH_FORMS = tuple((name, i) for name, i in MONTHS.items()) + tuple(
+    (name[:3], i) for name, i in MONTHS.items() if len(name) > 4) + (("sept", 9),)
+
+
+def typed_month(token: str) -> int | None:
+    """The month a name or abbreviation as typed stands for ("Dec", "SEPT", "Decem", "December")."""
+    key = token.rstrip(".").casefold()
+    if not key.isalpha() or not 3 <= len(key) <= 10:
+        return None
+    if key in MONTHS or (len(key) <= 4 and key in _MONTH_ABBR):
+        return MONTHS.get(key) or _MONTH_ABBR[key]
+    return next((i for n, i in MONTHS.items() if n.startswith(key)), None) if len(key) > 3 else None
+
+
+def ocr_month(token: str) -> int | None:
+    """The month a printed token stands for, read through the OCR's misreadings.
+
+    A month as typed (`typed_month`) first; else the one month form within an edit distance
+    (rapidfuzz) of the token: one edit for a token of up to five letters ("Hay", "guly",
+    "Bec"), two for a longer one ("Decenber", "Hovenber", "Jamiary").  A token as close to
+    two months ("Jum") is no month.
+    """
+    typed = typed_month(token)
+    key = token.rstrip(".").casefold()
+    if typed or not key.isalpha() or not 3 <= len(key) <= 10:
+        return typed
+    from rapidfuzz.distance import Levenshtein
+    allowed = 1 if len(key) <= 5 else 2
+    dist = {}
+    for name, i in _MONTH_FORMS:
+        d = Levenshtein.distance(key, name)
+        if d <= allowed:
+            dist[i] = min(d, dist.get(i, d))
+    if not dist:
+        return None
+    best = min(dist.values())
+    nearest = [i for i, d in dist.items() if d == best]
+    return nearest[0] if len(nearest) == 1 else None
+
+
 def safe_date(y: int, m: int, d: int) -> date | None:
     try:
         return date(y, m, d)

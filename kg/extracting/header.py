@@ -19,7 +19,7 @@ from kg.extracting import extractor
 from kg.extracting.dates import (ISO_SLASH_DATE_RE, MONTH_NAME_DATE_RE, TIME_RANGE_RE,
                                  parse_month_name_date, parse_time_range, safe_date)
 from kg.extracting.nara_form import _form_lines, form_date
-from kg.extracting.record_date import record_date
+from kg.extracting.record_date import cited, record_date
 from kg.lexicon.data import table
 from kg.reading.transcript import Line, Transcript
 from kg.records import DocumentHeader, Record, Span
@@ -152,14 +152,18 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
     if date_hit:
         ln, m, d = date_hit
         fields["date"], fields["date_span"] = d, _span(t, ln, m)
-    if t.reader == "plaintext" and (date_hit is None or not 1940 <= fields["date"].year <= 1999):
-        # noisy OCR of a record: its date where the genre puts it (kg.extracting.record_date)
+    if t.reader == "plaintext":
+        # noisy OCR of a record: its date where the genre puts it (kg.extracting.record_date),
+        # before the first typed date of the header, which may be one the record cites
         form = {ln.start for ln in _form_lines(t)}
         found_date = record_date(t, [ln for ln in t.lines if ln.start not in form])
         if found_date is not None:
             fields["date"], fields["date_span"] = found_date.value, found_date.span
             fields["date_precision"] = "month" if found_date.month_only else "day"
-        elif date_hit is not None:              # "2 August 1838": OCR, not the record's year
+        elif date_hit is not None and (not 1940 <= fields["date"].year <= 1999
+                                       or cited(t.line_text(date_hit[0]), date_hit[1].start())):
+            # "2 August 1838": OCR, not the record's year; "1. On 17 March 1961, ...": a date
+            # the record cites, not its own
             del fields["date"], fields["date_span"]
     catalogued = form_date(t)          # the NARA identification form's DATE is the record's
     if catalogued is not None:

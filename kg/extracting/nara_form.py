@@ -6,12 +6,20 @@ CLASSIFICATION, RESTRICTIONS, CURRENT STATUS, DATE OF LAST REVIEW, OPENING CRITE
 COMMENTS).  Forms of the genre it reads:
 
 - ``LABEL : value`` on one line, with the OCR's variants of the labels ("RECORDS SERIES",
-  "CURRENTSTATUS", "DATE OF LAST'REVIEW", "AGENCY ORIGINATOR", "CLASSIFICATION;");
+  "CURRENTSTATUS", "DATE OF LAST'REVIEW", "AGENCY ORIGINATOR", "CLASSIFICATION;") and a
+  speck of the scan read as a letter or two before them ("ea DATE: 02/24/1967");
 - a label alone on its line and the value on the next text line, opened by a colon
   ("RECORD NUMBER" / ": 179-20004-10021");
-- a column of labels followed by a column of values (the OCR of the form's table) is *not*
-  paired: nothing on the page says which value belongs to which label, so nothing is
-  guessed.
+- a label without a colon ("FROM RIGGIN, GEORGE B.", "DATE 01/14/52") where the labels stand
+  one a line in a block, as the form's table prints them (a lone "TO DIRECTOR" is a cable's);
+- a column of labels followed by a column of values (the OCR of the form's table), paired
+  only where the layout says which value is whose: the DATE is the lone date followed by the
+  lone page count (DATE and PAGES stand together on every form), after the record number;
+  the values before it, after the DOCUMENT INFORMATION heading and the file numbers, are the
+  ORIGINATOR, FROM, TO and TITLE whose labels stand bare, one to one, or all but an empty
+  TITLE when every value is short like a name or an office ("SAC, MM", "DIRECTOR, FBI"); a
+  label one edit from its word, alone on its line ("FRO!"), still holds its place.  A
+  column with a value lost or doubled, or a label lost, is not paired: nothing is guessed.
 
 What it gives: a `FormField` per filled field and the form's CLASSIFICATION as a `Marking`
 (position "header", the level normalised: "Secret", "U", "CONFIDENTIAI").  The DATE OF LAST
@@ -22,6 +30,8 @@ from __future__ import annotations
 
 import re
 from datetime import date
+
+from rapidfuzz.distance import Levenshtein
 
 from kg.extracting import extractor
 from kg.extracting.dates import NUMERIC_DATE_RE, parse_numeric_date
@@ -54,10 +64,25 @@ FIELDS: tuple[tuple[str, str], ...] = (
     (r"PAGES", "pages"),
 )
 _LABEL_RE = re.compile(
-    r"^[^\w\n]{0,3}(?P<label>" + "|".join(f"(?:{p})" for p, _ in FIELDS) + r")(?![A-Za-z])"
+    r"^[^\w\n]{0,3}(?:[a-z]{1,2}[ \t]+)?(?P<label>" + "|".join(f"(?:{p})" for p, _ in FIELDS) + r")(?![A-Za-z])"
     r"[ \t]*(?P<sep>[:;.]|[—–-](?=\s))?[ \t]*[—–=_-]*[ \t]*(?P<value>.*?)[ \t|]*$")
 _COLON_VALUE_RE = re.compile(r"^[ \t]*[:;][ \t]*[—–=_-]*[ \t]*(?P<value>\S.*?)[ \t|]*$")
-_CUE_RE = re.compile(r"ASSASSINATION\s+SYSTEM|IDENTIFICA\S{0,4}\s*FORM", re.IGNORECASE)
+_CUE_RE = re.compile(r"ASSASSINATION\s+SYSTEM|IDENTIFICA\S{0,4}\s*FORM|^\W{0,3}AGENCY\s+INFORMATION\W{0,3}$",
+                     re.IGNORECASE)
+# headings and titles of the form, which are neither labels nor values
+_HEADING_RE = re.compile(r"^\W{0,3}(?:(?:AGENCY|DOCUMENT)\s+INFORMATION|\S{0,4}\s*ASSASSINATION\s+SYSTEM.*"
+                         r"|IDENTIFICA\S{0,4}\s*FORM|(?-i:Date|Page)\s*[:;]?\s*\d{0,3})\W{0,3}$", re.IGNORECASE)
+_DOC_INFO_RE = re.compile(r"^\W{0,3}DOCUMENT\s+INFORMATION\W{0,3}$", re.IGNORECASE)
+_LONE_DATE_RE = re.compile(r"^\W{0,3}(?P<date>\d{1,2}/\d{1,2}/\d{2,4})\W{0,3}$")
+_LONE_COUNT_RE = re.compile(r"^\W{0,3}\d{1,4}\W{0,3}$")
+_FILE_NUMBER_RE = re.compile(r"\d{3}")
+# a FROM or TO value: a name or an office, short ("SAC, MM", "HALL, WENDELL W. JR.", "HQ")
+_CORRESPONDENT_RE = re.compile(r"^[A-Z][\w.,&'/()\[\] -]{0,39}$")
+_COLUMN_FIELDS = ("originator", "from", "to", "title")
+# an ORIGINATOR value: the agency's code or short name ("FBI", "INSCOM/CSF", "SECRET SERVICE"),
+# never a person's name ("GODSOE, W. A.") -- a sign the column lost a value
+_AGENCY_CODE_RE = re.compile(r"^[A-Z][A-Z/&.-]{1,11}(?:\s[A-Z]{2,10})?$")
+CORRESPONDENT_WORDS = 7    # "CH, INDUSTRIAL & PERS SCTY GROUP"; a title runs longer
 # Values that are OCR debris of an empty box, not a value.
 _EMPTY_RE = re.compile(r"^[\W_]{0,3}(?:[a-z]{1,2})?[\W_]{0,3}$")
 # Classification values printed as codes on the form.
@@ -65,6 +90,8 @@ _LEVEL_CODES = {"U": "UNCLASSIFIED", "C": "CONFIDENTIAL", "S": "SECRET", "TS": "
 _NEXT_GENRE_RE = re.compile(r"\b(?:INCOMING|OUTGOING)\s+TELEGRAM|\bAIRGRAM\b|\bMEMORANDUM\b|CLASSIFIED\s+MESSAGE"
                             r"|^[^\w\n]{0,3}DISPATCH\b", re.IGNORECASE)
 FORM_REACH = 120          # lines after the form's first label that still belong to the form
+COLUMN_LABELS = 5         # bare labels in a row that make the form a column of labels
+_FOOTER_RE = re.compile(r"\bDoc\s?[IiLl1|]{1,2}d\s*[:;.]?\s*\d{6,}", re.IGNORECASE)
 
 
 def _name_of(label: str) -> str:
@@ -84,23 +111,30 @@ def _form_lines(t: Transcript) -> list[Line]:
     # the labels may stand above the form's title when the OCR reordered the table
     first = start
     for j in range(start - 1, max(-1, start - 60), -1):
-        if lines[j].kind == "page":
+        if lines[j].kind == "page" or _FOOTER_RE.search(t.line_text(lines[j])):
             break
         if lines[j].kind == "text" and _LABEL_RE.match(t.line_text(lines[j])):
             first = j
     out: list[Line] = []
     after_comments = None
+    run = longest = 0                    # bare labels one a line in a row: a column of labels
     for ln in lines[first:first + FORM_REACH]:
         if ln.kind in ("page", "rule") and out:
             break
         if ln.kind != "text":
             continue
         text = t.line_text(ln)
+        if _FOOTER_RE.search(text) and out:
+            break                          # "NW 50953 DocId:32303665 Page 1": the form's page ends
         label = _LABEL_RE.match(text)
-        if label is None and _NEXT_GENRE_RE.search(text) and out:
+        title = out and (pm := _LABEL_RE.match(t.line_text(out[-1]))) and _EMPTY_RE.match(pm["value"])
+        if label is None and _NEXT_GENRE_RE.search(text) and out and not title:
             break                          # the record itself begins (no page break printed)
+        run = run + 1 if label is not None and not label["value"] else 0
+        longest = max(longest, run)
         if label is not None and _name_of(label["label"]) == "comments":
-            after_comments = 0
+            # after a column of bare labels the column of values follows: read to the footer
+            after_comments = None if longest >= COLUMN_LABELS else 0
         elif after_comments is not None:
             after_comments += 1
             if after_comments > 6:
@@ -109,20 +143,28 @@ def _form_lines(t: Transcript) -> list[Line]:
     return out
 
 
+def _is_label(t: Transcript, ln: Line) -> bool:
+    text = t.line_text(ln)
+    return bool(_LABEL_RE.match(text)) and not _HEADING_RE.match(text)
+
+
 def _fields(t: Transcript) -> list[FormField]:
-    lines = _form_lines(t)
+    lines = [ln for ln in _form_lines(t) if t.line_text(ln).strip()]
     out: list[FormField] = []
+    bare: list[tuple[str, Span, int]] = []     # labels printed without a value, and their line
     for i, ln in enumerate(lines):
         text = t.line_text(ln)
         m = _LABEL_RE.match(text)
-        if not m:
+        if not m or _HEADING_RE.match(text):
             continue
         name = _name_of(m["label"])
         label_span = t.span(ln.start + m.start("label"), ln.start + m.end("label"))
         value, vstart, vline = m["value"], m.start("value"), ln
-        if not m["sep"] and value:
-            # "FROM Elisabethville" without a colon is a field only for the multi-word labels
-            if len(m["label"].split()) < 2 or name in ("to", "from", "date"):
+        if not m["sep"] and value and (len(m["label"].split()) < 2 or name in ("to", "from", "date")):
+            # "FROM Elisabethville" without a colon is a field only inside the form's block
+            # of labels, between two of them; alone it is a cable's routing line
+            block = all(0 <= j < len(lines) and _is_label(t, lines[j]) for j in (i - 1, i + 1))
+            if not block or (name == "date" and not NUMERIC_DATE_RE.match(value)):
                 continue
         prev_bare = i > 0 and (pm := _LABEL_RE.match(t.line_text(lines[i - 1]))) and not pm["value"]
         if not value and i + 1 < len(lines) and not prev_bare:
@@ -133,11 +175,88 @@ def _fields(t: Transcript) -> list[FormField]:
             if cm and not _LABEL_RE.match(t.line_text(nxt)[cm.start("value"):]):
                 value, vstart, vline = cm["value"], cm.start("value"), nxt
         if not value or _EMPTY_RE.match(value) or _LABEL_RE.match(value):
+            if not value:
+                bare.append((name, label_span, i))
             continue
         span = t.span(vline.start + vstart, vline.start + vstart + len(value))
         out.append(FormField(evidence=(span,), extractor=NAME, name=name,
                              value=" ".join(span.exact.split()), label_span=label_span))
-    return out
+    return out + _column_fields(t, lines, bare, {f.name for f in out})
+
+
+def _field(t: Transcript, ln: Line, name: str, label: Span) -> FormField:
+    text = t.line_text(ln)
+    m = re.search(r"[\w\[(].*[\w.\])]", text)          # the value without the table's rules
+    span = t.span(ln.start + m.start(), ln.start + m.end()) if m else t.span(ln.start, ln.end)
+    return FormField(evidence=(span,), extractor=NAME, name=name, value=" ".join(span.exact.split()),
+                     label_span=label)
+
+
+def _column_fields(t: Transcript, lines: list[Line], bare: list[tuple[str, Span, int]],
+                   paired: set[str]) -> list[FormField]:
+    """The values of a column printed apart from its column of bare labels, where the layout
+    says which is whose (see the module's docstring)."""
+    labels = {name: (span, i) for name, span, i in reversed(bare) if name not in paired}
+    if "date" not in labels or "pages" not in labels:
+        return []
+    values = [ln for ln in lines if not _LABEL_RE.match(t.line_text(ln)) and not _EMPTY_RE.match(t.line_text(ln))]
+    texts = [t.line_text(ln) for ln in values]
+    numbered = next((i for i, x in enumerate(texts) if re.search(r"\b\d{3}-\d{5}-\d{5}\b", x)), None)
+    heading = next((i for i, x in enumerate(texts) if _DOC_INFO_RE.match(x)), None)
+    after = max((i for i in (numbered, heading) if i is not None), default=None)
+    if after is None:
+        return []          # nothing sets the record's values apart from the form's print date
+    anchor = next((i for i in range(after + 1, len(values) - 1)
+                   if _LONE_DATE_RE.match(texts[i]) and _LONE_COUNT_RE.match(texts[i + 1])), None)
+    if anchor is None:
+        return []
+    out = [_field(t, values[anchor], "date", labels["date"][0]),
+           _field(t, values[anchor + 1], "pages", labels["pages"][0])]
+    # the ORIGINATOR, FROM, TO and TITLE labels stand one a line above DATE; a line the OCR
+    # made unreadable among them ("FRO!") leaves no telling whose value is whose
+    run: list[str] = []
+    j = labels["date"][1] - 1
+    while j >= 0 and (name := _column_label(t.line_text(lines[j]))) is not None:
+        run.insert(0, name)
+        if name not in labels and name not in paired:       # "FRO!": FROM misread, bare
+            labels[name] = (t.span(lines[j].start, lines[j].end), j)
+        j -= 1
+    if not run or (run[0] != "originator" and not (j >= 0 and (_LABEL_RE.match(t.line_text(lines[j]))
+                                                            or _HEADING_RE.match(t.line_text(lines[j]))))):
+        return out
+    wanted = [name for name in run if name in labels]
+    # their values stand above the date, after the last heading and the agency's file numbers
+    first = max([after] + [i for i in range(anchor) if _HEADING_RE.match(texts[i])]) + 1
+    column = list(range(first, anchor))
+    while column and _FILE_NUMBER_RE.search(texts[column[0]]):
+        column.pop(0)
+    if len(column) == len(wanted) - 1 and wanted and wanted[-1] == "title":
+        wanted = wanted[:-1]              # the TITLE left empty, as on most of the FBI's forms
+    if len(column) != len(wanted):
+        return out
+    pairs = list(zip(column, wanted))
+    if not all(_correspondent(texts[i]) for i, name in pairs if name in ("from", "to")) or not all(
+            _AGENCY_CODE_RE.match(texts[i].strip()) for i, name in pairs if name == "originator"):
+        return out                        # a value wrapped over two lines, or one left empty
+    return out + [_field(t, values[i], name, labels[name][0]) for i, name in pairs]
+
+
+def _column_label(text: str) -> str | None:
+    """The ORIGINATOR, FROM, TO or TITLE label of a column of labels, as printed or one edit
+    from it as the OCR misread it alone on its line ("FRO!" for "FROM:")."""
+    m = _LABEL_RE.match(text)
+    if m is not None:
+        name = _name_of(m["label"])
+        return name if name in _COLUMN_FIELDS else None
+    letters = re.sub(r"[^A-Za-z]", "", text).upper()
+    if not 2 <= len(letters) <= 10 or len(text.strip()) > 12:
+        return None
+    near = [name for name in _COLUMN_FIELDS if Levenshtein.distance(letters, name.upper()) <= 1]
+    return near[0] if len(near) == 1 else None
+
+
+def _correspondent(text: str) -> bool:
+    return bool(_CORRESPONDENT_RE.match(text.strip())) and len(text.split()) <= CORRESPONDENT_WORDS
 
 
 def _level(value: str) -> str | None:

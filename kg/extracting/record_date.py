@@ -1,44 +1,89 @@
-"""The date of a record printed on noisy OCR: where the genre puts it and how it prints it.
+"""The date of a record printed on noisy OCR: where each genre puts it and how it prints it.
 
 Not an extractor: the header extractor asks `record_date()` when the typed header gave no
-date.  Conventions read (the CIA's, the military's and the FBI's forms of the 1950s-1970s):
-- a labelled date: "DATE: 29 January 1964", "Date: 10/27/59", "DATE DISTR 11 August 1964"
-  (never "DATE OF INFO", the date of the information, nor the form's or a stamp's dates);
-- a dateline alone on its line, day-month-year as the CIA and the military type it ("2 June
-  1978", "10 Feb 77", "14 DECEMBER 66", "28 Nov 63") or month-day-year ("May 11, 1978");
-- the day of a cable's date-time group with the month and year printed beside it
-  ("272358Z NOV 63", "R 150915Z JUN 77");
-- a day, month and year inside a line of the message's header ("CLASSIFIED MESSAGE 29 OCT 61");
-- a month and year alone ("June 1964", "JUN 77"): the month, at month precision.
-Two-digit years are 19xx.  A date must fall between 1940 and 1999: the records' years, not
-a release stamp's.  The first such date of the record's first page wins, labelled dates
-before datelines before date-time groups.
+date.  Every date of the record's first page is a `RecordDate` of a kind, the place the
+genre prints it:
+
+- ``message``: the date-time group of a cable on its message line, after the classification
+  or before the precedence ("SECRET 270008Z JAN 78 STAFF"; the zulu suffix is often read as a
+  "2": "SEC RE T 2700082 JAN 78");
+- ``labelled``: a DATE field at the head of a line ("DATE: 29 January 1964", "Date: 10/27/59",
+  "DATE DISTR 11 August 1964"; never "DATE OF INFO", the date of the information);
+- ``dispatch``: the dispatch form's "DISPATCH SYMBOL AND NUMBER / DATE" box, the symbol and
+  number followed by the date ("HMMA 22550 2 December 1963");
+- ``dateline``: a date alone on a short line, day-month-year as the CIA and the military type
+  it ("2 June 1978", "10 Feb 77", "14 DECEMBER 66"), month-day-year ("May 11, 1978") or in
+  figures, month first ("REPORT OF INTERVIEW 6/12/55");
+- ``dtg``: any other date-time group with its month and year (the signal centre's time of
+  receipt, "TOR: 0417392 OCT 77");
+- ``inline``: a day, month and year inside a line of the message's header;
+- ``month``: a month and year alone ("June 1964", "JUN 77"), at month precision.
+
+The document's own date wins over the dates it cites: a date after "dated", "of", "REF",
+in a REF line or in a sentence of the text ("On 17 March 1961 ...") is the date of another
+paper or of an event, not a candidate.  So are the dates of stamps (review, release,
+declassification).  Month names are read through the OCR's misreadings by edit distance
+(`kg.extracting.dates.ocr_month`: "14 Hay 1955", "3 Hovenber 1953").  Two-digit years are 19xx;
+a date must fall between 1940 and 1999 (the records' years, not a release stamp's).
+
+`record_date()` chooses by the genre's priority: a cable's message date-time group first,
+then labelled dates, the dispatch box, datelines, other date-time groups, dates inside the
+header, a month alone; within a kind, the first on the page.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date
 
-from kg.extracting.dates import NUMERIC_DATE_RE, month_number, parse_numeric_date, safe_date
+from rapidfuzz import fuzz
+
+from kg.extracting.dates import NUMERIC_DATE_RE, ocr_month, parse_numeric_date, safe_date, typed_month
+from kg.lexicon.words import is_word
 from kg.reading.transcript import Line, Transcript
 from kg.records import Span
 
-_MONTH = (r"(?:JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|"
-          r"SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)")
-_YEAR = r"(?:19)?\d\d"
-DMY_RE = re.compile(rf"\b(?P<d>[0-3]?\d)\s*(?P<m>{_MONTH})\b\.?,?\s*(?P<y>19\d\d|\d\d)\b", re.IGNORECASE)
-MDY_RE = re.compile(rf"\b(?P<m>{_MONTH})\b\.?\s+(?P<d>[0-3]?\d),?\s+(?P<y>19\d\d)\b", re.IGNORECASE)
-MONTH_YEAR_RE = re.compile(rf"^\W{{0,3}}(?P<m>{_MONTH})\b\.?,?\s+(?P<y>19\d\d|\d\d)\W{{0,3}}$", re.IGNORECASE)
-# the zulu suffix is often read as a "2" ("TOR: 0417392 OCT 77")
-DTG_RE = re.compile(rf"\b(?P<d>[0-3]\d)[0-2]\d[0-5]\d[Z2]\s*(?P<m>{_MONTH})\b\.?\s*(?P<y>{_YEAR})\b", re.IGNORECASE)
-_LABEL_RE = re.compile(r"(?:^|\W)(?:DATE|Date|DATED|Dated|DATE\s+DISTR|Date\s+Distr)\s*[:.;]?\s*(?!OF\b|of\b)",)
+_YEAR = r"(?:19\d\d|'?\d\d)"
+_WORD = r"[A-Za-z]{3,9}"
+# day month year, the month any word the OCR may have made of it (validated by ocr_month)
+DMY_RE = re.compile(rf"(?<![\w/])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?[ \t]*[-.]?[ \t]*(?P<m>{_WORD})\b\.?,?[ \t]*"
+                    rf"(?P<y>{_YEAR})(?![\w/])")
+MDY_RE = re.compile(rf"(?<![\w/])(?P<m>{_WORD})\.?[ \t]+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?[ \t]+(?P<y>19\d\d)(?![\w/])")
+MONTH_WORD_YEAR_RE = re.compile(rf"(?<![\w/])(?P<m>{_WORD})\b\.?,?[ \t]+(?P<y>19\d\d|'\d\d)(?![\w/])")
+MONTH_YEAR_RE = re.compile(rf"^\W{{0,3}}(?P<m>{_WORD})\b\.?,?[ \t]+(?P<y>19\d\d|\d\d)\W{{0,3}}$")
+# day, hour, minute, zulu (often read as a "2" or a "7"), then month and year
+DTG_RE = re.compile(rf"(?<!\d)(?P<d>[0-3]\d)[0-2]\d[0-5]\d[Z27][ \t]*(?P<m>{_WORD})\b\.?[ \t]*(?P<y>{_YEAR})(?![\w/])")
+# what stands on a cable's message line beside its date-time group
+_MESSAGE_LINE_RE = re.compile(
+    r"S\s?E\s?C\s?R\s?E\s?T|SEC\s?RE|ECRET|CONFIDENTIAL|UNCLASSIFIED|\bSTAFF\b|\bCITE\b|\bPRIORITY\b|\bIMMEDIATE\b"
+    r"|\bROUTINE\b|\bFLASH\b", re.IGNORECASE)
+_RECEIPT_RE = re.compile(r"\b(?:TOR|TOT|RCVD|RECEIVED|FILED)\b", re.IGNORECASE)
+# "DATE:" anywhere on the line (a form's boxes stand side by side), "DATED:" only at its head
+# ("a letter dated 23 AUG 62" cites another paper); "pate:", "Oate:" (a letter misread) with
+# their colon
+_LABEL_RE = re.compile(r"(?:^[^\w\n]{0,3}(?:DATED|Dated|Sent[ \t]+on)|(?<![A-Za-z])(?:[DO0]ATE|Date)(?:[ \t]+\w{0,2}(?:DISTR|Distr|STR)\b)?"
+                       r"|(?<![A-Za-z])[A-Za-z]ate(?=[ \t]*:))"
+                       r"(?![A-Za-z])(?![ \t]*(?:OF|of)\b)[ \t]*[:.;,_%-]?[ \t]*")
+# the dispatch box: a dispatch symbol and number, then its date
+_DISPATCH_RE = re.compile(r"\b[A-Z]{3,5}[ \t]*[-~—–]?[ \t]*\d{3,6}\b[ \t,]*(?=[0-3]?\d[ \t]*[A-Za-z]{3,9}\b)")
+# words before a date that make it the date of another paper or of an event
+_CITED_RE = re.compile(r"(?:\b(?:dated|dtd|of|on|since|until|from|to|REF|REFS|Ref|Refs|reference|"
+                       r"letter|memo|memorandum|report|cable|dispatch|by|before|after|between|and|through)"
+                       r"|[(])\W{0,3}$", re.IGNORECASE)
+_REF_LINE_RE = re.compile(r"^\W{0,3}(?:REFS?|Refs?|REFERENCES?|References?)\b")
 _NOT_RECORD_DATE_RE = re.compile(
-    r"DATE\s+OF\s+(?:INFO|REVIEW|LAST|BIRTH)|\bDOI\b|\bDOB\b|BORN|REVIEW|RELEASE|DECLASS|ACT\s+OF\s+1992|"
+    r"DATE\s+(?:OF\s+(?:INFO|REVIEW|LAST|BIRTH)|ACQ)|\bDOI\b|\bDOB\b|BORN|REVIEW|RELEASE|DECLASS|ACT\s+OF\s+1992|"
     r"\bSTATUS\b|Case\s*#|NARA|E\.?\s?O\.?\s*1[23]\d{3}|\bBY\s+[A-Z0-9]{2,}/", re.IGNORECASE)
+_PRINTED_PAGE_RE = re.compile(r"^\W{0,3}(?:\w{1,4}\s+)?P?AGE\s*[:;.]?\s*\d{1,3}\W{0,3}$", re.IGNORECASE)
+REVIEW_YEARS = 1992          # unlabelled dates in figures from then on are the reviewers' stamps
 FIRST_PAGE_LINES = 45        # text lines (after the identification form) that may hold the date
 MAX_DATELINE_WORDS = 6
 HEADER_LINES = 20            # a date inside a longer line counts only in the message's header
+# the genre's places, most trusted first; within a tier the first on the page
+DISTR_SIMILARITY = 70       # rapidfuzz ratio of a misread "DATE DISTR" label
+_OTHER_DATE_LABELS = ("DATE ACQ", "DATE OF INFO")
+PRIORITY = (("message",), ("labelled", "dispatch", "dateline"), ("dtg",), ("inline",), ("month",))
 
 
 @dataclass(frozen=True)
@@ -46,85 +91,135 @@ class RecordDate:
     value: date
     span: Span
     month_only: bool = False
+    kind: str = "dateline"
+    line: int = 0                # index of its line among the first page's text lines
+    col: int = 0                 # where it starts in its line
 
 
 def _year(text: str) -> int:
-    y = int(text)
+    y = int(text.lstrip("'"))
     return 1900 + y if y < 100 else y
 
 
-def _make(t: Transcript, ln: Line, m: re.Match, day: bool = True) -> RecordDate | None:
-    month = month_number(m["m"]) if not m["m"].isdigit() else int(m["m"])
-    year = _year(m["y"])
-    if not month or not 1940 <= year <= 1999:
-        return None
-    value = safe_date(year, month, int(m["d"]) if day else 1)
-    if value is None:
-        return None
-    return RecordDate(value, t.span(ln.start + m.start(), ln.start + m.end()), month_only=not day)
+def _month(token: str, year: str) -> int | None:
+    """The month of a printed token; a misread three-letter token that is an English word
+    ("say", "act") is a month only before a four-digit year."""
+    typed = typed_month(token)
+    if typed or (len(token) <= 3 and is_word(token) and len(year.lstrip("'")) < 4):
+        return typed
+    return ocr_month(token)
 
 
-def _numeric(t: Transcript, ln: Line, m: re.Match) -> RecordDate | None:
-    d = parse_numeric_date(m)
-    if d is None or not 1940 <= d.year <= 1999:
-        return None
-    return RecordDate(d, t.span(ln.start + m.start(), ln.start + m.end()))
+def _matches(rx: re.Pattern, text: str):
+    """Every match of ``rx`` in ``text``, overlapping ones too ("5 the 14 Dec 63")."""
+    pos = 0
+    while (m := rx.search(text, pos)) is not None:
+        yield m
+        pos = m.start() + 1
 
 
-def record_date(t: Transcript, lines: list[Line]) -> RecordDate | None:
-    """The record's date from its first page (``lines``: its text lines, form excluded)."""
-    head = [ln for ln in lines if ln.kind == "text"][:FIRST_PAGE_LINES]
-    labelled = datelines = dtgs = months = inline = None
+def _dates(t: Transcript, ln: Line, text: str, rx: re.Pattern, kind: str, index: int,
+           from_: int = 0, day: bool = True) -> list[RecordDate]:
+    out = []
+    for m in _matches(rx, text[from_:]):
+        s, e = m.start() + from_, m.end() + from_
+        month = _month(m["m"], m["y"])
+        year = _year(m["y"])
+        if not month or not 1940 <= year <= 1999:
+            continue
+        value = safe_date(year, month, int(m["d"]) if day else 1)
+        if value is not None:
+            out.append(RecordDate(value, t.span(ln.start + s, ln.start + e), month_only=not day,
+                                  kind=kind, line=index, col=s))
+    return out
+
+
+def _numeric_dates(t: Transcript, ln: Line, text: str, index: int) -> list[RecordDate]:
+    """US month/day/year dates ("6/12/55", "10-1-59") of the records' years; one in figures
+    from the review's years (the JFK Act of 1992 on) unlabelled is a processing stamp's."""
+    out = []
+    for m in NUMERIC_DATE_RE.finditer(text):
+        value = parse_numeric_date(m)
+        if value is not None and 1940 <= value.year < REVIEW_YEARS:
+            out.append(RecordDate(value, t.span(ln.start + m.start(), ln.start + m.end()), kind="inline",
+                                  line=index, col=m.start()))
+    return out
+
+
+def _distribution_label(before: str) -> bool:
+    """An information report's "DATE DISTR" box as the OCR misread it ("OATE OxsTR,", "ate
+    piste, «"): nearer by edit distance to that label than to "DATE ACQ" or "DATE OF INFO"."""
+    label = " ".join(re.findall(r"[A-Za-z]+", before)[-2:]).upper()
+    if len(label) < 6:
+        return False
+    score = fuzz.ratio("DATE DISTR", label)
+    return score >= DISTR_SIMILARITY and score > max(fuzz.ratio(o, label) for o in _OTHER_DATE_LABELS)
+
+
+def _cited(text: str, start: int) -> bool:
+    return bool(_CITED_RE.search(text[:start]))
+
+
+def cited(text: str, start: int) -> bool:
+    """Whether the date at ``start`` of a line is one the record cites: in a REF line, or after
+    "dated", "On", "of" ... ("1. On 17 March 1961, ...", "REFERENCE: Memo to DCI, dated 11 April 1963").
+    A date in brackets alone is not enough: a summary sheet heads the cable it describes with its
+    number and date ("HELS 2556 (13 June 1964)")."""
+    m = _CITED_RE.search(text[:start])
+    return bool(_REF_LINE_RE.match(text)) or (m is not None and "(" not in m.group())
+
+
+def candidates(t: Transcript, lines: list[Line]) -> list[RecordDate]:
+    """Every date of the record's first page (``lines``: its lines, form excluded), by kind."""
+    head = [ln for ln in lines if ln.kind in ("text", "banner")][:FIRST_PAGE_LINES]
+    out: list[RecordDate] = []
     for i, ln in enumerate(head):
         text = t.line_text(ln)
         if _NOT_RECORD_DATE_RE.search(text):
+            continue                         # a stamp's date
+        if i + 1 < len(head) and _PRINTED_PAGE_RE.match(t.line_text(head[i + 1])) and _LABEL_RE.search(text):
+            continue                         # a printout's "Date: 10/07/93" above its "Page: 1"
+        words = len(text.split())
+        for d in _dates(t, ln, text, DTG_RE, "dtg", i):
+            before = text[:d.col]
+            receipt = _RECEIPT_RE.search(before)
+            message = _MESSAGE_LINE_RE.search(text) and not receipt
+            out.append(d if not message else dataclasses.replace(d, kind="message"))
+        if ln.kind != "text" or _REF_LINE_RE.match(text):
             continue
-        if labelled is None and (lm := _LABEL_RE.search(text)):
-            rest = text[lm.end():]
-            for rx in (DMY_RE, MDY_RE):
-                m = rx.match(rest) or rx.search(rest[:30])
-                if m and (hit := _make(t, ln, _shift(m, lm.end()))):
-                    labelled = hit
-                    break
-            if labelled is None and (m := NUMERIC_DATE_RE.search(rest[:24])):
-                labelled = _numeric(t, ln, _shift(m, lm.end()))
-        if datelines is None and len(text.split()) <= MAX_DATELINE_WORDS:
-            for rx in (DMY_RE, MDY_RE):
-                m = rx.search(text)
-                if m and (hit := _make(t, ln, m)):
-                    datelines = hit
-                    break
-        if dtgs is None and (m := DTG_RE.search(text)):
-            dtgs = _make(t, ln, m)
-        if months is None and (m := MONTH_YEAR_RE.match(text)):
-            months = _make(t, ln, m, day=False)
-        if inline is None and i < HEADER_LINES:
-            for rx in (DMY_RE, MDY_RE):
-                m = rx.search(text)
-                if m and (hit := _make(t, ln, m)):
-                    inline = hit
-                    break
-    return labelled or datelines or dtgs or inline or months
+        if (lm := _LABEL_RE.search(text)) is not None:
+            rest = lm.end()
+            hits = _dates(t, ln, text, DMY_RE, "labelled", i, rest) + _dates(t, ln, text, MDY_RE, "labelled", i, rest)
+            hits = [d for d in hits if d.col - rest <= 30]
+            if not hits and (m := NUMERIC_DATE_RE.search(text[rest:rest + 24])):
+                value = parse_numeric_date(m)
+                if value is not None and 1940 <= value.year <= 1999:
+                    hits = [RecordDate(value, t.span(ln.start + rest + m.start(), ln.start + rest + m.end()),
+                                       kind="labelled", line=i, col=rest + m.start())]
+            if not hits:                     # "DATE_% December 1963": the month, the day lost
+                hits = [d for d in _dates(t, ln, text, MONTH_WORD_YEAR_RE, "labelled", i, rest, day=False)
+                        if d.col - rest <= 12]
+            out.extend(sorted(hits, key=lambda d: d.span.start)[:1])
+        if (dm := _DISPATCH_RE.search(text)) is not None:
+            out.extend(_dates(t, ln, text, DMY_RE, "dispatch", i, dm.end())[:1])
+        dated = [d for rx in (DMY_RE, MDY_RE) for d in _dates(t, ln, text, rx, "inline", i)
+                 if not _cited(text, d.col)] + [d for d in _numeric_dates(t, ln, text, i) if not _cited(text, d.col)]
+        for d in sorted(dated, key=lambda d: d.span.start):
+            if _distribution_label(text[:d.col]):
+                out.append(dataclasses.replace(d, kind="labelled"))
+            elif words <= MAX_DATELINE_WORDS:
+                out.append(dataclasses.replace(d, kind="dateline"))
+            elif i < HEADER_LINES:
+                out.append(d)
+        out.extend(_dates(t, ln, text, MONTH_YEAR_RE, "month", i, day=False))
+    return out
 
 
-class _Shifted:
-    """A match seen through an offset (the label's end), so spans stay line-relative."""
-
-    def __init__(self, m: re.Match, by: int):
-        self._m, self._by = m, by
-
-    def __getitem__(self, key):
-        return self._m[key]
-
-    def group(self, *a):
-        return self._m.group(*a)
-
-    def start(self, *a):
-        return self._m.start(*a) + self._by
-
-    def end(self, *a):
-        return self._m.end(*a) + self._by
-
-
-def _shift(m: re.Match, by: int):
-    return _Shifted(m, by)
+def record_date(t: Transcript, lines: list[Line]) -> RecordDate | None:
+    """The record's date from its first page, the genre's most trusted place first."""
+    found = candidates(t, lines)
+    for tier in PRIORITY:
+        of_kind = [d for d in found if d.kind in tier]
+        if of_kind:
+            return min(of_kind, key=lambda d: (d.line, d.span.start))
+    return None

@@ -8,7 +8,8 @@ Forms of the genre it reads:
 - the number stamped at the top of every page of the CIA's releases ("104-10187-10083"),
   which the OCR often garbles ("'Tied 000410087)", "Tod fo0'8-10436)"): a page's first line
   is that stamp when it is close (edit distance, rapidfuzz) to the record number the file is
-  named after;
+  named after; in a file named by its document id ("docid-32413592") the number printed at
+  the head of the pages, most often if several;
 - the file name when it is the record number ("2022__104-10004-10097.md", the releases'
   convention): the number is then the record's even where the print is illegible, and the
   evidence is whatever printed copy of it the text has;
@@ -31,8 +32,9 @@ from kg.records import FormField, Record, RecordNumber, Span
 
 NAME = "record_number"
 
-RIF_RE = re.compile(r"(?<![\d-])(?P<a>\d{3})\s?-\s?(?P<b>\d{5})\s?-\s?(?P<c>\d{5})(?![\d-])")
-_RIF_ALONE_RE = re.compile(r"^[^\w\n]{0,4}(?P<rif>\d{3}-\d{5}-\d{5})[^\w\n]{0,4}$")
+# three digits, five, five; the OCR may split a group with a space ("124-901 18-10020")
+RIF_RE = re.compile(r"(?<![\d-])(?P<a>\d{3})\s?-\s?(?P<b>(?:\d ?){4}\d)\s?-\s?(?P<c>(?:\d ?){4}\d)(?![\d-])")
+_RIF_ALONE_RE = re.compile(r"^[^\w\n]{0,4}(?P<rif>\d{3}-(?:\d ?){4}\d-(?:\d ?){4}\d)(?:[^\w\n]{0,4}$|\s+\d{3}\s+\()")
 _DOCID_RE = re.compile(r"\bDoc\s?[Il1]d\s?[:;]?\s?(?P<id>\d{8})\b", re.IGNORECASE)
 _BEFORE_STAMP_RE = re.compile(r"^[^\w\n]{0,3}(?P<num>\w[^\n]{6,18}?\w)[^\w\n]{0,4}\s*[\[{(|]?\s*"
                               r"(?:19|20)\d\d\s+RELEASE\b")
@@ -43,7 +45,7 @@ STAMP_SIMILARITY = 60          # rapidfuzz partial ratio of a garbled stamp to t
 
 def normalise(printed: str) -> str | None:
     m = RIF_RE.search(printed)
-    return f"{m['a']}-{m['b']}-{m['c']}" if m else None
+    return "-".join(m[g].replace(" ", "") for g in "abc") if m else None
 
 
 def _from_form(t: Transcript, found: list[Record]) -> tuple[str, Span] | None:
@@ -56,13 +58,12 @@ def _from_form(t: Transcript, found: list[Record]) -> tuple[str, Span] | None:
     for ln in _form_lines(t):                   # the column layout: the one RIF-shaped value
         m = _RIF_ALONE_RE.match(t.line_text(ln))
         if m:
-            return m["rif"], t.span(ln.start + m.start("rif"), ln.start + m.end("rif"))
+            return normalise(m["rif"]), t.span(ln.start + m.start("rif"), ln.start + m.end("rif"))
     return None
 
 
-def _page_stamps(t: Transcript, number: str) -> list[Span]:
-    """Where the number is stamped at the top of a page, exactly or garbled by the OCR."""
-    out: list[Span] = []
+def _page_heads(t: Transcript):
+    """(raw offset, raw head) of the first two text lines of every page."""
     since_page = 0                 # text lines since the last page break
     for ln in t.lines:
         if ln.kind == "page":
@@ -71,10 +72,29 @@ def _page_stamps(t: Transcript, number: str) -> list[Span]:
         if ln.kind not in ("text", "banner") or not t.line_text(ln).strip():
             continue
         since_page += 1
-        if since_page > 2:
-            continue
-        at = t.raw_span(ln.start, ln.end)[0]
-        head = t.raw[at:at + STAMP_REACH]
+        if since_page <= 2:
+            at = t.raw_span(ln.start, ln.end)[0]
+            yield at, t.raw[at:at + STAMP_REACH]
+
+
+def _stamped(t: Transcript) -> tuple[str, list[Span]] | None:
+    """The record number stamped at the head of the pages, read where nothing else names it
+    (a file named by its document id): the number printed there most often."""
+    seen: dict[str, list[Span]] = {}
+    for at, head in _page_heads(t):
+        m = RIF_RE.search(head)
+        if m:
+            seen.setdefault(normalise(m.group()), []).append(t.raw_to_span(at + m.start(), at + m.end()))
+    if not seen:
+        return None
+    number = max(seen, key=lambda n: (len(seen[n]), -seen[n][0].start))
+    return number, seen[number]
+
+
+def _page_stamps(t: Transcript, number: str) -> list[Span]:
+    """Where the number is stamped at the top of a page, exactly or garbled by the OCR."""
+    out: list[Span] = []
+    for at, head in _page_heads(t):
         exact = RIF_RE.search(head)
         if exact and normalise(exact.group()) == number:
             out.append(t.raw_to_span(at + exact.start(), at + exact.end()))
@@ -107,6 +127,10 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
         out.append(RecordNumber(evidence=tuple(stamps[:1]), extractor=NAME, number=named,
                                 printed=stamps[0].exact if stamps else None,
                                 source="page" if stamps else "file-name"))
+    if form is None and named is None and (stamped := _stamped(t)) is not None:
+        number, stamps = stamped
+        out.append(RecordNumber(evidence=(stamps[0],), extractor=NAME, number=number,
+                                printed=stamps[0].exact, source="page"))
     m = _DOCID_RE.search(t.raw)
     if m:
         out.append(RecordNumber(evidence=(t.raw_to_span(m.start("id"), m.end("id")),), extractor=NAME,

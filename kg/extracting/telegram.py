@@ -13,7 +13,9 @@ Forms of the genre it reads:
 - CIA cables: "FN CENTRAL INTELLIGENCE AGENCY" / "TO FEDERAL BUREAU OF INVESTIGATION", the
   station and number of "CITE WAVE 6588", date-time groups "271400Z", "G81007Z MAY 69";
 - memoranda: "MEMORANDUM FOR: ..." / "MEMORANDUM FOR THE SPECIAL GROUP (AUGMENTED)" as the
-  addressee, "From:" as the sender;
+  addressee, "From:" as the sender; a FROM line with the SUBJECT line close under it is a
+  memorandum's header though the OCR lost its genre line ("FROM: Robert A. Barteaux" /
+  "Chief, Operations Group" / "SUBJECT: ...");
 - the signature: the surname typed alone in capitals at the end of a telegram's text
   ("RUSK", "DEAN", "MANN"), before the typist's reference or the closing banner.  It is the
   author (a `Drafter` with role "author"); "Drafted by / Cleared by / Approved by" lines are
@@ -48,6 +50,8 @@ _ZULU_RE = re.compile(r"\b(?P<dtg>[0-3G]\d[0-2]\d[0-5]\dZ(?:\s+(?P<mon>[A-Z]{3})
 _FROM_RE = re.compile(r"^[^\w\n]{0,3}(?P<label>FROM|From|FM|FN)\s*(?P<sep>[:;.])?\s*(?P<value>.*?)\s*$")
 _TO_RE = re.compile(r"^[^\w\n]{0,3}(?P<label>TO|To)\s*(?P<sep>[:;.])?\s*(?P<value>.*?)\s*$")
 _MEMO_FOR_RE = re.compile(r"\bMEMORANDUM\s+FOR\s*:?\s*(?P<value>(?!THE\s+RECORD\b)\S.*?)\s*$", re.IGNORECASE)
+_MEMO_SUBJECT_RE = re.compile(r"^\W{0,3}(?:SUBJECT|Subject|SUBJ)\s*[:;.]")
+MEMO_FROM_REACH = 3       # lines from a memorandum's FROM to its SUBJECT (the office between)
 _CITE_RE = re.compile(r"\bCITE\s+(?P<station>[A-Z]{3,}(?:\s[A-Z]{3,})?)\s+(?P<num>\d{2,6})\b")
 _ROUTING_RE = re.compile(r"^[^\w\n]{0,3}(?:ACTION\s*:?\s+(?=[A-Z])|INFO(?:RMATION)?\s*:\s*(?=[A-Z]))")
 _ROUTE_ITEM_RE = re.compile(
@@ -193,10 +197,12 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
     spans: list[Span] = []
     out: list[Record] = []
     addressees: list[Addressee] = []
+    from_line = None
 
     for i, ln in enumerate(head):
         text = t.line_text(ln)
         if "sender" not in fields and (m := _FROM_RE.match(text)):
+            from_line = i
             if m["value"] and (m["sep"] or m["label"] in ("FM", "FN")):
                 if len(m["value"].split()) <= 6:
                     fields["sender"], fields["sender_span"] = _clean(m["value"]), _span(t, ln, m, "value")
@@ -295,6 +301,9 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
     if genre is None and "number" not in fields and "sender" in fields and \
             fields["sender_span"].exact and t.line_text(next(ln for ln in head if ln.start <= t.reading_offset(fields["sender_span"].start) < ln.end + 1)).lstrip(" ;:'\"").startswith(("FN", "FM")):
         genre = "cia-cable"
+    if genre is None and from_line is not None and "sender" in fields and any(
+            _MEMO_SUBJECT_RE.match(t.line_text(ln)) for ln in head[from_line + 1:from_line + 1 + MEMO_FROM_REACH]):
+        genre = "memorandum"             # "FROM: Robert A. Barteaux" / office / "SUBJECT:": a memorandum's header
     if genre is None and "number" not in fields:
         return out                       # no genre and no message number: not a message header
     if not (fields or addressees or precedence or distribution or signer):

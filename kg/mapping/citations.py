@@ -87,8 +87,10 @@ def _map_cited(c: ResolvedCitation, ctx: MapContext) -> None:
     if record.number:
         ctx.add(cited, DCTERMS.identifier, Literal(record.number))
     ctx.add(ctx.doc, CITO.cites, cited)
-    # one phrase may cite several documents ("his statements ... on October 23 and 25")
-    citation = ctx.item("citation", span, f"/{slug(c.date or 'undated')}")
+    # one phrase may cite several documents ("his statements ... on October 23 and 25", "Embtels
+    # 660 and 662"): each its own citation, by date and number
+    suffix = slug(c.date or "undated") + (f"-{slug(record.number)}" if record.number else "")
+    citation = ctx.item("citation", span, f"/{suffix}")
     ctx.add(citation, RDF.type, CITO.Citation)
     ctx.add(citation, CITO.hasCitingEntity, ctx.doc)
     ctx.add(citation, CITO.hasCitedEntity, cited)

@@ -69,16 +69,15 @@ def map_turn(t: SpeakerTurn, ctx: MapContext) -> None:
 
 @maps(Claim)
 def map_claim(c: Claim, ctx: MapContext) -> None:
-    if not c.evidence:
-        return
+    who = _who(c.speaker, ctx)
+    if not c.evidence or who is None:
+        return          # a claim is someone's: one whose speaker is no person (OCR debris) is left out
     node = ctx.item("claim", c.evidence[0])
     ctx.add(node, RDF.type, SCHEMA.Claim)
     ctx.add(node, RDF.type, DK.Claim)
     ctx.add(node, DK.inDocument, ctx.doc)
     ctx.add(node, SCHEMA.appearance, ctx.doc)
-    who = _who(c.speaker, ctx)
-    if who is not None:
-        ctx.add(node, PROV.wasAttributedTo, who)
+    ctx.add(node, PROV.wasAttributedTo, who)
     if c.topic:
         ctx.add(node, SCHEMA.about, Literal(c.topic))
     if c.narration:

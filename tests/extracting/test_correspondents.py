@@ -63,3 +63,10 @@ def test_cq13_gives_one_row_per_originator_sender_and_addressee():
     rows = {(str(r["name"]), str(r["role"]).rsplit("/", 1)[-1]) for r in g.query(query)}
     assert {("Federal Bureau of Investigation", "originator"), ("LEG, MX", "sender"),
             ("DIRECTOR, FBI", "addressee")} <= rows
+
+
+def test_a_name_the_form_keeps_back_is_no_correspondent():
+    # 2022__104-10326-10059 (dev set): "FROM HEADQUARTERS", "TO WITHHELD"
+    raw = FORM.replace("FROM: LEG, MX\nTO: DIRECTOR, FBI", "FROM: HEADQUARTERS\nTO: WITHHELD")
+    _records, corr = _corr(raw.replace("TITLE:", "TITLE: [RESTRICTED]"))
+    assert ("sender", "HEADQUARTERS") in corr and not any(role == "addressee" for role, _ in corr)

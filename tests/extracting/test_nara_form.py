@@ -1,5 +1,5 @@
-"""The NARA JFK identification form: fields on one line or label/colon-line pairs, never a
-guessed pairing of a column of labels with a column of values."""
+"""The NARA JFK identification form: fields on one line or label/colon-line pairs; a column of
+labels paired with its column of values only where the layout says whose value is whose."""
 from __future__ import annotations
 
 from datetime import date
@@ -70,3 +70,79 @@ def test_the_forms_own_print_date_is_not_the_records_date():
     raw = ("Date : 08/04/98\nPage : 1\nJFK ASSASSINATION SYSTEM\nIDENTIFICATION FORM\n"
            "AGENCY : JCS\nDATE : 07/25/62\n")
     assert form_date(read_plaintext("p.txt", raw))[0] == date(1962, 7, 25)
+
+
+# 2022__docid-32290334 (dev set): the OCR read the form's table as a column of labels, then one
+# of values; blank lines as printed are kept out for brevity.
+COLUMNS = ("JFK Assassination System\nIdentification Form\nDate:\n5/7/2015\nAGENCY :\nRECORD NUMBER :\n"
+           "RECORD SERIES :\nAGENCY FILE NUMBER :\nORIGINATOR :\nFROM:\nTO:\nTITLE:\nDATE:\n\u2018PAGES:\n"
+           "SUBJECTS :\nDOCUMENT TYPE :\nCLASSIFICATION :\nRESTRICTIONS :\nCURRENT STATUS :\n"
+           "DATE OF LAST REVIEW:\nOPENING CRITERIA :\n+ COMMENTS :\nAgency Information\nFBI\n"
+           "124-10205-10110\nHQ\n92-3171-2240\nDocument Information\nFBI\nROEMER, WILLIAM F. JR.\n"
+           "DIRECTOR, FBI\n01/20/1969\n11\nSGI, BKG INVEST, ASSOC.\nPAPER, TEXTUAL DOCUMENT\n"
+           "Unclassified\n4\nRedact\n04/14/1998\nINDEFINITE\nv9.1\nNW 68262 Docid:32290334 Page 1\n"
+           "FEDERAL BUREAU OF INVESTIGATION\n")
+
+
+def test_a_column_of_values_is_paired_from_the_date_followed_by_the_page_count():
+    records, fields = _fields(read_plaintext("2022__docid-32290334.md", COLUMNS))
+    assert (fields["date"], fields["pages"]) == ("01/20/1969", "11")
+    # above the date, after the heading and the file numbers: ORIGINATOR, FROM, TO; TITLE empty
+    assert (fields["originator"], fields["from"], fields["to"]) == ("FBI", "ROEMER, WILLIAM F. JR.", "DIRECTOR, FBI")
+    assert "title" not in fields and "subjects" not in fields
+    assert records.of(DocumentHeader)[0].date == date(1969, 1, 20)
+
+
+def test_a_label_misread_by_one_letter_alone_on_its_line_holds_its_place():
+    # 2022__124-10284-10177 (dev set): "FROM:" read "FRO!"
+    _records, fields = _fields(read_plaintext("cols.txt", COLUMNS.replace("FROM:\n", "FRO!\n")))
+    assert (fields["from"], fields["to"]) == ("ROEMER, WILLIAM F. JR.", "DIRECTOR, FBI")
+
+
+def test_a_label_the_ocr_made_unreadable_leaves_the_names_of_the_column_unpaired():
+    raw = COLUMNS.replace("FROM:\n", "ee ta\n")
+    _records, fields = _fields(read_plaintext("cols.txt", raw))
+    assert fields["date"] == "01/20/1969"            # the date still pairs with the pages
+    assert not {"originator", "from", "to"} & set(fields)
+
+
+def test_a_person_where_the_originator_stands_means_the_column_lost_a_value():
+    # 2022 release, docid-34517386: ORIGINATOR's value missing, FROM and TO one place up
+    raw = COLUMNS.replace("Document Information\nFBI\nROEMER, WILLIAM F. JR.\nDIRECTOR, FBI\n",
+                          "Document Information\nGODSOE, W. A.\nCHIEF, CI DIVISION\nDISPOSITION FORM\n")
+    _records, fields = _fields(read_plaintext("cols.txt", raw))
+    assert fields["date"] == "01/20/1969" and not {"originator", "from", "to"} & set(fields)
+
+
+def test_a_value_wrapped_over_two_lines_leaves_the_column_unpaired():
+    raw = COLUMNS.replace("ROEMER, WILLIAM F. JR.\nDIRECTOR, FBI\n",
+                          "WITHHELD\nREPORT: VISIT TO MEXICO OF AN AGENT OF THE CUBAN\nGOVERNMENT\n")
+    _records, fields = _fields(read_plaintext("cols.txt", raw))
+    assert fields["date"] == "01/20/1969" and "from" not in fields and "to" not in fields
+
+
+def test_labels_without_colons_one_a_line_are_the_forms_fields():
+    # 2022__docid-34517477 (dev set)
+    raw = ("AGENCY INFORMATION\n\n* AGENCY : INSCOM/CSF\n: RECORD NUMBER : 194-10008-10107\n\n"
+           "ORIGINATOR USA\nFROM RIGGIN, GEORGE B.\nTO\nTITLE SECURITY INFORMATION\nDATE 01/14/52\nPAGES 1\n\n"
+           "SUBJECTS : TURZEW, VLADIMIR\n\nDATE \u2018OF LAST REVIEW : 03/20/95\n")
+    _records, fields = _fields(read_plaintext("2022__docid-34517477.md", raw))
+    assert (fields["from"], fields["date"], fields["title"]) == ("RIGGIN, GEORGE B.", "01/14/52", "SECURITY INFORMATION")
+    assert "to" not in fields
+    # a lone "TO DIRECTOR" below the form is a cable's routing line, not a field
+    raw = "JFK ASSASSINATION SYSTEM\nIDENTIFICATION FORM\nAGENCY : CIA\nCOMMENTS :\n\nTO DIRECTOR\n"
+    assert "to" not in _fields(read_plaintext("c.txt", raw))[1]
+
+
+def test_a_title_that_reads_like_a_genre_line_does_not_end_the_form():
+    # 2022 release, 157-10011-10122: the title "MEMORANDUM FOR THE RECORD" below its bare label
+    raw = ("JFK ASSASSINATION SYSTEM\nIDENTIFICATION FORM\nAGENCY : SSCIA\nORIGINATOR : CIA\nFROM :\nTO:\n"
+           "TITLE. :\nMEMORANDUM FOR THE RECORD\nDATE : 08/29/74\nPAGES : 5\n")
+    assert form_date(read_plaintext("f.txt", raw))[0] == date(1974, 8, 29)
+
+
+def test_a_speck_read_as_letters_before_a_label_does_not_hide_it():
+    # 2022 release, docid-32324814
+    raw = ("JFK Assassination System\nIdentification Form\nORIGINATOR: FBI\nFROM: LV\nTO: HQ\nTITLE:\n"
+           "ea DATE: 02/24/1967\nPAGES: 8\n")
+    assert form_date(read_plaintext("f.txt", raw))[0] == date(1967, 2, 24)

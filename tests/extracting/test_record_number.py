@@ -57,3 +57,28 @@ def test_in_the_column_layout_the_one_record_number_shaped_value_is_the_record_n
     _records, numbers = _numbers("2022__docid-32340360.md", raw)
     assert numbers["124-90158-10017"].evidence[0].exact == "124-90158-10017"
     assert numbers["docid-32340360"].printed == "32340360"     # the page footer's document id
+
+
+def test_a_group_the_ocr_split_with_a_space_is_still_the_record_number():
+    # the form's column of values as the OCR printed 2022__docid-32334691.md of the 2022 release
+    raw = ("Identification Form\n\nAGENCY :\nRECORD NUMBER :\n\nAgency Information\n\nFBI\n"
+           "124-901 18-10050\n\n992 (44 USC 2107 Note), Caset:Nw\n\nRECORD SERIES: HQ\n")
+    _records, numbers = _numbers("2022__docid-32334691.md", raw)
+    assert numbers["124-90118-10050"].evidence[0].exact == "124-901 18-10050"
+
+
+def test_a_file_named_by_its_document_id_takes_the_number_printed_at_the_head_of_its_pages():
+    # the head of 2021__docid-32413592.md of the 2021 release (no identification form)
+    raw = ("# DOCID-32413592\n\n## Page 1\n\n104-10181-10023\n\nReleased under the John F. Kennedy\n\n"
+           "Assassination Records Collection Act of\n\n1992 (44 USC 2107 Note). Case#:NW\n\n"
+           "RETURNTO CIA\n\nPERSONAL RECORD QUESTIONNAIRE\n\n## Page 2\n\n104-10181-10023\n\nSECRET\n")
+    _records, numbers = _numbers("2021__docid-32413592.md", raw)
+    number = numbers["104-10181-10023"]
+    assert number.source == "page" and number.evidence[0].exact == "104-10181-10023"
+
+
+def test_a_number_cited_in_the_body_is_not_taken_for_the_pages_stamp():
+    raw = ("# DOCID-32413592\n\n## Page 1\n\nMEMORANDUM FOR THE RECORD\n\nSUBJECT: Meeting\n\n"
+           "1. The file 104-10181-10023 was reviewed on that day and found complete.\n")
+    _records, numbers = _numbers("2021__docid-32413592.md", raw)
+    assert "104-10181-10023" not in numbers

@@ -130,3 +130,14 @@ def test_no_telegram_or_form_yields_participants():
     for name in ("2023__176-10036-10021.md", "2022__176-10036-10019.md", "2021__docid-32171187.md",
                  "2018__104-10438-10210.md", "2023__176-10036-10158.md", "2021__docid-32396529.md"):
         assert read_file(JFK / name) and not run(read_file(JFK / name)).of(Participant), name
+
+
+def test_a_from_line_over_a_subject_line_is_a_memorandums_sender_though_its_genre_line_is_lost():
+    # 2022 release, 104-10059-10244: the memorandum's header without "MEMORANDUM FOR"
+    from kg.reading.plaintext import read_plaintext
+    raw = ("2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992\n\n"
+           "\u2018ATTENTION: \u2018Norbert A. Shepanek\nFROM: Robert A. Barteaux\nhis mer) Chief, Operations Group\n"
+           "= SUBJECT: = House Select Committee on Assassinations\n\n1. An intensive search of the files.\n")
+    (tr,) = run(read_plaintext("2022__104-10059-10244.md", raw)).of(Transmission)
+    assert (tr.genre, tr.sender) == ("memorandum", "Robert A. Barteaux")
+    assert raw[tr.sender_span.start:tr.sender_span.end] == "Robert A. Barteaux"
