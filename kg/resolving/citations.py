@@ -46,13 +46,22 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
 
 
-def cited_key(kind: str, authors: list[str], day: str, recipients: list[str]) -> str:
+def cited_key(kind: str, authors: list[str], day: str, recipients: list[str],
+              qualifier: str | None = None) -> str:
     """The corpus-wide identity of a cited document."""
     who = "+".join(sorted(_slug(a.split(":", 1)[-1]) for a in authors)) or "unknown"
     key = f"{kind}/{who}/{day or 'undated'}"
     if recipients and len(day or "") < 10:
         key += "/to-" + "+".join(sorted(_slug(r.split(":", 1)[-1]) for r in recipients))
+    if qualifier and not day:
+        key += "/" + _slug(qualifier)
     return key
+
+
+# kinds of which an author makes several, told apart by where or on what ("the President's
+# address in Los Angeles", "... speech on the Middle East situation")
+JOINING_KINDS = frozenset({"speech", "statement", "letter", "message", "report", "interview",
+                           "press conference", "plan", "proposal", "note", "memorandum"})
 
 
 @dataclass
@@ -65,6 +74,7 @@ class _Cite:
     recipients: list[str]
     dates: list[str]
     inferred: list[str]
+    qualifier: str | None = None
 
 
 def resolve_citations(records: list[CitedDocument],
@@ -79,11 +89,12 @@ def resolve_citations(records: list[CitedDocument],
         recipients = [x for x in map(agent, r.recipients) if x is not None]
         last = cites[-1].records[-1] if cites else None
         if (last is not None and r.key is None and last.key is None and r.evidence == last.evidence
-                and (r.kind, r.authors, r.recipients) == (last.kind, last.authors, last.recipients)):
+                and (r.kind, r.authors, r.recipients, r.qualifier)
+                == (last.kind, last.authors, last.recipients, last.qualifier)):
             cites[-1].records.append(r)          # the same phrase on another date
             cites[-1].dates.append(r.date or "")
             continue
-        cites.append(_Cite([r], r.kind, authors, recipients, [r.date or ""], []))
+        cites.append(_Cite([r], r.kind, authors, recipients, [r.date or ""], [], r.qualifier))
     agreements = {tuple(sorted(c.authors)) for c in cites
                   if c.kind == "agreement" and not c.records[0].refers_back}
     cites = [c for c in cites if not (c.kind == "agreement" and c.records[0].refers_back
@@ -106,13 +117,22 @@ def resolve_citations(records: list[CitedDocument],
                 c.kind, dates = next(iter(homes))
                 c.dates = list(dates)
                 c.inferred.append("kind")
+    # "in his speech", "the Chairman's address": an undated document named without what sets
+    # it apart is the last one cited before of its kind by the same authors
+    for i, c in enumerate(cites):
+        if c.dates == [""] and not c.qualifier and c.records[0].key is None and c.kind in JOINING_KINDS:
+            prior = [o for o in cites[:i] if o.kind == c.kind and o.authors == c.authors
+                     and o.dates == [""] and o.qualifier]
+            if prior:
+                c.qualifier = prior[-1].qualifier
     out: list[ResolvedCitation] = []
     for c in cites:
         printed_recipients = [] if "recipient" in c.inferred else c.recipients
         dated = (list(zip(c.records, c.dates)) if len(c.records) == len(c.dates)
                  else [(c.records[0], day) for day in c.dates])
         for record, day in dated:
-            key = record.key or cited_key(c.kind, c.authors, day, printed_recipients)
+            key = record.key or cited_key(c.kind, c.authors, day, printed_recipients,
+                                          None if "kind" in c.inferred else c.qualifier)
             out.append(ResolvedCitation(record, key, c.kind, day or None, tuple(c.authors),
                                         tuple(c.recipients), tuple(c.inferred)))
     return out

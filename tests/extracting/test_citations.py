@@ -9,7 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "resolving")]
 
-from kg.extracting.citations import resolve_day  # noqa: E402
+from kg.extracting.relative_dates import find_dates  # noqa: E402
 from kg.records import CitedDocument, PersonMention  # noqa: E402
 from memos import memo  # noqa: E402
 
@@ -21,6 +21,17 @@ def cites(date_line, body, **kw):
         for s in c.evidence + c.quotations:
             assert t.raw[s.start:s.end] == s.exact
     return t, records, out
+
+
+def resolve_day(printed, doc):
+    found = find_dates(printed, doc)
+    return found[0].iso[0] if found else None
+
+
+def printed(records, refs):
+    """The mentions a citation's agents point at, as printed."""
+    mentions = {f"mention:{m.evidence[0].start}": m.surface for m in records.of(PersonMention)}
+    return [mentions[r] for r in refs]
 
 
 def test_dates_resolve_against_the_document_date():
@@ -39,8 +50,7 @@ def test_agents_are_recorded_as_printed_not_as_persons():
     assert c.phrase == "the President's letter to Mr. Khrushchev of October 27"
     assert (c.author, c.recipient, c.date, c.key) == ("the President", "Mr. Khrushchev", "1962-10-27", None)
     # each agent points at the mention that prints him; the resolver says who he is
-    mentions = {f"mention:{m.evidence[0].start}": m.surface for m in records.of(PersonMention)}
-    assert [mentions[a] for a in c.authors + c.recipients] == ["the President", "Mr. Khrushchev"]
+    assert printed(records, c.authors + c.recipients) == ["the President", "Mr. Khrushchev"]
 
 
 def test_a_quotation_that_follows_is_taken_from_the_cited_document():
@@ -54,13 +64,21 @@ def test_a_quotation_that_follows_is_taken_from_the_cited_document():
     assert t.raw[q.start:q.end] == q.exact
 
 
-def test_one_phrase_may_cite_two_statements_and_his_is_the_speakers():
+def test_one_phrase_may_cite_two_statements_and_his_is_the_subjects():
+    _, records, cs = cites("November 6, 1962",
+                           "Amb. Stevenson said that in his statements in the Security Council on "
+                           "October 23 and 25, he had referred to bomber aircraft.")
+    assert [(c.date, printed(records, c.authors), c.recipients) for c in cs] == [
+        ("1962-10-23", ["Amb. Stevenson"], ("org:UN Security Council",)),
+        ("1962-10-25", ["Amb. Stevenson"], ("org:UN Security Council",))]
+
+
+def test_his_is_the_speaker_when_the_sentence_names_no_subject_before_it():
     _, _, cs = cites("November 6, 1962",
-                     "Amb. Stevenson said that in his statements in the Security Council on "
-                     "October 23 and 25, he had referred to bomber aircraft.")
-    assert [(c.date, c.authors, c.recipients) for c in cs] == [
-        ("1962-10-23", ("speaker:Stevenson",), ("org:UN Security Council",)),
-        ("1962-10-25", ("speaker:Stevenson",), ("org:UN Security Council",))]
+                     "Mr. Kuznetsov said so. He recalled his own letter to Mr. Khrushchev of "
+                     "October 27.")
+    (c,) = cs
+    assert c.authors == ("speaker:Kuznetsov",)
 
 
 def test_a_remark_made_in_the_room_is_no_cited_document():
@@ -84,3 +102,201 @@ def test_the_agreement_reached_refers_back():
     assert [(c.phrase, c.refers_back) for c in cs] == [
         ("the Kennedy-Khrushchev agreement", False), ("the agreement reached", True)]
     assert cs[0].authors == cs[1].authors
+
+
+# --- the genre's conventions (FRUS memoranda of conversation) ----------------------------------
+
+SIDES = ("PARTICIPANTS: US - The President; The Secretary; Ambassador Thompson\n"
+         "USSR - Foreign Minister Gromyko; Ambassador Dobrynin")
+
+
+def phrases(date_line, body, **kw):
+    kw.setdefault("participants", SIDES)
+    _, _, cs = cites(date_line, body, **kw)
+    return [c.phrase for c in cs]
+
+
+def test_a_document_named_by_a_side_and_a_date_is_the_sides_governments():
+    _, _, cs = cites("December 9, 1964",
+                     "The President said we would evaluate the Soviet December 7 statement on "
+                     "disarmament.", participants=SIDES)
+    (c,) = cs
+    assert c.phrase == "the Soviet December 7 statement on disarmament"
+    assert (c.kind, c.authors, c.date) == ("statement", ("org:Soviet Government",), "1964-12-07")
+
+
+def test_an_agreement_named_by_its_proper_name_is_cited_with_what_is_said_of_it():
+    assert phrases("December 9, 1964",
+                   "The President said that the Consular Convention was pending in the Senate, and "
+                   "that the U.S.-Soviet Air Agreement was ready for signature.") == [
+        "the Consular Convention was pending in the Senate",
+        "the U.S.-Soviet Air Agreement was ready for signature"]
+
+
+def test_each_thing_agreement_was_reached_on_is_an_agreement_cited():
+    _, _, cs = cites("December 9, 1964",
+                     "The President said that agreement had been reached on the hot line, on the "
+                     "test ban, and the exchange of students.", participants=SIDES)
+    assert [(c.phrase, c.qualifier) for c in cs] == [
+        ("agreement had been reached on the hot line", "hot line"),
+        ("the test ban", "test ban"), ("the exchange of students", "exchange of students")]
+
+
+def test_a_text_under_negotiation_is_a_cited_draft_whatever_it_is_called():
+    _, _, cs = cites("September 22, 1966",
+                     "Mr. Gromyko said that all countries signing the proposed agreement must have "
+                     "the same rights. The Secretary said the US might be the only country signing "
+                     "the outer space agreement, and that the language of the proposed treaty was "
+                     "nearly agreed.",
+                     participants=SIDES)
+    assert [c.phrase for c in cs] == ["the proposed agreement", "the outer space agreement",
+                                      "the language of the proposed treaty"]
+    assert {(c.kind, c.qualifier) for c in cs} == {("draft treaty", "outer space")}
+
+
+def test_a_future_text_is_not_a_cited_document():
+    assert phrases("September 22, 1966",
+                   "The Secretary suggested that the negotiators work out a text acceptable to "
+                   "both sides. Mr. Gromyko said a non-proliferation treaty should be signed and "
+                   "that the peace treaty would settle the question of Berlin.") == []
+
+
+def test_an_earlier_conversation_with_someone_is_cited_and_this_one_is_not():
+    assert phrases("September 24, 1966",
+                   "The Secretary said he had had no chance to consult the President since his "
+                   "last meeting with Mr. Gromyko. He hoped that at this meeting, and at the next "
+                   "meeting, they could agree.") == ["his last meeting with Mr. Gromyko"]
+
+
+def test_talks_of_the_past_days_are_a_conversation_of_the_documents_month():
+    _, _, cs = cites("December 9, 1964",
+                     "The President said we had not agreed with our partners in the course of the "
+                     "past two days' discussions.", participants=SIDES)
+    (c,) = cs
+    assert (c.phrase, c.kind, c.date) == ("the past two days' discussions", "conversation", "1964-12")
+
+
+def test_a_message_from_someone_outside_is_his_and_this_reply_refers_back_to_it():
+    _, records, cs = cites("June 23, 1967",
+                           "Mr. Gromyko said that a reply from Hanoi had been received. He did not "
+                           "know what the President would think of this reply.", participants=SIDES)
+    assert [c.phrase for c in cs] == ["a reply from Hanoi had been received", "this reply"]
+    assert cs[0].authors == cs[1].authors == ("org:Hanoi",) and cs[1].refers_back
+
+
+def test_the_law_in_force_is_cited_even_where_changes_to_it_are_to_come():
+    assert phrases("November 30, 1964",
+                   "The Secretary said any expansion would require changes in the present "
+                   "legislation, though some things could be done within the existing law.") == [
+        "the present legislation", "the existing law"]
+
+
+def test_a_clause_of_its_making_dates_a_document():
+    _, _, cs = cites("January 16, 1959", "The Secretary referred to the treaty we had proposed in "
+                                         "1946.", participants=SIDES)
+    (c,) = cs
+    assert (c.phrase, c.date) == ("the treaty we had proposed in 1946", "1946")
+
+
+def test_an_address_is_a_speech_where_it_was_given_not_where_one_lives():
+    assert phrases("June 25, 1967",
+                   "Mr. Gromyko had seen the President's address in Los Angeles. His last known "
+                   "address was in Moscow.") == ["the President's address in Los Angeles"]
+
+
+def test_what_a_speech_proposed_is_part_of_that_speech():
+    assert phrases("June 25, 1967",
+                   "The President asked whether he had read Mr. Khrushchev's speech on Berlin and "
+                   "whether he agreed with the proposals he had made in that speech.") == [
+        "Mr. Khrushchev's speech on Berlin", "that speech"]
+
+
+def test_alternative_drafts_are_drafts_each_and_the_set_names_every_one():
+    _, _, cs = cites("September 24, 1966",
+                     "Mr. Gromyko referred to the three alternative versions worked out by the "
+                     "negotiators this afternoon. The Secretary asked whether the first "
+                     "alternative was the Soviet one. Ambassador Thompson said a second alternative "
+                     "had been suggested, and a third alternative draft as well.",
+                     participants=SIDES)
+    assert sorted({c.qualifier for c in cs}) == ["alternative 1", "alternative 2", "alternative 3"]
+    assert {c.date for c in cs} == {"1966-09-24"}
+    assert [c.phrase for c in cs if c.qualifier == "alternative 2"] == [
+        "the three alternative versions worked out by the negotiators this afternoon",
+        "a second alternative"]
+
+
+def test_in_reply_to_names_no_document_and_captions_in_capitals_are_no_citations():
+    assert phrases("March 6, 1964",
+                   "In reply to Mr. Gromyko's invitation, the President said he must return.\n\n"
+                   "FIELD INFORMATION REPORT") == []
+
+
+# --- acts reported in a clause ----------------------------------------------------------------
+
+def test_an_act_of_someone_outside_the_room_reported_in_the_pluperfect_is_cited():
+    _, records, cs = cites("January 17, 1959",
+                           "Mr. Gromyko said Khrushchev had remarked that he would have voted for "
+                           "the President.", participants=SIDES)
+    (c,) = cs
+    assert c.phrase == "Khrushchev had remarked that he would have voted for the President"
+    assert (c.kind, printed(records, c.authors)) == ("statement", ["Khrushchev"])
+
+
+def test_a_participants_earlier_act_is_cited_only_when_the_text_sets_it_apart():
+    assert phrases("June 23, 1967",
+                   "The President had formerly informed Mr. Gromyko that we would withdraw. The "
+                   "President said his people would welcome what Mr. Gromyko had said on this "
+                   "point.") == ["The President had formerly informed Mr. Gromyko that we would withdraw"]
+
+
+def test_a_fronted_time_or_occasion_belongs_to_the_phrase_and_dates_it():
+    _, _, cs = cites("June 23, 1967",
+                     "Mr. Gromyko said that he had two days ago contacted Hanoi. The Secretary said "
+                     "that at one of the last meetings Ambassador Dobrynin had said that the "
+                     "matter was urgent.", participants=SIDES)
+    assert [(c.phrase, c.date) for c in cs] == [
+        ("he had two days ago contacted Hanoi", "1967-06-21"),
+        ("at one of the last meetings Ambassador Dobrynin had said that the matter was urgent", None)]
+
+
+def test_an_oral_message_conveyed_by_the_ambassador_is_a_message_authored_by_the_sender():
+    _, records, cs = cites("January 17, 1959",
+                           "Ambassador Dobrynin said he had instructions from Khrushchev to convey "
+                           "his cordial greetings to the President.", participants=SIDES)
+    (c,) = cs
+    assert c.kind == "message" and printed(records, c.authors) == ["Khrushchev"]
+    assert printed(records, c.recipients) == ["the President"] and c.date == "1959-01"
+    assert c.phrase.startswith("had instructions from Khrushchev to convey")
+
+
+def test_a_message_still_to_be_conveyed_is_none():
+    assert phrases("January 17, 1959",
+                   "Mr. Gromyko would take great pleasure in conveying the President's greetings "
+                   "to Khrushchev.") == []
+
+
+def test_what_he_told_someone_outside_the_room_is_an_earlier_conversation():
+    _, _, cs = cites("November 30, 1964",
+                     "The Secretary said that, as he pointed out to Mr. Kosygin at Mr. Nehru's "
+                     "funeral in New Delhi, the two economies were alike.", participants=SIDES)
+    (c,) = cs
+    assert (c.phrase, c.kind) == ("as he pointed out to Mr. Kosygin at Mr. Nehru's funeral in New "
+                                  "Delhi", "conversation")
+
+
+def test_the_clause_after_a_document_phrase_says_who_wrote_it():
+    _, records, cs = cites("June 23, 1967",
+                           "In one of the telegrams transmitted over the Hot Line, Mr. Kosygin had "
+                           "written the President that forces in the world wanted a clash.",
+                           participants=SIDES)
+    (c,) = cs
+    assert c.phrase == "one of the telegrams transmitted over the Hot Line"
+    assert printed(records, c.authors) == ["Mr. Kosygin"]
+    assert printed(records, c.recipients) == ["the President"]
+
+
+def test_without_a_conversation_an_earlier_act_is_no_citation_but_a_dated_letter_is():
+    _, _, cs = cites("February 20, 1964",
+                     "Khrushchev had remarked that the matter was closed. A letter dated 17 "
+                     "February 1964 from the Embassy confirmed it.", participants="")
+    assert [c.phrase for c in cs] == ["A letter dated 17 February 1964 from the Embassy"]
