@@ -4,10 +4,11 @@
     kg validate FILE...                              run the shapes over any RDF file
     kg pipeline                                      the readers, extractors and mappers
     kg query QUERY [--store DIR] [--format F]        run a competency query or SPARQL
-    kg serve [--store DIR] [--host H] [--port P]     the Oxigraph SPARQL endpoint
+    kg serve [--store DIR] [--host H] [--port P]     the SPARQL endpoint, the site, a query page
+    kg site [--store DIR] [--out DIR]                static HTML pages of the graph
     kg docs [--out FILE]                             the competency queries, documented
 
-The commands of other modules (query, serve, docs) are declared under the entry-point group
+The commands of other modules (query, serve, site, docs) are declared under the entry-point group
 ``kg.commands`` in pyproject.toml and added here when this module loads: this module imports
 none of them, and none of them imports it.
 
@@ -62,8 +63,11 @@ def main() -> None:
 @click.option("--scheduler", metavar="ADDRESS", default=None,
               help="Run the documents on this Dask distributed scheduler (tcp://host:8786); "
                    "its workers must see the source paths. Publishing stays local.")
+@click.option("--gate", type=click.Choice(["fast", "pyshacl"]), default="fast", show_default=True,
+              help="The SHACL gate: the shapes compiled to SPARQL in pyoxigraph (fast), or "
+                   "pyshacl (the reference, as kg validate runs it); both give the same verdicts.")
 def build(sources: tuple[Path, ...], out: Path, base: str, no_store: bool, jobs: int | None,
-          full: bool, scheduler: str | None) -> None:
+          full: bool, scheduler: str | None, gate: str) -> None:
     """Build the knowledge graph of SOURCES (files or folders; default: seeds/).
 
     Each document is read, extracted, mapped to RDF and checked against the shapes; only
@@ -95,7 +99,7 @@ def build(sources: tuple[Path, ...], out: Path, base: str, no_store: bool, jobs:
             return lambda name: bar.update(1, name)
         try:
             summary = run_build(files, out, base, jobs=jobs or os.cpu_count(), scheduler=scheduler,
-                                full=full, store=not no_store, progress=progress)
+                                full=full, store=not no_store, progress=progress, gate=gate)
         except OSError as exc:
             raise click.ClickException(f"{getattr(exc, 'filename', None) or out}: {exc.strerror or exc}")
         except Exception as exc:

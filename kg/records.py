@@ -82,6 +82,8 @@ class Participant(Record):
     order: int = 0                           # position in the list
     reference: str | None = None             # a person reference given by the markup (FRUS "#p_KVV1")
     source_volume: str | None = None         # the FRUS volume the reference belongs to
+    office: str | None = None                # the office the entry's description gives, as printed
+                                             # ("Minister of Foreign Affairs", "Soviet Ambassador")
 
 
 @dataclass(frozen=True)

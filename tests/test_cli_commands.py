@@ -24,8 +24,8 @@ def test_kg_pipeline_prints_the_extractors_in_their_order_with_their_declaration
     assert listed == names(pipeline())
     turns = lines.index(next(ln for ln in lines if ln.split()[1:2] == ["turns"]))
     assert lines[turns].split()[2] == "kg.extracting.turns"
-    assert lines[turns + 1].split() == ["requires", "Participant,", "Drafter;", "produces",
-                                        "SpeakerTurn"]
+    assert lines[turns + 1].split() == ["requires", "DocumentHeader,", "Participant,", "Drafter;",
+                                        "produces", "SpeakerTurn"]
     assert "  tei " in result.output and "Participant      kg.mapping.document.map_participant" \
         in result.output
 

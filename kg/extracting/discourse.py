@@ -24,7 +24,8 @@ from kg.reading.transcript import Transcript
 from kg.records import Participant, Record, SpeakerTurn
 
 # --- reported speech ----------------------------------------------------------------------
-# The verbs and adverbs are data (kg.lexicon.speech, kg/data/speech.csv).
+# The verbs, adverbs, lead phrases and narration cues are data (kg.lexicon.speech,
+# kg/data/speech.csv, kg/data/narration.csv).
 
 # Offices by which memoranda name a participant without his name ("The Secretary said").
 OFFICES: tuple[str, ...] = (
@@ -45,7 +46,7 @@ OFFICE_ALT = _alt(OFFICES)
 # verb group after a speaker: optional adverbs, a simple-past speech verb or "did not <verb>"
 # "Khrushchev listened carefully and then said": a short act of the speaker's may come first
 SPEECH_TAIL = (rf"(?:\s+(?!and\b)[a-z]+(?:\s+(?!and\b)[a-z]+){{0,2}}\s+and(?:\s+then)?(?=\s+(?:{VERB_ALT})\b))?"
-               rf"(?:\s*,?\s*(?:{ADVERB_ALT})\s*,?)?\s+"
+               rf"(?:\s*,?\s*(?:{ADVERB_ALT}|(?P<manner>(?!only\b)[a-z]{{3,}}ly))\s*,?)?\s+"
                rf"(?P<verb>(?:{VERB_ALT})|did\s+not\s+(?:{_alt(NEGATED_SPEECH)}))(?![A-Za-z])")
 
 # --- sentences ----------------------------------------------------------------------------

@@ -98,6 +98,25 @@ def _plausible_surname(word: str, known: set[str], lowercase_words: set[str]) ->
     return len(word) >= 3 and bool(re.search(r"[aeiouyAEIOUY]", word))
 
 
+# "Col." in a Spanish-language address is the Colonia (the neighbourhood), not a Colonel:
+# "Calle Bermudas # 341.- Col. Cosmopolita", "Quemada # 346-10 / Col. Narvarte"
+_HOUSE_NUMBER_RE = re.compile(r"(?:#|\bNo\.)\s*\d")
+# a street and its number right before ("Wube 419, Col. Jardines"), never a date ("May 12, Col.")
+_STREET_NUMBER_RE = re.compile(
+    r"\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b)[A-Z][a-z]+\s+(?:[#@]\s*)?\d{2,5}\s*[,.;°-]*\s*$")
+
+
+def _in_address(view: str, at: int, title: str) -> bool:
+    if title != "Col.":
+        return False
+    line_start = view.rfind("\n", 0, at) + 1
+    prev_start = view.rfind("\n", 0, max(line_start - 1, 0)) + 1
+    return bool(_HOUSE_NUMBER_RE.search(view, line_start, at)
+                or _STREET_NUMBER_RE.search(view[line_start:at])
+                or line_start and _HOUSE_NUMBER_RE.search(view, prev_start, line_start))
+
+
 # forms of address name no one by themselves ("the Mr." is no reference)
 _ADDRESS_FORMS = frozenset({"mr.", "mrs.", "ms.", "miss", "dr.", "sir", "messrs.", "lord"})
 
@@ -193,6 +212,12 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
     listed = [(s.start, s.end) for p in found if isinstance(p, Participant) for s in p.evidence]
     # candidates: (priority, start, end, title, name, title_start, role, possessive)
     cands: list[tuple[int, int, int, str | None, str | None, int, str, bool]] = []
+    # an entry of the participants list is one mention, with the whole name the list gives
+    # ("Mr. Aleksey Nikolayevich Kosygin", not "Mr. Aleksey")
+    for p in found:
+        if isinstance(p, Participant) and p.name and p.extractor == "participants":
+            s0 = p.evidence[0]
+            cands.append((0, s0.start, s0.end, p.title, p.name, s0.start, "participant", False))
 
     for m in BYLINE_RE.finditer(view):
         role = "drafter" if m.group("label") == "Drafted" else (
@@ -214,6 +239,8 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
     known_set = set(_known_names(found))
     lowercase_words = set(re.findall(r"\b[a-z]{3,}\b", view))
     for m in TITLED_RE.finditer(view):
+        if _in_address(view, m.start("title"), m.group("title")):
+            continue
         name, end, poss = m.group("name"), m.end("name"), bool(m.group("poss"))
         last = surname(name)
         nxt = None if poss else _FOLLOWING_NAME_RE.match(view, end)

@@ -15,15 +15,16 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
 from kg.lexicon.data import rows as _rows, text as _data
-from kg.lexicon.matching import best_match, fold, name_key, surname
+from kg.lexicon.matching import best_match, fold, name_key, similarity, surname
+from kg.lexicon.personal_names import PersonalName, agreement, parse_name
 
-PERSON_FIELDS = ("key", "name", "surnames", "country", "wikidata")
+PERSON_FIELDS = ("key", "name", "surnames", "country", "wikidata", "born", "died", "sex")
 # How close a printed surname must be to an authority surname to name that person (OCR
 # variants: "McGloy" for McCloy).
 MATCH_THRESHOLD = 0.8
@@ -34,9 +35,22 @@ _QID_RE = re.compile(r"^Q[1-9]\d*$")
 class AuthorityEntry:
     key: str
     name: str
-    surnames: tuple[str, ...]
+    surnames: tuple[str, ...]   # the forms a bare surname names the person by
     country: str | None
     wikidata: str | None
+    born: date | None = None    # the first day the record allows (1 January of a bare year)
+    died: date | None = None    # the last day the record allows (31 December of a bare year)
+    sex: str | None = None      # "m" | "f" | None
+
+    @property
+    def parts(self) -> PersonalName:
+        """The entry's name in parts, with the sex the record gives."""
+        parts = parse_name(self.name)
+        return replace(parts, female=None if self.sex is None else self.sex == "f")
+
+    def alive(self, when: date) -> bool:
+        """Born on or before ``when`` and not dead before it, as far as the record says."""
+        return not (self.born and when < self.born) and not (self.died and self.died < when)
 
 
 @dataclass(frozen=True)
@@ -58,10 +72,14 @@ def parse_persons(text: str) -> tuple[AuthorityEntry, ...]:
         qid = (row.get("wikidata") or "").strip() or None
         if qid and not _QID_RE.match(qid):
             raise ValueError(f"persons.csv: {row['key']}: {qid!r} is not a QID")
+        sex = (row.get("sex") or "").strip().lower() or None
+        if sex not in (None, "m", "f"):
+            raise ValueError(f"persons.csv: {row['key']}: sex {sex!r} is not m or f")
         out.append(AuthorityEntry(
             key=row["key"].strip(), name=row["name"].strip(),
             surnames=tuple(s.strip() for s in (row.get("surnames") or "").split("|") if s.strip()),
-            country=(row.get("country") or "").strip() or None, wikidata=qid))
+            country=(row.get("country") or "").strip() or None, wikidata=qid,
+            born=_day(row.get("born") or ""), died=_day(row.get("died") or "", end=True), sex=sex))
     return tuple(out)
 
 
@@ -91,6 +109,48 @@ def authority_lookup(printed: str) -> tuple[AuthorityEntry, float] | None:
         return None
     (_, entry), score = hit
     return entry, score
+
+
+def authority_candidates(printed: str, title: str | None = None
+                         ) -> list[tuple[AuthorityEntry, float, tuple[str, ...]]]:
+    """Every authority person a printed name can be, by its name alone: (entry, how close the
+    printed surname is, why the names agree - `kg.lexicon.personal_names.agreement`), closest
+    first.  A bare surname can be only a person whose ``surnames`` list it (OCR variants
+    allowed); a name with given names or initials can be anyone of that surname whose given
+    names agree ("Alexis Johnson" is not Lyndon B. Johnson, "Robert Kennedy" is Robert F.);
+    a woman's title ("Mrs. Kennedy") is no man of the file.  Whether the person was alive, or in
+    office, on a document's date is the resolver's question (`AuthorityEntry.alive`, `held`)."""
+    folded = " ".join(re.findall(r"[a-z]+", fold(printed)))
+    for e in authority():                       # a full name printed as such ("U Thant")
+        if " ".join(re.findall(r"[a-z]+", fold(e.name))) == folded:
+            return [(e, 1.0, ())]
+    name = parse_name(printed, title)
+    if not name.surname:
+        return []
+    out = []
+    for e in authority():
+        parts = e.parts
+        forms = e.surnames + ((parts.surname,) if name.given else ())
+        score = max((similarity(name.surname, f) for f in forms), default=0.0)
+        if score < MATCH_THRESHOLD:
+            continue
+        why = agreement(name, parts, surnames=False)
+        if why is not None:
+            out.append((e, score, why))
+    return sorted(out, key=lambda c: (-c[1], len(c[2])))
+
+
+def held(key: str, office: str, when: date, before: bool = False) -> bool:
+    """Whether the person held ``office`` on ``when`` (or, with ``before``, at any time up to
+    it), by the tenures of offices.csv."""
+    return any(t.holder == key and t.office == office and t.start <= when
+               and (before or t.end is None or when <= t.end) for t in offices()[0])
+
+
+def in_office(key: str, when: date) -> bool:
+    """Whether the person held any office of offices.csv on ``when``."""
+    return any(t.holder == key and t.start <= when and (t.end is None or when <= t.end)
+               for t in offices()[0])
 
 
 def _day(text: str, end: bool = False) -> date | None:

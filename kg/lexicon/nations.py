@@ -28,9 +28,10 @@ SIDE_ALT = "|".join(re.escape(s) for s in sorted(SIDES, key=len, reverse=True))
 NATIONS: dict[str, str] = {k: v for k, v in SIDES.items()
                            if re.fullmatch(r"[A-Z][a-z]+|[A-Z]{2,4}|[A-Z](?:\.[A-Z])+\.", k)}
 NATION_ALT = "|".join(re.escape(k) for k in sorted(NATIONS, key=len, reverse=True))
-# "USSR- Mr. Kuznetsov", "Soviet Side:", or a side heading alone on its line ("United States")
-SIDE_PREFIX_RE = re.compile(rf"^\s*(?P<side>{SIDE_ALT})(?:\s+(?:side|delegation))?\s*(?:[-–:]\s*|$)",
-                            re.IGNORECASE)
+# "USSR- Mr. Kuznetsov", "Soviet Side:", "US Participants -", or a side heading alone on its
+# line ("United States", "USSR PARTICIPANTS")
+SIDE_PREFIX_RE = re.compile(rf"^\s*(?P<side>{SIDE_ALT})(?:\s+(?:side|delegation|participants))?"
+                            rf"\s*(?:[-–:]\s*|$)", re.IGNORECASE)
 
 SIDE_WORDS: dict[str, tuple[str, ...]] = {}
 for _r in _ROWS:

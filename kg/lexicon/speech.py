@@ -25,3 +25,13 @@ SPEECH_ADVERBS: tuple[str, ...] = tuple(r["form"] for r in _ROWS if r["kind"] ==
 # speaking: the first word of the verbs marked so ("pointed out" -> "pointed").
 SPEECH_HEADS: frozenset[str] = frozenset(r["form"].split()[0] for r in _ROWS
                                          if r["kind"] == "verb" and flag(r["names"]))
+# A paragraph opens on its subject with any regular past tense or one of these irregular ones
+# ("The Secretary wanted to comment briefly ...", "The Secretary thought ..."); never a modal
+# or an auxiliary ("The President could see ..." is the speaker's words about him).
+PAST_TENSE_IRREGULAR: tuple[str, ...] = tuple(r["form"] for r in _ROWS if r["kind"] == "past")
+# Phrases that lead into the speaker's name without a comma ("In reply the Secretary stated").
+LEAD_PHRASES: tuple[str, ...] = tuple(r["form"] for r in _ROWS if r["kind"] == "lead")
+# The drafter's own narration: what happened at the meeting, not what anyone said ("At this
+# point the President and Chairman Kosygin left the luncheon table", "The meeting ended at
+# 6:30 p.m.", "A copy of the press statement is attached."); patterns (kg/data/narration.csv).
+NARRATION_CUES: tuple[str, ...] = tuple(r["pattern"].strip() for r in table("narration.csv"))

@@ -70,7 +70,9 @@ def statistics(quads: Iterable[ox.Quad]) -> dict:
     """Counts over the RDF merge of the quads (what kg.ttl holds), and the number of graphs."""
     quads = list(quads)
     triples = {(q.subject, q.predicate, q.object) for q in quads}
-    graphs = {q.graph_name for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)}
+    from kg.publishing.vocabulary import VOCABULARY_GRAPH
+    graphs = {q.graph_name for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)
+              and q.graph_name.value != VOCABULARY_GRAPH}     # documents, not the vocabulary
     instances: dict[str, set] = defaultdict(set)
     per_property: dict[str, int] = defaultdict(int)
     subjects, objects = set(), set()

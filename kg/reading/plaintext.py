@@ -56,6 +56,7 @@ _BANNER_WORDS = {
     "EXDIS": {"EXDIS"}, "NODIS": {"NODIS", "N0DIS"}, "LIMDIS": {"LIMDIS"},
     "NOFORN": {"NOFORN", "N0FORN"}, "SENSITIVE": {"SENSITIVE"}, "RYBAT": {"RYBAT"},
     "LIMITED": {"LIMITED"}, "OFFICIAL": {"OFFICIAL"}, "USE": {"USE"},
+    "LIMIT": {"LIMIT"}, "DISTRIBUTION": {"DISTRIBUTION"},      # "SECRET; LIMIT DISTRIBUTION"
 }
 _LONG_WORDS = [w for w in _BANNER_WORDS if len(w) >= 6]
 _LETTER_SPACED = re.compile(r"(?<!\S)(?:[A-Za-z] ){2,}[A-Za-z](?!\S)")
@@ -141,7 +142,10 @@ def match_banner(line: str) -> tuple[str, int, int] | None:
             or {"OFFICIAL", "USE"} <= set(words)):
         return None
     marking = " ".join(words)
-    marking = re.sub(r" (EYES ONLY|EXDIS|NODIS|LIMDIS|NOFORN|SENSITIVE|RYBAT)\b", r" - \1", marking)
+    if re.search(r"\bLIMIT\b(?! DISTRIBUTION)|(?<!LIMIT )\bDISTRIBUTION\b", marking):
+        return None                  # the caveat is the two words together
+    marking = re.sub(r" (EYES ONLY|LIMIT DISTRIBUTION|EXDIS|NODIS|LIMDIS|NOFORN|SENSITIVE|RYBAT)\b",
+                     r" - \1", marking)
     return marking, tokens[0][0], tokens[-1][1]
 
 
