@@ -180,14 +180,16 @@ def reported_acts(ctx: CitingContext) -> list[Cite]:
             who = agents_at(ctx, m.end() + wm.end(), end) if wm else []
             authors += [w[2] for w in who if w[2] not in authors]
         # anchors: the act lies outside this conversation
-        sentence_head = text[s_start:start]
-        anchor = _ANCHOR_RE.search(sentence_head + " " + clause) and not _IN_ROOM_NOW.search(text[s_start:end])
+        # a time fronted in the clause anchors it, not one of another clause of the sentence
+        # ("yesterday Mr. Kuznetsov had indicated ...; today, Mr. Kuznetsov had indicated ...")
+        head_start = max([s_start] + [s_start + x.end() for x in re.finditer(r";", text[s_start:start])])
+        anchor = _ANCHOR_RE.search(text[head_start:start] + " " + clause) and not _IN_ROOM_NOW.search(text[head_start:end])
         pronoun = (subj[2] or "").lower() in _SUBJECT_PRONOUNS
         outside_actor = not pronoun and any(ctx.outside(a) for a in authors[:1])
         other_party = any(ctx.outside(r) for r in recipients + authors[1:])
         told_someone = bool(recipients or len(authors) > 1) and v.takes in ("addressee", "partner")
         handed_over = doc is not None and doc.family in ("text", "law") and v.form != "made"
-        if _IN_ROOM_NOW.search(text[s_start:end]):
+        if _IN_ROOM_NOW.search(text[head_start:end]):
             continue
         if not ctx.participants and not handed_over:
             continue                    # no conversation: no earlier act to set apart from it
@@ -213,6 +215,13 @@ def reported_acts(ctx: CitingContext) -> list[Cite]:
             authors = [f"org:{delegation(ctx.side(authors[0]))}"]
         c = Cite(start, end, kind, doc.family if doc else "", authors, subj[2], recipients, recipient,
                   dates, printed, origin="clause", head=(m.start("verb"), m.end("verb")))
+        if re.search(r"\balso\b", m.group(0)) and dates == [""]:
+            # "The Soviet Government ... had agreed to ... on October 29. The Soviet Union had
+            # also stated its readiness ...": the same act goes on, in the same document
+            prev = next((o for o in reversed(out) if o.kind == kind and o.authors == authors
+                         and o.dates != [""] and s_start - o.end < 400), None)
+            if prev is not None:
+                c.dates, c.date_printed = list(prev.dates), prev.date_printed
         out.append(c)
     # a meeting recalled: "He also recalled meeting Mr. Khrushchev in Geneva"
     for m in re.finditer(r"\brecalled\s+(?:his\s+|their\s+)?(?P<verb>meeting|talking\s+with|seeing|visiting)\s+",
@@ -322,8 +331,6 @@ def agreed_on(ctx: CitingContext) -> list[Cite]:
             if stop and a > stop.start() and text[stop.start()] != ",":
                 break
             item = it.group("i")
-            if re.search(r"\b(?:cutting|production|reduction|actions?)\b", item):
-                break
             name = re.sub(r"\s+(?:now|which|that|was|is)\b.*$", "", item[4:])
             c = Cite(ctx.t.body_start + m.start() if first else a, b, "agreement", "instrument",
                       qualifier=name.lower(), origin="noun", head=(a, b))

@@ -251,6 +251,8 @@ def _members(cites: list[Cite]) -> list[Cite]:
             c.authors, c.author = c.authors or list(first_set.authors), c.author or first_set.author
             c.qualifier = f"alternative {c.member}"
             out.append(c)
+        elif c.authors and c.authors != first_set.authors:
+            out.append(c)        # "the American versions": some of the set, which ones unsaid
         else:
             for k in range(1, count + 1):
                 out.append(replace(c, kind=first_set.kind, dates=list(first_set.dates),

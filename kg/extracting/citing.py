@@ -17,7 +17,7 @@ from datetime import date
 from kg.extracting.discourse import sentences, turn_spans
 from kg.extracting.relative_dates import MONTH, find_dates
 from kg.lexicon.authority import MATCH_THRESHOLD, authority_lookup, head_of, holder, office_of, post_office
-from kg.lexicon.documents import VERB_ALT
+from kg.lexicon.documents import NOUN_ALT, VERB_ALT
 from kg.lexicon.matching import best_match, surname
 from kg.lexicon.nations import AGENT_FORMS, AGENTS, FORMS, agent_key
 from kg.lexicon.titles import title_key
@@ -30,6 +30,8 @@ CLAUSE_END = re.compile(r"[;:!?()\"“”]|,|\.(?=\s|$)|\s(?:but|whereas|althoug
                          r"and\s+had|"
                          r"and\s+yet|and\s+that|and\s+(?:he|she|they|we|it)\s)\b|\s—|—")
 MAX_WORDS = 26
+# after a possessor: the document he owns ("'s October 27 letter", "'s plan")
+_OWNED_DOCUMENT = re.compile(rf"(?:['’]s|['’])?\s+(?:[\w.-]+\s+){{0,3}}?(?:{NOUN_ALT})(?![\w-])", re.IGNORECASE)
 
 
 @dataclass
@@ -220,7 +222,10 @@ class CitingContext:
                 return ref
         # "Mr. McNamara's plan provided for ...; just recently, he had announced ...": the
         # person whose document the sentence is about
-        owners = [ref for s, e, m, ref in self.mentions if floor <= s and e <= pos and m.possessive]
+        # (an owner of a document, not of anything: "refresh Ambassador Stevenson's memory what
+        # he had said yesterday" is the speaker's)
+        owners = [ref for s, e, m, ref in self.mentions if floor <= s and e <= pos and m.possessive
+                  and _OWNED_DOCUMENT.match(self.t.text, e)]
         if owners:
             return owners[-1]
         return self.speaker_before(pos)

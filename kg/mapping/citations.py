@@ -25,6 +25,7 @@ from kg.lexicon.authority import by_key
 from kg.mapping.core import CITO, DK, FABIO, RICO, SCHEMA, MapContext, concept, maps, slug
 from kg.records import CitedDocument
 from kg.resolving import Person, ResolvedCitation
+from kg.resolving.citations import DRAFT_KINDS
 
 FABIO_CLASS = {"letter": FABIO.Letter, "speech": FABIO.Oration, "publication": FABIO.MagazineIssue,
                "interview": FABIO.MagazineArticle, "article": FABIO.MagazineArticle,
@@ -87,8 +88,10 @@ def _map_cited(c: ResolvedCitation, ctx: MapContext) -> None:
     if record.number:
         ctx.add(cited, DCTERMS.identifier, Literal(record.number))
     ctx.add(ctx.doc, CITO.cites, cited)
-    # one phrase may cite several documents ("his statements ... on October 23 and 25")
-    citation = ctx.item("citation", span, f"/{slug(c.date or 'undated')}")
+    # one phrase may cite several documents ("his statements ... on October 23 and 25", "all
+    # three alternative drafts": each draft told apart by its version)
+    which = f"/{slug(record.qualifier)}" if record.qualifier and c.kind in DRAFT_KINDS else ""
+    citation = ctx.item("citation", span, f"/{slug(c.date or 'undated')}{which}")
     ctx.add(citation, RDF.type, CITO.Citation)
     ctx.add(citation, CITO.hasCitingEntity, ctx.doc)
     ctx.add(citation, CITO.hasCitedEntity, cited)

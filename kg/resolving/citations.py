@@ -46,6 +46,9 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
 
 
+DRAFT_KINDS = frozenset({"draft", "draft treaty"})
+
+
 def cited_key(kind: str, authors: list[str], day: str, recipients: list[str],
               qualifier: str | None = None) -> str:
     """The corpus-wide identity of a cited document."""
@@ -53,7 +56,9 @@ def cited_key(kind: str, authors: list[str], day: str, recipients: list[str],
     key = f"{kind}/{who}/{day or 'undated'}"
     if recipients and len(day or "") < 10:
         key += "/to-" + "+".join(sorted(_slug(r.split(":", 1)[-1]) for r in recipients))
-    if qualifier and not day:
+    # an undated document is told apart by what it is about; a draft by which version it is,
+    # even dated: negotiators make several versions in one day ("the three alternative drafts")
+    if qualifier and (not day or kind in DRAFT_KINDS):
         key += "/" + _slug(qualifier)
     return key
 

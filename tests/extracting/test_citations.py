@@ -300,3 +300,48 @@ def test_without_a_conversation_an_earlier_act_is_no_citation_but_a_dated_letter
                      "Khrushchev had remarked that the matter was closed. A letter dated 17 "
                      "February 1964 from the Embassy confirmed it.", participants="")
     assert [c.phrase for c in cs] == ["A letter dated 17 February 1964 from the Embassy"]
+
+
+# --- the seed's conventions (seeds/000_518769ec419a4fc7.txt, the memorandum of November 6, 1962) --
+
+def test_a_time_anchors_only_its_own_clause_of_the_sentence():
+    # seed, l.267: what was said "yesterday" is an earlier meeting's, what "today" this one's
+    _, _, cs = cites("November 6, 1962",
+                     "The fact was that yesterday Mr. Kuznetsov had indicated that they would not be "
+                     "removed; today, Mr. Kuznetsov had indicated that there would be no "
+                     "verification of warheads.", participants=memo_participants())
+    assert [(c.phrase, c.date) for c in cs] == [
+        ("Mr. Kuznetsov had indicated that they would not be removed", "1962-11-05")]
+
+
+def test_he_is_the_owner_of_a_document_not_of_any_possession():
+    # seed, l.188: "he" is the speaker; Stevenson's memory is no document of Stevenson's
+    _, records, cs = cites("November 6, 1962",
+                           "Mr. Kuznetsov said he could only refresh Ambassador Stevenson's memory "
+                           "what he had said yesterday.", participants=memo_participants())
+    (c,) = cs
+    assert printed(records, c.authors) == ["Mr. Kuznetsov"] and c.date == "1962-11-05"
+
+
+def test_an_act_that_goes_on_with_also_is_of_the_same_date():
+    # seed, l.134: the second sentence goes on with the act of October 29
+    _, _, cs = cites("November 6, 1962",
+                     "Mr. Kuznetsov said the Soviet Government had agreed to verification by ICRC "
+                     "teams as long ago as on October 29. The Soviet Union had also stated its "
+                     "readiness to make a Soviet ship available.", participants=memo_participants())
+    assert [(c.author, c.date) for c in cs] == [("the Soviet Government", "1962-10-29"),
+                                                ("The Soviet Union", "1962-10-29")]
+
+
+def memo_participants():
+    return "PARTICIPANTS: US - Ambassador Stevenson  \nSecretary Gilpatric  \nUSSR- Mr. Kuznetsov"
+
+
+def test_a_side_naming_some_versions_of_a_set_is_not_every_version():
+    # frus1964-68v11-d153 (l.28-30), shortened: the American versions are some of the three
+    _, _, cs = cites("September 24, 1966",
+                     "Mr. Gromyko referred to the three alternative versions worked out by the "
+                     "negotiators this afternoon. The Secretary said that the American versions "
+                     "were the first and the third.", participants=SIDES)
+    american = [c for c in cs if c.phrase == "the American versions"]
+    assert len(american) == 1 and american[0].qualifier is None
