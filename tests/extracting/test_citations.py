@@ -1,5 +1,10 @@
 """Documents cited, as printed: the phrases, their dates, quotations and agents as the text
-gives them.  Who the agents are, and which document each is, is tests/resolving/test_citations.py."""
+gives them.  Who the agents are, and which document each is, is tests/resolving/test_citations.py.
+
+Each test states a convention of the genre on a sentence of a real memorandum, shortened, with
+the names as printed: "after seeds/..." is the seed, "after dev/frus/..." a memorandum of the
+FRUS development set (../shared/eval/dev/frus/, line numbers of its .md); the sentence itself is
+in the test, so no test reads ../shared."""
 from __future__ import annotations
 
 import sys
@@ -43,6 +48,7 @@ def test_dates_resolve_against_the_document_date():
 
 
 def test_agents_are_recorded_as_printed_not_as_persons():
+    # after seeds/000_518769ec419a4fc7.txt l.275 (shortened)
     t, records, cs = cites("November 6, 1962",
                            "Mr. Kuznetsov said the President's letter to Mr. Khrushchev of October "
                            "27 was clear.")
@@ -54,6 +60,7 @@ def test_agents_are_recorded_as_printed_not_as_persons():
 
 
 def test_a_quotation_that_follows_is_taken_from_the_cited_document():
+    # after seeds/000_518769ec419a4fc7.txt l.126 (shortened)
     t, _, cs = cites("November 6, 1962",
                      "The US wanted to lift the quarantine according to the President's October 27 "
                      "letter, which stated \"We, on our part, would agree ~~that~~ -- to remove "
@@ -65,6 +72,7 @@ def test_a_quotation_that_follows_is_taken_from_the_cited_document():
 
 
 def test_one_phrase_may_cite_two_statements_and_his_is_the_subjects():
+    # after seeds/000_518769ec419a4fc7.txt l.265 (shortened)
     _, records, cs = cites("November 6, 1962",
                            "Amb. Stevenson said that in his statements in the Security Council on "
                            "October 23 and 25, he had referred to bomber aircraft.")
@@ -74,6 +82,7 @@ def test_one_phrase_may_cite_two_statements_and_his_is_the_subjects():
 
 
 def test_his_is_the_speaker_when_the_sentence_names_no_subject_before_it():
+    # after seeds/000_518769ec419a4fc7.txt l.275 (shortened)
     _, _, cs = cites("November 6, 1962",
                      "Mr. Kuznetsov said so. He recalled his own letter to Mr. Khrushchev of "
                      "October 27.")
@@ -82,6 +91,7 @@ def test_his_is_the_speaker_when_the_sentence_names_no_subject_before_it():
 
 
 def test_a_remark_made_in_the_room_is_no_cited_document():
+    # after seeds/000_518769ec419a4fc7.txt l.243 (shortened)
     _, _, cs = cites("November 6, 1962",
                      "Mr. Kuznetsov said he could not accept Amb. Stevenson's statement that the "
                      "USSR must take steps. He recalled his statement that this was serious.")
@@ -89,6 +99,7 @@ def test_a_remark_made_in_the_room_is_no_cited_document():
 
 
 def test_a_country_in_a_compound_stands_for_its_head_of_government():
+    # text of our own making, in the genre's phrasing
     _, _, cs = cites("November 6, 1962",
                      "Mr. Kuznetsov said the US-USSR agreement settled this.")
     (c,) = cs
@@ -96,6 +107,7 @@ def test_a_country_in_a_compound_stands_for_its_head_of_government():
 
 
 def test_the_agreement_reached_refers_back():
+    # text of our own making, in the genre's phrasing
     _, _, cs = cites("November 6, 1962",
                      "Mr. Kuznetsov said the Kennedy-Khrushchev agreement and the agreement "
                      "reached were one thing.")
@@ -117,6 +129,7 @@ def phrases(date_line, body, **kw):
 
 
 def test_a_document_named_by_a_side_and_a_date_is_the_sides_governments():
+    # after dev/frus/frus1964-68v14-d78.md l.27 (shortened)
     _, _, cs = cites("December 9, 1964",
                      "The President said we would evaluate the Soviet December 7 statement on "
                      "disarmament.", participants=SIDES)
@@ -126,6 +139,7 @@ def test_a_document_named_by_a_side_and_a_date_is_the_sides_governments():
 
 
 def test_an_agreement_named_by_its_proper_name_is_cited_with_what_is_said_of_it():
+    # after dev/frus/frus1964-68v14-d78.md l.21 (shortened)
     assert phrases("December 9, 1964",
                    "The President said that the Consular Convention was pending in the Senate, and "
                    "that the U.S.-Soviet Air Agreement was ready for signature.") == [
@@ -134,6 +148,7 @@ def test_an_agreement_named_by_its_proper_name_is_cited_with_what_is_said_of_it(
 
 
 def test_each_thing_agreement_was_reached_on_is_an_agreement_cited():
+    # after dev/frus/frus1964-68v14-d78.md l.17 (shortened)
     _, _, cs = cites("December 9, 1964",
                      "The President said that agreement had been reached on the hot line, on the "
                      "test ban, and the exchange of students.", participants=SIDES)
@@ -143,6 +158,7 @@ def test_each_thing_agreement_was_reached_on_is_an_agreement_cited():
 
 
 def test_a_text_under_negotiation_is_a_cited_draft_whatever_it_is_called():
+    # after dev/frus/frus1964-68v11-d151.md l.13 and d152 l.17 (shortened)
     _, _, cs = cites("September 22, 1966",
                      "Mr. Gromyko said that all countries signing the proposed agreement must have "
                      "the same rights. The Secretary said the US might be the only country signing "
@@ -155,6 +171,7 @@ def test_a_text_under_negotiation_is_a_cited_draft_whatever_it_is_called():
 
 
 def test_a_future_text_is_not_a_cited_document():
+    # after dev/frus/frus1964-68v11-d152.md l.23 (shortened)
     assert phrases("September 22, 1966",
                    "The Secretary suggested that the negotiators work out a text acceptable to "
                    "both sides. Mr. Gromyko said a non-proliferation treaty should be signed and "
@@ -162,6 +179,7 @@ def test_a_future_text_is_not_a_cited_document():
 
 
 def test_an_earlier_conversation_with_someone_is_cited_and_this_one_is_not():
+    # after dev/frus/frus1964-68v11-d153.md l.16 (shortened)
     assert phrases("September 24, 1966",
                    "The Secretary said he had had no chance to consult the President since his "
                    "last meeting with Mr. Gromyko. He hoped that at this meeting, and at the next "
@@ -169,6 +187,7 @@ def test_an_earlier_conversation_with_someone_is_cited_and_this_one_is_not():
 
 
 def test_talks_of_the_past_days_are_a_conversation_of_the_documents_month():
+    # after dev/frus/frus1964-68v14-d78.md l.41 (shortened)
     _, _, cs = cites("December 9, 1964",
                      "The President said we had not agreed with our partners in the course of the "
                      "past two days' discussions.", participants=SIDES)
@@ -177,6 +196,7 @@ def test_talks_of_the_past_days_are_a_conversation_of_the_documents_month():
 
 
 def test_a_message_from_someone_outside_is_his_and_this_reply_refers_back_to_it():
+    # after dev/frus/frus1964-68v14-d232.md l.8 and l.22 (shortened)
     _, records, cs = cites("June 23, 1967",
                            "Mr. Gromyko said that a reply from Hanoi had been received. He did not "
                            "know what the President would think of this reply.", participants=SIDES)
@@ -185,6 +205,7 @@ def test_a_message_from_someone_outside_is_his_and_this_reply_refers_back_to_it(
 
 
 def test_the_law_in_force_is_cited_even_where_changes_to_it_are_to_come():
+    # after dev/frus/frus1964-68v14-d75.md l.16 (shortened)
     assert phrases("November 30, 1964",
                    "The Secretary said any expansion would require changes in the present "
                    "legislation, though some things could be done within the existing law.") == [
@@ -192,6 +213,7 @@ def test_the_law_in_force_is_cited_even_where_changes_to_it_are_to_come():
 
 
 def test_a_clause_of_its_making_dates_a_document():
+    # after dev/frus/frus1958-60v08-d135.md l.28 (shortened)
     _, _, cs = cites("January 16, 1959", "The Secretary referred to the treaty we had proposed in "
                                          "1946.", participants=SIDES)
     (c,) = cs
@@ -199,12 +221,14 @@ def test_a_clause_of_its_making_dates_a_document():
 
 
 def test_an_address_is_a_speech_where_it_was_given_not_where_one_lives():
+    # text of our own making, in the genre's phrasing
     assert phrases("June 25, 1967",
                    "Mr. Gromyko had seen the President's address in Los Angeles. His last known "
                    "address was in Moscow.") == ["the President's address in Los Angeles"]
 
 
 def test_what_a_speech_proposed_is_part_of_that_speech():
+    # text of our own making, in the genre's phrasing
     assert phrases("June 25, 1967",
                    "The President asked whether he had read Mr. Khrushchev's speech on Berlin and "
                    "whether he agreed with the proposals he had made in that speech.") == [
@@ -212,6 +236,7 @@ def test_what_a_speech_proposed_is_part_of_that_speech():
 
 
 def test_alternative_drafts_are_drafts_each_and_the_set_names_every_one():
+    # after dev/frus/frus1964-68v11-d153.md l.18 (shortened)
     _, _, cs = cites("September 24, 1966",
                      "Mr. Gromyko referred to the three alternative versions worked out by the "
                      "negotiators this afternoon. The Secretary asked whether the first "
@@ -226,6 +251,7 @@ def test_alternative_drafts_are_drafts_each_and_the_set_names_every_one():
 
 
 def test_in_reply_to_names_no_document_and_captions_in_capitals_are_no_citations():
+    # text of our own making, in the genre's phrasing
     assert phrases("March 6, 1964",
                    "In reply to Mr. Gromyko's invitation, the President said he must return.\n\n"
                    "FIELD INFORMATION REPORT") == []
@@ -234,6 +260,7 @@ def test_in_reply_to_names_no_document_and_captions_in_capitals_are_no_citations
 # --- acts reported in a clause ----------------------------------------------------------------
 
 def test_an_act_of_someone_outside_the_room_reported_in_the_pluperfect_is_cited():
+    # after dev/frus/frus1958-60v08-d137.md l.10 (shortened)
     _, records, cs = cites("January 17, 1959",
                            "Mr. Gromyko said Khrushchev had remarked that he would have voted for "
                            "the President.", participants=SIDES)
@@ -243,6 +270,7 @@ def test_an_act_of_someone_outside_the_room_reported_in_the_pluperfect_is_cited(
 
 
 def test_a_participants_earlier_act_is_cited_only_when_the_text_sets_it_apart():
+    # after dev/frus/frus1964-68v14-d232.md l.28 (shortened)
     assert phrases("June 23, 1967",
                    "The President had formerly informed Mr. Gromyko that we would withdraw. The "
                    "President said his people would welcome what Mr. Gromyko had said on this "
@@ -250,6 +278,7 @@ def test_a_participants_earlier_act_is_cited_only_when_the_text_sets_it_apart():
 
 
 def test_a_fronted_time_or_occasion_belongs_to_the_phrase_and_dates_it():
+    # after dev/frus/frus1964-68v11-d152.md l.11 and l.21 (shortened)
     _, _, cs = cites("June 23, 1967",
                      "Mr. Gromyko said that he had two days ago contacted Hanoi. The Secretary said "
                      "that at one of the last meetings Ambassador Dobrynin had said that the "
@@ -260,6 +289,7 @@ def test_a_fronted_time_or_occasion_belongs_to_the_phrase_and_dates_it():
 
 
 def test_an_oral_message_conveyed_by_the_ambassador_is_a_message_authored_by_the_sender():
+    # after dev/frus/frus1958-60v08-d137.md l.10 (shortened)
     _, records, cs = cites("January 17, 1959",
                            "Ambassador Dobrynin said he had instructions from Khrushchev to convey "
                            "his cordial greetings to the President.", participants=SIDES)
@@ -270,12 +300,14 @@ def test_an_oral_message_conveyed_by_the_ambassador_is_a_message_authored_by_the
 
 
 def test_a_message_still_to_be_conveyed_is_none():
+    # after dev/frus/frus1958-60v08-d137.md l.40 (shortened)
     assert phrases("January 17, 1959",
                    "Mr. Gromyko would take great pleasure in conveying the President's greetings "
                    "to Khrushchev.") == []
 
 
 def test_what_he_told_someone_outside_the_room_is_an_earlier_conversation():
+    # after dev/frus/frus1964-68v14-d75.md l.16 (shortened)
     _, _, cs = cites("November 30, 1964",
                      "The Secretary said that, as he pointed out to Mr. Kosygin at Mr. Nehru's "
                      "funeral in New Delhi, the two economies were alike.", participants=SIDES)
@@ -285,6 +317,7 @@ def test_what_he_told_someone_outside_the_room_is_an_earlier_conversation():
 
 
 def test_the_clause_after_a_document_phrase_says_who_wrote_it():
+    # after dev/frus/frus1964-68v14-d232.md l.42 (shortened)
     _, records, cs = cites("June 23, 1967",
                            "In one of the telegrams transmitted over the Hot Line, Mr. Kosygin had "
                            "written the President that forces in the world wanted a clash.",
@@ -296,6 +329,7 @@ def test_the_clause_after_a_document_phrase_says_who_wrote_it():
 
 
 def test_without_a_conversation_an_earlier_act_is_no_citation_but_a_dated_letter_is():
+    # text of our own making, in the genre's phrasing
     _, _, cs = cites("February 20, 1964",
                      "Khrushchev had remarked that the matter was closed. A letter dated 17 "
                      "February 1964 from the Embassy confirmed it.", participants="")
