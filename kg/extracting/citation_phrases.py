@@ -183,12 +183,15 @@ def _owner_org(ctx: CitingContext, start: int, owner_end: int) -> tuple[int, int
 
 _PP_RE = re.compile(r"\s+(?:of|on|from|with|between|in|before|for|concerning|about|by|at|"
                     r"regarding|over|during|through|under|to(?=\s+(?:the|a|an|his|her|their|our|its|"
-                    r"[A-Z])))\s")
+                    r"[A-Z])))\s(?!(?:which|whom)\b)")    # "in which ...": a relative clause
 # where a prepositional complement ends: punctuation, a relative or subordinate word, a verb
 _PP_END = re.compile(r"[;:!?()\"“”,]|\.(?=\s|$)|\s(?=(?:which|that|who|whom|whose|when|where|while|"
                      r"because|since|although|but|if|so|as|than|whether|containing|stated|said|had|"
                      r"has|have|was|were|is|are|be|been|would|could|should|will|shall|may|might|"
-                     r"must|can|did|do|does)\b|and\s+(?!\d)[a-z]|or\s+[a-z]|to\s+(?!(?:the|a|an|"
+                     r"must|can|did|do|does|we|he|she|they)\b|"
+                     # "during and at the end of the war": prepositions in a row are one complement
+                     r"(?<!\bduring\s)(?<!\bbefore\s)(?<!\bafter\s)(?<!\bat\s)(?<!\bin\s)(?<!\bon\s)"
+                     r"and\s+(?!\d)[a-z]|or\s+[a-z]|to\s+(?!(?:the|a|an|"
                      r"his|her|their|our|its)\b)[a-z])|\s—|—")
 _ASIDE_RE = re.compile(r"\s*,\s*(?:both|either|official|formal)[^,;.]{0,40},(?=\s+(?:with|between|to|from)\s)")
 _ZERO_RELATIVE_RE = re.compile(r"\s+(?:we|he|she|they|you|I)\s+(?:had\s+)?(?:just\s+)?"

@@ -379,3 +379,21 @@ def test_a_side_naming_some_versions_of_a_set_is_not_every_version():
                      "were the first and the third.", participants=SIDES)
     american = [c for c in cs if c.phrase == "the American versions"]
     assert len(american) == 1 and american[0].qualifier is None
+
+
+def test_prepositions_in_a_row_are_one_complement_and_a_subject_pronoun_ends_it():
+    # after dev/frus/frus1958-60v08-d137.md l.32 (shortened)
+    assert phrases("January 17, 1959",
+                   "The President said that in several meetings between the Soviet Union and the "
+                   "West during and at the end of the war we had undertaken certain "
+                   "responsibilities.") == [
+        "several meetings between the Soviet Union and the West during and at the end of the war"]
+
+
+def test_in_which_opens_a_relative_clause_of_the_document():
+    # after dev/frus/frus1964-68v14-d232.md l.36 (shortened)
+    assert phrases("June 23, 1967",
+                   "The President referred to Secretary McNamara's speech in which he had referred "
+                   "to offensive weapons being cheaper than defensive ones.") == [
+        "Secretary McNamara's speech in which he had referred to offensive weapons being cheaper "
+        "than defensive ones"]
