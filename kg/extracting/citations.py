@@ -195,6 +195,11 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
         # the occasion it was done at is where, not what, it cites ("At one of the last
         # meetings Ambassador Roschin had said ...")
         inside = [o for o in cites if c.start < o.end and o.start < c.end]
+        # "they had had an interesting conversation in which ...": the document the act made is
+        # the phrase after its verb, and the act says whose it is
+        made = [o for o in inside if o.start >= c.head[1] and o.family == c.family and c.family]
+        if len(inside) == 1 and made and not made[0].authors:
+            made[0].authors, made[0].author = list(c.authors), c.author
         if inside and all(o.family == "occasion" and o.end <= c.head[0] and o.origin == "noun"
                           for o in inside):
             cites = [o for o in cites if o not in inside]

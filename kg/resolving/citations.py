@@ -47,6 +47,8 @@ def _slug(text: str) -> str:
 
 
 DRAFT_KINDS = frozenset({"draft", "draft treaty"})
+# characters within which an occasion told again is the one just told (a paragraph of the genre)
+NEAR = 1000
 
 
 def cited_key(kind: str, authors: list[str], day: str, recipients: list[str],
@@ -130,6 +132,18 @@ def resolve_citations(records: list[CitedDocument],
                      and o.dates == [""] and o.qualifier]
             if prior:
                 c.qualifier = prior[-1].qualifier
+    # "About a year ago he had gone to Bonn and had talked with Adenauer ... they had had an
+    # interesting conversation": an undated occasion of the same parties, told again a few
+    # lines on, is the dated one (farther on, the same parties may well have met again)
+    for i, c in enumerate(cites):
+        if c.kind == "conversation" and c.dates == [""] and len(c.authors) >= 2 and c.records[0].key is None:
+            at = c.records[0].evidence[0].start
+            prior = [o for o in cites[:i] if o.kind == c.kind and set(o.authors) == set(c.authors)
+                     and len(o.dates) == 1 and o.dates != [""]
+                     and 0 <= at - o.records[-1].evidence[0].end < NEAR]
+            if prior:
+                c.dates = list(prior[-1].dates)
+                c.inferred.append("date")
     out: list[ResolvedCitation] = []
     for c in cites:
         printed_recipients = [] if "recipient" in c.inferred else c.recipients

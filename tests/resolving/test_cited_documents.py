@@ -133,3 +133,29 @@ def test_the_versions_of_a_draft_made_on_one_day_are_documents_each():
     # a letter of a day is one whatever the phrase says about it
     assert cited_key("letter", ["mention:1"], "1962-10-27", [], "of October 27") == \
         cited_key("letter", ["mention:1"], "1962-10-27", [])
+
+
+D137 = "PARTICIPANTS: The President; The Secretary of State; First Deputy Prime Minister Mikoyan"
+
+
+def test_an_occasion_of_the_same_parties_told_again_a_few_lines_on_is_the_dated_one():
+    # after ../shared/eval/dev/frus/frus1958-60v08-d137.md l.14 (shortened)
+    cs = cites("January 17, 1959",
+               "Mr. Mikoyan said that about a year ago he had gone to Bonn and had talked with "
+               "Adenauer. Chancellor Adenauer knew how to talk and they had had an interesting "
+               "conversation in which Adenauer had made some reassuring statements.",
+               participants=D137)
+    talks = [c for c in cs if c.kind == "conversation"]
+    assert len(talks) == 2 and len({c.key for c in talks}) == 1
+    assert talks[0].date == talks[1].date == "1958" and talks[1].inferred == ("date",)
+
+
+def test_an_occasion_of_the_same_parties_told_far_on_may_be_another():
+    filler = "The President said the weather was fine. " * 30
+    cs = cites("January 17, 1959",
+               "Mr. Mikoyan said that about a year ago he had gone to Bonn and had talked with "
+               f"Adenauer. {filler}Chancellor Adenauer knew how to talk and they had had an "
+               "interesting conversation in which Adenauer had made some reassuring statements.",
+               participants=D137)
+    talks = [c for c in cs if c.kind == "conversation"]
+    assert [c.date for c in talks] == ["1958", None]
