@@ -95,7 +95,7 @@ def _subject(ctx: CitingContext, had: int, floor: int) -> tuple[int, list[str], 
     if p == "i":
         return (at, [spk], "I") if spk else None
     if p == "we":
-        side = ctx.side(spk or "")
+        side = ctx.our_side(at)
         return (at, [f"org:{government(side)}"], "we") if side else None
     # "they": the one who speaks and the last person named before
     others = [ref for s, e, _m, ref in ctx.mentions if floor <= s and e <= at and ref != spk]

@@ -467,8 +467,7 @@ def cite_noun_phrase(ctx: CitingContext, np: _NounPhrase) -> Cite | None:
         if who:
             c.authors, c.author = [who], np.det
     elif np.det == "our":
-        spk = ctx.speaker_before(np.start)
-        side = ctx.side(spk or "")
+        side = ctx.our_side(np.start)
         if side:
             c.authors, c.author = [f"org:{delegation(side)}"], "our"
     pair = _compound_pair(ctx, np)

@@ -94,6 +94,10 @@ class CitingContext:
         self.doc_place = header.place if header else None
         self.participants = [p for p in found if isinstance(p, Participant)]
         self.listed = {id(p): self._entry_key(p) for p in self.participants}
+        drafters = [self._participant(d.name, None) for d in found
+                    if isinstance(d, Drafter) and d.role == "drafter" and d.name]
+        sides = {p.side for p in drafters if p is not None and p.side}
+        self.drafter_side: str | None = sides.pop() if len(sides) == 1 else None
         self.mentions: list[tuple[int, int, PersonMention, str]] = []
         self.agent_of: dict[str, Participant | None] = {}
         for m in found:
@@ -174,6 +178,13 @@ class CitingContext:
         """An agent who is not in the room: a person no participant, or a body ("the Soviet
         Government"), which acts through documents."""
         return not self.in_room(ref) and not ref.startswith("speaker:")
+
+    def our_side(self, pos: int) -> str | None:
+        """Whose "we" and "our" are at ``pos``.  A memorandum reports the talk in the third
+        person in the drafter's words, so "Mr. Kosygin said that our proposals ..." are the
+        drafter's side's; only when the drafter is not among the participants (or not named)
+        is it the side of the one who holds the floor."""
+        return self.drafter_side or self.side(self.speaker_before(pos) or "")
 
     def side(self, ref: str) -> str | None:
         p = self.agent_of.get(ref)

@@ -397,3 +397,15 @@ def test_in_which_opens_a_relative_clause_of_the_document():
                    "to offensive weapons being cheaper than defensive ones.") == [
         "Secretary McNamara's speech in which he had referred to offensive weapons being cheaper "
         "than defensive ones"]
+
+
+def test_our_in_reported_speech_is_the_drafters_side():
+    # after dev/frus/frus1964-68v14-d234.md l.26 (shortened): the drafter (Krimer, of the US
+    # side) reports Kosygin's words, so "our proposals" are the US's
+    lists = ("PARTICIPANTS: US - The President; Mr. William D. Krimer\n"
+             "USSR - Chairman Kosygin; Mr. Victor M. Sukhodrev\n\nDrafted by William D. Krimer")
+    _, _, cs = cites("June 25, 1967",
+                     "Mr. Kosygin said that our proposals appeared to extend to a discussion of "
+                     "defensive systems only.", participants=lists)
+    (c,) = cs
+    assert (c.phrase, c.authors) == ("our proposals", ("org:US Delegation",))
