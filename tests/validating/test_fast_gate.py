@@ -19,12 +19,14 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
 from kg.mapping import map_document
-from kg.mapping.core import words_graph
+from kg.mapping.core import DEFAULT_BASE, words_graph
+from kg.pipeline import nquads_of
+from kg.publishing.identity import identity_report
 from kg.reading import read_file
 from kg.extracting import run as extract
 from kg.resolving import resolve_document
@@ -35,12 +37,34 @@ ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = sorted([*ROOT.glob("seeds/*.txt"), *ROOT.glob("tests/fixtures/jfk/*.md"),
                    *ROOT.glob("tests/fixtures/memos/*.txt"), *ROOT.glob("tests/fixtures/tei/*.xml")])
 FIXTURES = [p for p in FIXTURES if not p.name.upper().startswith("README")]
+# two memoranda naming 'Mr. J. Smith' and 'Mr. John Smith': a build links them (identity graph)
+LINKED = sorted(ROOT.glob("tests/fixtures/identity/*.txt"))
 
 
 @lru_cache(maxsize=None)
 def document(path: Path) -> Graph:
     records = extract(read_file(path))
     return map_document(records, resolve_document(records)).graph()
+
+
+@lru_cache(maxsize=None)
+def identity_links() -> Graph:
+    """The graph of proposed identity links a build publishes beside its documents."""
+    report = identity_report(((p.name, nquads_of(document(p), f"{DEFAULT_BASE}graph/{p.stem}"))
+                              for p in LINKED), DEFAULT_BASE)
+    links = Dataset()
+    links.parse(data=report.nquads, format="nquads")
+    graph = Graph()
+    for triple in links.graph(URIRef(report.graph_iri)):
+        graph.add(triple)
+    assert len(graph), "the fixtures propose no identity link"
+    return graph
+
+
+def graphs() -> list[tuple[str, Graph]]:
+    """Every graph the gate checks, smallest first: the fixture documents and the links."""
+    docs = sorted(FIXTURES, key=lambda p: len(document(p)))
+    return [(p.name, document(p)) for p in docs] + [("identity links", identity_links())]
 
 
 def words(verdict) -> tuple:
@@ -285,8 +309,7 @@ def test_a_mutation_that_breaks_the_constraint_gets_the_same_verdict_from_both_g
         pytest.skip("implied by the ontology: every target class is a subclass of sh:class")
     path = shapes_graph().value(shape, SH.path)
     tried = 0
-    for doc in sorted(FIXTURES, key=lambda p: len(document(p))):
-        graph = document(doc)
+    for name, graph in graphs():
         nodes = focus_nodes(graph, root)
         if path is not None and param not in (SH.minCount,):
             nodes = [n for n in nodes if values(graph, n, path)] or nodes
@@ -301,7 +324,7 @@ def test_a_mutation_that_breaks_the_constraint_gets_the_same_verdict_from_both_g
                 reference, fast = both(mutant)
                 assert not reference.conforms or reference.results
                 assert fast.engine == "fast"
-                assert words(fast) == words(reference), doc.name
+                assert words(fast) == words(reference), name
                 return
     pytest.fail(f"no mutation of {tried} tried made pyshacl report {_label(constraint)}")
 
