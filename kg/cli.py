@@ -27,7 +27,7 @@ import click
 
 from kg import __version__
 from kg.mapping.core import DEFAULT_BASE
-from kg.sources import collect_sources, default_sources
+from kg.sources import default_sources
 
 COMMANDS = "kg.commands"      # the entry-point group other modules register commands under
 
@@ -53,8 +53,11 @@ def main() -> None:
 @main.command()
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", "out", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
-              help="Folder for kg.ttl, kg.nq, the reports, the manifest and the store.")
+              help="Folder for kg.ttl, kg.nq, the other dumps, the reports and the store.")
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI of the data.")
+@click.option("--root", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Folder the documents are named from (their IRIs follow the path below it); "
+                   "default: the deepest folder holding every source.")
 @click.option("--no-store", is_flag=True, help="Do not load the embedded store.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: all cores; 1 builds in this process).")
@@ -63,49 +66,67 @@ def main() -> None:
 @click.option("--scheduler", metavar="ADDRESS", default=None,
               help="Run the documents on this Dask distributed scheduler (tcp://host:8786); "
                    "its workers must see the source paths. Publishing stays local.")
+@click.option("--wait", is_flag=True,
+              help="If another build is writing into --out, wait for it instead of exiting.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or progress lines.")
+@click.option("--progress-every", type=click.FloatRange(min=0), default=5.0, show_default=True,
+              metavar="SECONDS", help="Seconds between progress lines when standard error is not a terminal.")
+@click.option("--license", "license_iri", metavar="IRI", default=None,
+              help="Licence of the data, named in every dump and in void.ttl (default: CC0 1.0).")
+@click.option("--attribution", metavar="TEXT", default=None,
+              help="Attribution of the source texts, carried in every dump and in void.ttl.")
+@click.option("--dataset-url", metavar="URL", default=None,
+              help="URL the output folder is published at (ends with '/'): void.ttl names the "
+                   "dumps under it; default: relative to void.ttl.")
 @click.option("--gate", type=click.Choice(["fast", "pyshacl"]), default="fast", show_default=True,
               help="The SHACL gate: the shapes compiled to SPARQL in pyoxigraph (fast), or "
                    "pyshacl (the reference, as kg validate runs it); both give the same verdicts.")
-def build(sources: tuple[Path, ...], out: Path, base: str, no_store: bool, jobs: int | None,
-          full: bool, scheduler: str | None, gate: str) -> None:
+def build(sources: tuple[Path, ...], out: Path, base: str, root: Path | None, no_store: bool,
+          jobs: int | None, full: bool, scheduler: str | None, wait: bool, quiet: bool,
+          progress_every: float, license_iri: str | None, attribution: str | None,
+          dataset_url: str | None, gate: str) -> None:
     """Build the knowledge graph of SOURCES (files or folders; default: seeds/).
 
     Each document is read, extracted, mapped to RDF and checked against the shapes; only
-    conforming documents are published.  The others are listed with the reason.  Sources
-    unchanged since the last build into the same --out (same bytes, tool version, base and
-    shapes) are not processed again: out/manifest.json remembers their results.
+    conforming documents are published.  The others are listed with the reason.  A document
+    is named by its path below the build root (--root), which gives its IRIs.  The new output
+    replaces the old one in --out in one step.  Sources unchanged since the last build into
+    the same --out (same bytes, tool version, base and shapes) are not processed again.
     """
     import os
-    from contextlib import ExitStack
 
-    from kg.building import build as run_build
+    from kg.building import BuildLocked, build as run_build
+    from kg.building.progress import Bar, LogLines, Silent
+    from kg.sources import find_sources
 
     if not base.endswith(("/", "#")):
         raise click.UsageError(f"--base {base!r} must end with '/' or '#'")
-    files, problems = collect_sources(list(sources) or default_sources())
+    if dataset_url and not dataset_url.endswith("/"):
+        raise click.UsageError(f"--dataset-url {dataset_url!r} must end with '/'")
+    found, problems = find_sources(list(sources) or default_sources(), root)
     for problem in problems:
         click.echo(f"error: {problem}", err=True)
-    if not files:
+    if not found:
         click.echo(f"0 documents: nothing published to {out}/", err=True)
         sys.exit(1)
 
-    with ExitStack() as stack:
-        def progress(total: int):
-            if not sys.stderr.isatty() or total == 0:     # silent in pipes, logs and tests
-                return lambda name: None
-            bar = stack.enter_context(click.progressbar(
-                length=total, label=f"building {total} documents", file=sys.stderr,
-                item_show_func=lambda name: name or ""))
-            return lambda name: bar.update(1, name)
-        try:
-            summary = run_build(files, out, base, jobs=jobs or os.cpu_count(), scheduler=scheduler,
-                                full=full, store=not no_store, progress=progress, gate=gate)
-        except OSError as exc:
-            raise click.ClickException(f"{getattr(exc, 'filename', None) or out}: {exc.strerror or exc}")
-        except Exception as exc:
-            if scheduler and type(exc).__module__.split(".")[0] in ("distributed", "tornado", "asyncio"):
-                raise click.ClickException(f"scheduler {scheduler}: {type(exc).__name__}: {exc}")
-            raise
+    echo = lambda line: click.echo(line, err=True)     # noqa: E731
+    progress = (Silent() if quiet else Bar(echo) if sys.stderr.isatty()
+                else LogLines(echo, every=progress_every))
+    jobs = jobs or os.cpu_count() or 1
+    try:
+        summary = run_build(found, out, base, jobs=jobs, scheduler=scheduler, full=full,
+                            store=not no_store, progress=progress, wait=wait, license=license_iri,
+                            attribution=attribution, dataset_url=dataset_url, gate=gate)
+    except BuildLocked as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    except OSError as exc:
+        raise click.ClickException(f"{getattr(exc, 'filename', None) or out}: {exc.strerror or exc}")
+    except Exception as exc:
+        if scheduler and type(exc).__module__.split(".")[0] in ("distributed", "tornado", "asyncio"):
+            raise click.ClickException(f"scheduler {scheduler}: {type(exc).__name__}: {exc}")
+        raise
 
     for r in summary.results:
         if not r.published:
@@ -115,7 +136,7 @@ def build(sources: tuple[Path, ...], out: Path, base: str, no_store: bool, jobs:
                     click.echo(f"  {line}", err=True)
     results = summary.results
     published = summary.published
-    where = f"on {scheduler}" if scheduler else f"with {jobs or os.cpu_count()} job(s)"
+    where = f"on {scheduler}" if scheduler else f"with {jobs} job(s)"
     click.echo(f"{published} of {len(results)} documents published ({summary.triples} triples) to {out}/ "
                f"in {summary.seconds:.2f} s; {len(summary.processed)} processed {where}, "
                f"{len(summary.reused)} unchanged"

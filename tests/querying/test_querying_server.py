@@ -172,7 +172,7 @@ def test_kg_serve_prints_the_endpoint_and_stops_cleanly_on_ctrl_c(store_dir: Pat
         assert f"SPARQL endpoint: {endpoint}" in text
         assert "curl " in text and endpoint in text
         process.send_signal(signal.SIGINT)
-        assert process.wait(timeout=10) == 0
+        assert process.wait(timeout=60) == 0
     finally:
         if process.poll() is None:
             process.kill()
