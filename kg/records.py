@@ -227,6 +227,9 @@ class CitedDocument(Record):
     number: str | None = None                # a cited telegram's number as printed ("1745")
     refers_back: bool = False                # "that list", "the agreement reached": the agents
                                              # are those of the document referred back to
+    qualifier: str | None = None             # what sets an undated document apart from others
+                                             # of its kind and authors ("in Los Angeles",
+                                             # "consular convention", "alternative 1")
 
 
 @dataclass

@@ -20,6 +20,8 @@ from kg.lexicon.data import flag, table
 _ROWS = [{k: (v or "").strip() for k, v in r.items()} for r in table("nations.csv")]
 
 SIDES: dict[str, str] = {r["form"]: r["side"] for r in _ROWS if flag(r["list"])}
+# every printed form that names a side, whatever its use ("the Cuban Government")
+FORMS: dict[str, str] = {r["form"]: r["side"] for r in _ROWS}
 SIDE_ALT = "|".join(re.escape(s) for s in sorted(SIDES, key=len, reverse=True))
 # The side words that stand before an office ("the British Ambassador", "the Soviet Foreign
 # Minister", "the U.S. Representative"): one word or initials.

@@ -25,6 +25,7 @@ from kg.lexicon.authority import by_key
 from kg.mapping.core import CITO, DK, FABIO, RICO, SCHEMA, MapContext, concept, maps, slug
 from kg.records import CitedDocument
 from kg.resolving import Person, ResolvedCitation
+from kg.resolving.citations import DRAFT_KINDS
 
 FABIO_CLASS = {"letter": FABIO.Letter, "speech": FABIO.Oration, "publication": FABIO.MagazineIssue,
                "interview": FABIO.MagazineArticle, "article": FABIO.MagazineArticle,
@@ -88,8 +89,11 @@ def _map_cited(c: ResolvedCitation, ctx: MapContext) -> None:
         ctx.add(cited, DCTERMS.identifier, Literal(record.number))
     ctx.add(ctx.doc, CITO.cites, cited)
     # one phrase may cite several documents ("his statements ... on October 23 and 25", "Embtels
-    # 660 and 662"): each its own citation, by date and number
+    # 660 and 662", "all three alternative drafts"): each its own citation, by date, number and
+    # a draft's version
     suffix = slug(c.date or "undated") + (f"-{slug(record.number)}" if record.number else "")
+    if record.qualifier and c.kind in DRAFT_KINDS:
+        suffix += f"/{slug(record.qualifier)}"
     citation = ctx.item("citation", span, f"/{suffix}")
     ctx.add(citation, RDF.type, CITO.Citation)
     ctx.add(citation, CITO.hasCitingEntity, ctx.doc)
