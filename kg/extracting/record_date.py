@@ -17,7 +17,11 @@ genre prints it:
 - ``dtg``: any other date-time group with its month and year (the signal centre's time of
   receipt, "TOR: 0417392 OCT 77");
 - ``inline``: a day, month and year inside a line of the message's header;
-- ``month``: a month and year alone ("June 1964", "JUN 77"), at month precision.
+- ``month``: a month and year alone ("June 1964", "JUN 77"), at month precision;
+- ``memo``: on a later page (a cover or routing sheet first), a date alone on the line above
+  the memorandum's heading ("12 June 1978" over "MEMORANDUM FOR: Mr. Shepanek");
+- ``boxed``: on a later page, a form's DATE box printed as the label alone on its line and the
+  date alone on the next (the dispatch form's foot: "DATE" / "9 February 1972").
 
 The document's own date wins over the dates it cites: a date after "dated", "of", "REF",
 in a REF line or in a sentence of the text ("On 17 March 1961 ...") is the date of another
@@ -28,7 +32,7 @@ a date must fall between 1940 and 1999 (the records' years, not a release stamp'
 
 `record_date()` chooses by the genre's priority: a cable's message date-time group first,
 then labelled dates, the dispatch box, datelines, other date-time groups, dates inside the
-header, a month alone; within a kind, the first on the page.
+header, a month alone, then the two places of later pages; within a kind, the first.
 """
 from __future__ import annotations
 
@@ -75,6 +79,8 @@ _REF_LINE_RE = re.compile(r"^\W{0,3}(?:REFS?|Refs?|REFERENCES?|References?)\b")
 _NOT_RECORD_DATE_RE = re.compile(
     r"DATE\s+(?:OF\s+(?:INFO|REVIEW|LAST|BIRTH)|ACQ)|\bDOI\b|\bDOB\b|BORN|REVIEW|RELEASE|DECLASS|ACT\s+OF\s+1992|"
     r"\bSTATUS\b|Case\s*#|NARA|E\.?\s?O\.?\s*1[23]\d{3}|\bBY\s+[A-Z0-9]{2,}/", re.IGNORECASE)
+_BARE_DATE_LABEL_RE = re.compile(r"^\W{0,3}DATE\W{0,3}$")
+_HEADING_RE = re.compile(r"^\W{0,3}(?P<w>[A-Za-z]{7,12})[ \t]+(?:FOR|For)\b")
 _PRINTED_PAGE_RE = re.compile(r"^\W{0,3}(?:\w{1,4}\s+)?P?AGE\s*[:;.]?\s*\d{1,3}\W{0,3}$", re.IGNORECASE)
 REVIEW_YEARS = 1992          # unlabelled dates in figures from then on are the reviewers' stamps
 FIRST_PAGE_LINES = 45        # text lines (after the identification form) that may hold the date
@@ -83,7 +89,10 @@ HEADER_LINES = 20            # a date inside a longer line counts only in the me
 # the genre's places, most trusted first; within a tier the first on the page
 DISTR_SIMILARITY = 70       # rapidfuzz ratio of a misread "DATE DISTR" label
 _OTHER_DATE_LABELS = ("DATE ACQ", "DATE OF INFO")
-PRIORITY = (("message",), ("labelled", "dispatch", "dateline"), ("dtg",), ("inline",), ("month",))
+LATER_LINES = 300            # text lines searched for a later page's memorandum or form date
+MEMO_SIMILARITY = 60         # rapidfuzz ratio of a misread "MEMORANDUM" ("NENIORANDUM FOR")
+PRIORITY = (("message",), ("labelled", "dispatch", "dateline"), ("dtg",), ("inline",), ("month",),
+            ("memo",), ("boxed",))
 
 
 @dataclass(frozen=True)
@@ -171,8 +180,9 @@ def cited(text: str, start: int) -> bool:
 
 def candidates(t: Transcript, lines: list[Line]) -> list[RecordDate]:
     """Every date of the record's first page (``lines``: its lines, form excluded), by kind."""
-    head = [ln for ln in lines if ln.kind in ("text", "banner")][:FIRST_PAGE_LINES]
-    out: list[RecordDate] = []
+    texts = [ln for ln in lines if ln.kind in ("text", "banner")]
+    head = texts[:FIRST_PAGE_LINES]
+    out: list[RecordDate] = _later_dates(t, texts[:LATER_LINES])
     for i, ln in enumerate(head):
         text = t.line_text(ln)
         if _NOT_RECORD_DATE_RE.search(text):
@@ -212,6 +222,31 @@ def candidates(t: Transcript, lines: list[Line]) -> list[RecordDate]:
             elif i < HEADER_LINES:
                 out.append(d)
         out.extend(_dates(t, ln, text, MONTH_YEAR_RE, "month", i, day=False))
+    return out
+
+
+def _memorandum_heading(text: str) -> bool:
+    """ "MEMORANDUM FOR THE RECORD", "MEMORANDUM FOR: DDP/CI", as the OCR may misread the word."""
+    m = _HEADING_RE.match(text)
+    return m is not None and fuzz.ratio("MEMORANDUM", m["w"].upper()) >= MEMO_SIMILARITY
+
+
+def _later_dates(t: Transcript, texts: list[Line]) -> list[RecordDate]:
+    """A later page's date where the genre fixes it: the line above a memorandum's heading, or
+    the line below a DATE box's bare label; a date alone on its line, not cited, not a stamp's."""
+    out = []
+    for i in range(FIRST_PAGE_LINES, len(texts)):
+        ln, text = texts[i], t.line_text(texts[i])
+        if len(text.split()) > MAX_DATELINE_WORDS or _NOT_RECORD_DATE_RE.search(text):
+            continue
+        if i + 1 < len(texts) and _memorandum_heading(t.line_text(texts[i + 1])):
+            kind = "memo"
+        elif _BARE_DATE_LABEL_RE.match(t.line_text(texts[i - 1])):
+            kind = "boxed"
+        else:
+            continue
+        hits = [d for rx in (DMY_RE, MDY_RE) for d in _dates(t, ln, text, rx, kind, i) if not _cited(text, d.col)]
+        out.extend(sorted(hits, key=lambda d: d.col)[:1])
     return out
 
 

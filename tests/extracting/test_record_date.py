@@ -5,6 +5,7 @@ stamp's date, a date the record cites, nor a year outside the records' years."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from kg.extracting import run
 from kg.extracting.dates import ocr_month
@@ -140,3 +141,38 @@ def test_a_summary_sheet_heading_the_cable_with_its_number_and_date_in_brackets_
     h = _header("'Tied 000410087) " + STAMP + "HELS 2556 (13 June 1964)\n\n"
                 "This message outlines efforts of a sensitive source to obtain flight information.\n")
     assert h.date == date(1964, 6, 13)
+
+
+JFK = Path(__file__).resolve().parents[1] / "fixtures" / "jfk"
+
+
+def _fixture_header(name: str) -> DocumentHeader:
+    raw = (JFK / name).read_text(encoding="utf-8")
+    (h,) = run(read_plaintext(name, raw), skip=("persons", "turns", "claims")).of(DocumentHeader)
+    assert raw[h.date_span.start:h.date_span.end] == h.date_span.exact
+    return h
+
+
+def test_a_dispatch_forms_date_box_at_its_foot_the_label_alone_and_the_date_below():
+    # 2023 release, 104-10063-10248: the dispatch's text fills the first page's lines and its
+    # DATE box comes last, "DATE" on one line and the date on the next (NARA catalogue: 1972-02-09)
+    h = _fixture_header("2023__104-10063-10248.md")
+    assert h.date == date(1972, 2, 9) and h.date_span.exact == "9 February 1972"
+
+
+def test_on_a_later_page_the_date_alone_above_the_memorandums_heading():
+    # 2023 release, 104-10105-10132: a cover sheet and a routing sheet come first; the memorandum's
+    # date stands alone over "MEMORANDUM FOR:" (NARA catalogue: 1976-05-05)
+    h = _fixture_header("2023__104-10105-10132.md")
+    assert h.date == date(1976, 5, 5) and h.date_span.exact == "5 MAY 1976"
+
+
+def test_a_later_pages_date_is_taken_only_in_the_genres_places():
+    filler = "".join(f"{i}. The station reported on the contact as before.\n" for i in range(1, 50))
+    raw = STAMP + filler + "14 October 1973\nThe meeting was held at noon.\n"
+    headers = run(read_plaintext("2022__104-10000-10000.md", raw), skip=("persons", "turns", "claims")).of(DocumentHeader)
+    assert all(h.date is None for h in headers)
+    h = _header(STAMP + filler + "14 October 1973\nMEMORANDUM FOR THE RECORD\n")
+    assert h.date == date(1973, 10, 14)
+    h = _header(STAMP + filler + "DATE\n14 October 1973\nHQS FILE NUMBER\n")
+    assert h.date == date(1973, 10, 14)
