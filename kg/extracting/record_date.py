@@ -21,7 +21,10 @@ genre prints it:
 - ``memo``: on a later page (a cover or routing sheet first), a date alone on the line above
   the memorandum's heading ("12 June 1978" over "MEMORANDUM FOR: Mr. Shepanek");
 - ``boxed``: on a later page, a form's DATE box printed as the label alone on its line and the
-  date alone on the next (the dispatch form's foot: "DATE" / "9 February 1972").
+  date alone on the next (the dispatch form's foot: "DATE" / "9 February 1972");
+- ``continuation``: a letter's continuation header, the addressee, the date and "Page 2";
+- ``weekday``: a transcript's or a diary's date with its day of the week ("Wednesday,
+  September 17, 1975" under "STAFF INTERVIEW").
 
 The document's own date wins over the dates it cites: a date after "dated", "of", "REF",
 in a REF line or in a sentence of the text ("On 17 March 1961 ...") is the date of another
@@ -81,6 +84,7 @@ _NOT_RECORD_DATE_RE = re.compile(
     r"\bSTATUS\b|Case\s*#|NARA|E\.?\s?O\.?\s*1[23]\d{3}|\bBY\s+[A-Z0-9]{2,}/", re.IGNORECASE)
 _BARE_DATE_LABEL_RE = re.compile(r"^\W{0,3}DATE\W{0,3}$")
 _HEADING_RE = re.compile(r"^\W{0,3}(?P<w>[A-Za-z]{7,12})[ \t]+(?:FOR|For)\b")
+_WEEKDAY_RE = re.compile(r"^\W{0,3}(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
 _PRINTED_PAGE_RE = re.compile(r"^\W{0,3}(?:\w{1,4}\s+)?P?AGE\s*[:;.]?\s*\d{1,3}\W{0,3}$", re.IGNORECASE)
 REVIEW_YEARS = 1992          # unlabelled dates in figures from then on are the reviewers' stamps
 FIRST_PAGE_LINES = 45        # text lines (after the identification form) that may hold the date
@@ -92,7 +96,7 @@ _OTHER_DATE_LABELS = ("DATE ACQ", "DATE OF INFO")
 LATER_LINES = 300            # text lines searched for a later page's memorandum or form date
 MEMO_SIMILARITY = 60         # rapidfuzz ratio of a misread "MEMORANDUM" ("NENIORANDUM FOR")
 PRIORITY = (("message",), ("labelled", "dispatch", "dateline"), ("dtg",), ("inline",), ("month",),
-            ("memo",), ("boxed",))
+            ("memo",), ("boxed",), ("continuation",), ("weekday",))
 
 
 @dataclass(frozen=True)
@@ -232,8 +236,9 @@ def _memorandum_heading(text: str) -> bool:
 
 
 def _later_dates(t: Transcript, texts: list[Line]) -> list[RecordDate]:
-    """A later page's date where the genre fixes it: the line above a memorandum's heading, or
-    the line below a DATE box's bare label; a date alone on its line, not cited, not a stamp's."""
+    """A later page's date where the genre fixes it: the line above a memorandum's heading, the
+    line below a DATE box's bare label, the line above a continuation page's number, a date with
+    its weekday; a date alone on its line, not cited, not a stamp's."""
     out = []
     for i in range(FIRST_PAGE_LINES, len(texts)):
         ln, text = texts[i], t.line_text(texts[i])
@@ -243,6 +248,10 @@ def _later_dates(t: Transcript, texts: list[Line]) -> list[RecordDate]:
             kind = "memo"
         elif _BARE_DATE_LABEL_RE.match(t.line_text(texts[i - 1])):
             kind = "boxed"
+        elif i + 1 < len(texts) and _PRINTED_PAGE_RE.match(t.line_text(texts[i + 1])):
+            kind = "continuation"
+        elif _WEEKDAY_RE.match(text):
+            kind = "weekday"
         else:
             continue
         hits = [d for rx in (DMY_RE, MDY_RE) for d in _dates(t, ln, text, rx, kind, i) if not _cited(text, d.col)]

@@ -176,3 +176,15 @@ def test_a_later_pages_date_is_taken_only_in_the_genres_places():
     assert h.date == date(1973, 10, 14)
     h = _header(STAMP + filler + "DATE\n14 October 1973\nHQS FILE NUMBER\n")
     assert h.date == date(1973, 10, 14)
+
+
+def test_a_letters_continuation_page_gives_the_date_above_its_page_number():
+    # 2022 release, 180-10147-10049 (dev set): "Mc. Patrick Carpeatier" / "Apfil 5, 1978" / "Page 2"
+    h = _fixture_header("2022__180-10147-10049.md")
+    assert h.date == date(1978, 4, 5) and h.date_span.exact == "Apfil 5, 1978"
+
+
+def test_a_transcripts_date_printed_with_its_day_of_the_week():
+    # 2023 release, 157-10014-10007 (excerpt): "STAFF INTERVIEW" / "Wednesday, September 17, 1975"
+    h = _fixture_header("2023__157-10014-10007.excerpt.md")
+    assert h.date == date(1975, 9, 17) and h.date_span.exact == "September 17, 1975"
