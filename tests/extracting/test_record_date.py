@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from kg.extracting import run
 from kg.extracting.dates import ocr_month
 from kg.extracting.record_date import candidates
@@ -146,25 +148,26 @@ def test_a_summary_sheet_heading_the_cable_with_its_number_and_date_in_brackets_
 JFK = Path(__file__).resolve().parents[1] / "fixtures" / "jfk"
 
 
-def _fixture_header(name: str) -> DocumentHeader:
+# Real records (tests/fixtures/jfk, sources in its README), each with the date NARA catalogues
+LATER_PAGE_PLACES = [
+    # the dispatch's text fills the first page's lines; its DATE box comes last, the label alone
+    # on one line and the date on the next
+    pytest.param("2023__104-10063-10248.md", date(1972, 2, 9), "9 February 1972", id="dispatch-date-box-at-foot"),
+    # a cover sheet and a routing sheet first; the memorandum's date alone over "MEMORANDUM FOR:"
+    pytest.param("2023__104-10105-10132.md", date(1976, 5, 5), "5 MAY 1976", id="above-memorandum-heading"),
+    # "Mc. Patrick Carpeatier" / "Apfil 5, 1978" / "Page 2" (dev set)
+    pytest.param("2022__180-10147-10049.md", date(1978, 4, 5), "Apfil 5, 1978", id="letter-continuation-header"),
+    # "STAFF INTERVIEW" / "Wednesday, September 17, 1975" (excerpt)
+    pytest.param("2023__157-10014-10007.excerpt.md", date(1975, 9, 17), "September 17, 1975", id="with-weekday"),
+]
+
+
+@pytest.mark.parametrize(("name", "value", "exact"), LATER_PAGE_PLACES)
+def test_a_later_pages_date_in_the_places_the_genre_fixes(name, value, exact):
     raw = (JFK / name).read_text(encoding="utf-8")
     (h,) = run(read_plaintext(name, raw), skip=("persons", "turns", "claims")).of(DocumentHeader)
-    assert raw[h.date_span.start:h.date_span.end] == h.date_span.exact
-    return h
-
-
-def test_a_dispatch_forms_date_box_at_its_foot_the_label_alone_and_the_date_below():
-    # 2023 release, 104-10063-10248: the dispatch's text fills the first page's lines and its
-    # DATE box comes last, "DATE" on one line and the date on the next (NARA catalogue: 1972-02-09)
-    h = _fixture_header("2023__104-10063-10248.md")
-    assert h.date == date(1972, 2, 9) and h.date_span.exact == "9 February 1972"
-
-
-def test_on_a_later_page_the_date_alone_above_the_memorandums_heading():
-    # 2023 release, 104-10105-10132: a cover sheet and a routing sheet come first; the memorandum's
-    # date stands alone over "MEMORANDUM FOR:" (NARA catalogue: 1976-05-05)
-    h = _fixture_header("2023__104-10105-10132.md")
-    assert h.date == date(1976, 5, 5) and h.date_span.exact == "5 MAY 1976"
+    assert h.date == value and h.date_span.exact == exact
+    assert raw[h.date_span.start:h.date_span.end] == exact
 
 
 def test_a_later_pages_date_is_taken_only_in_the_genres_places():
@@ -176,15 +179,3 @@ def test_a_later_pages_date_is_taken_only_in_the_genres_places():
     assert h.date == date(1973, 10, 14)
     h = _header(STAMP + filler + "DATE\n14 October 1973\nHQS FILE NUMBER\n")
     assert h.date == date(1973, 10, 14)
-
-
-def test_a_letters_continuation_page_gives_the_date_above_its_page_number():
-    # 2022 release, 180-10147-10049 (dev set): "Mc. Patrick Carpeatier" / "Apfil 5, 1978" / "Page 2"
-    h = _fixture_header("2022__180-10147-10049.md")
-    assert h.date == date(1978, 4, 5) and h.date_span.exact == "Apfil 5, 1978"
-
-
-def test_a_transcripts_date_printed_with_its_day_of_the_week():
-    # 2023 release, 157-10014-10007 (excerpt): "STAFF INTERVIEW" / "Wednesday, September 17, 1975"
-    h = _fixture_header("2023__157-10014-10007.excerpt.md")
-    assert h.date == date(1975, 9, 17) and h.date_span.exact == "September 17, 1975"
