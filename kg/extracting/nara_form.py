@@ -10,6 +10,8 @@ COMMENTS).  Forms of the genre it reads:
   speck of the scan read as a letter or two before them ("ea DATE: 02/24/1967");
 - a label alone on its line and the value on the next text line, opened by a colon
   ("RECORD NUMBER" / ": 179-20004-10021");
+- the DATE alone on its line, the date alone on the next and the PAGES label after it, the
+  form's DATE and PAGES boxes read one under the other ("DATE :" / "01/09/64" / "PAGES");
 - a label without a colon ("FROM RIGGIN, GEORGE B.", "DATE 01/14/52") where the labels stand
   one a line in a block, as the form's table prints them (a lone "TO DIRECTOR" is a cable's);
 - a column of labels followed by a column of values (the OCR of the form's table), paired
@@ -174,6 +176,8 @@ def _fields(t: Transcript) -> list[FormField]:
             cm = _COLON_VALUE_RE.match(t.line_text(nxt))
             if cm and not _LABEL_RE.match(t.line_text(nxt)[cm.start("value"):]):
                 value, vstart, vline = cm["value"], cm.start("value"), nxt
+            elif name == "date" and (dm := _LONE_DATE_RE.match(t.line_text(nxt))) and _pages_label(t, lines, i + 2):
+                value, vstart, vline = dm["date"], dm.start("date"), nxt
         if not value or _EMPTY_RE.match(value) or _LABEL_RE.match(value):
             if not value:
                 bare.append((name, label_span, i))
@@ -182,6 +186,11 @@ def _fields(t: Transcript) -> list[FormField]:
         out.append(FormField(evidence=(span,), extractor=NAME, name=name,
                              value=" ".join(span.exact.split()), label_span=label_span))
     return out + _column_fields(t, lines, bare, {f.name for f in out})
+
+
+def _pages_label(t: Transcript, lines: list[Line], i: int) -> bool:
+    m = _LABEL_RE.match(t.line_text(lines[i])) if i < len(lines) else None
+    return m is not None and _name_of(m["label"]) == "pages"
 
 
 def _field(t: Transcript, ln: Line, name: str, label: Span) -> FormField:

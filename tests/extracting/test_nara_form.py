@@ -146,3 +146,15 @@ def test_a_speck_read_as_letters_before_a_label_does_not_hide_it():
     raw = ("JFK Assassination System\nIdentification Form\nORIGINATOR: FBI\nFROM: LV\nTO: HQ\nTITLE:\n"
            "ea DATE: 02/24/1967\nPAGES: 8\n")
     assert form_date(read_plaintext("f.txt", raw))[0] == date(1967, 2, 24)
+
+
+def test_the_date_alone_between_the_bare_date_and_pages_labels_is_the_forms_date():
+    # 2021 release, DOCID-32342127: "DATE :" / "01/09/64" / "PAGES" (NARA catalogue: 1964-01-09);
+    # the cable's own DATE line prints "9 January 1963": the form, NARA's reading, wins
+    t = read_file(JFK / "2021__docid-32342127.md")
+    d, span = form_date(t)
+    assert d == date(1964, 1, 9) and span.exact == "01/09/64"
+    assert run(t).of(DocumentHeader)[0].date == date(1964, 1, 9)
+    # the form's own print date above it ("Date: 04/25/96" / "Page: 1") is not taken
+    raw = "Date:\n11/21/20\nPage: 1\nJFK ASSASSINATION SYSTEM\nIDENTIFICATION FORM\nAGENCY : FBI\n"
+    assert form_date(read_plaintext("p.txt", raw)) is None
