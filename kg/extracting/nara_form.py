@@ -74,6 +74,7 @@ _CUE_RE = re.compile(r"ASSASSINATION\s+SYSTEM|IDENTIFICA\S{0,4}\s*FORM|^\W{0,3}A
 # headings and titles of the form, which are neither labels nor values
 _HEADING_RE = re.compile(r"^\W{0,3}(?:(?:AGENCY|DOCUMENT)\s+INFORMATION|\S{0,4}\s*ASSASSINATION\s+SYSTEM.*"
                          r"|IDENTIFICA\S{0,4}\s*FORM|(?-i:Date|Page)\s*[:;]?\s*\d{0,3})\W{0,3}$", re.IGNORECASE)
+_RECORD_NUMBER_RE = re.compile(r"\b\d{3}-\d{5}-\d{5}\b")
 _DOC_INFO_RE = re.compile(r"^\W{0,3}DOCUMENT\s+INFORMATION\W{0,3}$", re.IGNORECASE)
 _LONE_DATE_RE = re.compile(r"^\W{0,3}(?P<date>\d{1,2}/\d{1,2}/\d{2,4})\W{0,3}$")
 _LONE_COUNT_RE = re.compile(r"^\W{0,3}\d{1,4}\W{0,3}$")
@@ -210,7 +211,7 @@ def _column_fields(t: Transcript, lines: list[Line], bare: list[tuple[str, Span,
         return []
     values = [ln for ln in lines if not _LABEL_RE.match(t.line_text(ln)) and not _EMPTY_RE.match(t.line_text(ln))]
     texts = [t.line_text(ln) for ln in values]
-    numbered = next((i for i, x in enumerate(texts) if re.search(r"\b\d{3}-\d{5}-\d{5}\b", x)), None)
+    numbered = next((i for i, x in enumerate(texts) if _RECORD_NUMBER_RE.search(x)), None)
     heading = next((i for i, x in enumerate(texts) if _DOC_INFO_RE.match(x)), None)
     after = max((i for i in (numbered, heading) if i is not None), default=None)
     if after is None:
@@ -290,6 +291,23 @@ def form_date(t: Transcript) -> tuple[date, Span] | None:
             if d is not None and 1900 < d.year < 2000:
                 s = f.evidence[0]
                 return d, Span(s.start + m.start(), s.start + m.end(), m.group())
+    return _date_above_pages(t)
+
+
+def _date_above_pages(t: Transcript) -> tuple[date, Span] | None:
+    """The DATE box's value when its label is lost: the lone date right above the PAGES label
+    (the two boxes stand together on every form), after the record number or the DOCUMENT
+    INFORMATION heading, so never the form's own print date above them."""
+    lines = [ln for ln in _form_lines(t) if t.line_text(ln).strip()]
+    texts = [t.line_text(ln) for ln in lines]
+    start = next((i for i, x in enumerate(texts) if _RECORD_NUMBER_RE.search(x) or _DOC_INFO_RE.match(x)), None)
+    if start is None:
+        return None
+    for i in range(start + 1, len(lines) - 1):
+        m = _LONE_DATE_RE.match(texts[i])
+        d = parse_numeric_date(NUMERIC_DATE_RE.search(m["date"])) if m else None
+        if d is not None and 1900 < d.year < 2000 and _pages_label(t, lines, i + 1):
+            return d, t.span(lines[i].start + m.start("date"), lines[i].start + m.end("date"))
     return None
 
 

@@ -158,3 +158,17 @@ def test_the_date_alone_between_the_bare_date_and_pages_labels_is_the_forms_date
     # the form's own print date above it ("Date: 04/25/96" / "Page: 1") is not taken
     raw = "Date:\n11/21/20\nPage: 1\nJFK ASSASSINATION SYSTEM\nIDENTIFICATION FORM\nAGENCY : FBI\n"
     assert form_date(read_plaintext("p.txt", raw)) is None
+
+
+def test_with_the_date_label_lost_the_lone_date_above_pages_is_the_forms_date():
+    # 2021 release, DOCID-32362335 (lines 3-20 of the form, blank lines left out): the OCR lost
+    # the DATE label; the date stands above PAGES as the two boxes do (NARA catalogue: 1965-02-17)
+    raw = ("JEK ASSASSINATION\nSYSTEM\nIDENTIFICATION FORM\n\"\", ------------__\nAGENCY INFORMATION\n"
+           "AGENCY : CIA\nRECORD NUMBER\n: 104-10121-10004\nRECORD SERIES\nAGENCY FILE\n"
+           "DOCUMENT INFORMATION\nAGENCY ORIGINATOR : CIA\nFROM\nTO\n"
+           "INFO RE LIAISON CONTACT APPROVAL FOR DOROTHE MATLACK.\n02/17/1965\nPAGES\nSUBJECTS\n")
+    d, span = form_date(read_plaintext("2021__docid-32362335.md", raw))
+    assert d == date(1965, 2, 17) and span.exact == "02/17/1965"
+    # before the record number a lone date and "Page: 1" are the form's print date
+    raw = "JFK ASSASSINATION SYSTEM\nIDENTIFICATION FORM\n04/25/96\nPAGES\nAGENCY : CIA\n"
+    assert form_date(read_plaintext("p.txt", raw)) is None
