@@ -26,6 +26,7 @@ It never guesses an external identifier: QIDs come only from the authority file.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -273,16 +274,20 @@ def _speaker_only_names(mentions: list[PersonMention], res: Resolution) -> dict[
     return out
 
 
-def _correction_of(m: PersonMention, mentions: list[PersonMention],
-                   resolved: dict[int, Person]) -> Person | None:
-    """A struck name the typist corrected at once ("~~McGlo~~ Mr. McCloy") is that person."""
+def _correction_of(m: PersonMention, mentions: list[PersonMention], resolved: dict[int, Person],
+                   by_start: list[int], starts: list[int]) -> Person | None:
+    """A struck name the typist corrected at once ("~~McGlo~~ Mr. McCloy") is that person.
+
+    ``by_start`` orders the mentions' indexes by where they start (``starts``): only the few
+    within reach are looked at, not every mention of the document.
+    """
     if not m.struck or not m.name:
         return None
     end = m.evidence[0].end
     head = name_key(surname(m.name))[:2]
-    for i, n in enumerate(mentions):
-        start = n.evidence[0].start
-        if n is m or start < end or start - end > 16:
+    for i in sorted(by_start[bisect.bisect_left(starts, end):bisect.bisect_right(starts, end + 16)]):
+        n = mentions[i]
+        if n is m:
             continue
         if not n.struck and n.name and name_key(surname(n.name))[:2] == head and i in resolved:
             return resolved[i]
@@ -312,7 +317,7 @@ def resolve_document(records: DocumentRecords) -> Resolution:
     if res.participants:
         res.misreadings = _speaker_only_names(mentions, res)
     # named mentions first (exact forms teach the document's spellings), then the rest
-    pending: list[PersonMention] = []
+    pending: list[int] = []             # indexes into mentions
     resolved: dict[int, Person] = {}
     for i, m in enumerate(mentions):
         if not m.name:
@@ -322,20 +327,23 @@ def resolve_document(records: DocumentRecords) -> Resolution:
         else:
             hit = res.participant_of(m.name) or res._named(m.name, allow_new=False)
             if hit is None or hit.confidence < IN_DOCUMENT_THRESHOLD or hit.note == "document" and hit.corrected:
-                pending.append(m)
+                pending.append(i)
                 continue
         if hit is not None:
             resolved[i] = res.add(hit.person)
             if m.name:
                 res._remember(surname(m.name), hit.person)
-    for m in pending:
-        corrected = _correction_of(m, mentions, resolved)
+    by_start = sorted(range(len(mentions)), key=lambda k: mentions[k].evidence[0].start)
+    starts = [mentions[k].evidence[0].start for k in by_start]
+    for i in pending:
+        m = mentions[i]
+        corrected = _correction_of(m, mentions, resolved, by_start, starts)
         if corrected is not None:
-            resolved[mentions.index(m)] = corrected
+            resolved[i] = corrected
             continue
         hit = res.lookup(m.name, m.title)
         if hit is not None:
-            resolved[mentions.index(m)] = res.add(hit.person)
+            resolved[i] = res.add(hit.person)
             res._remember(surname(m.name or ""), hit.person)
     res.mentions = [(m, resolved[i]) for i, m in enumerate(mentions) if i in resolved]
     for d in records.of(Drafter):
