@@ -40,7 +40,7 @@ _MARKER_RE = re.compile(r"~~|<\s*/?\s*sup\s*>|\*{1,3}")
 # a surname may open with a particle in lower case ("General de Gaulle", "von Brentano")
 _NAME_WORD = r"(?:Mc|Mac|O['’]|De|Van[ \t]|Von[ \t]|(?:de|du|van|von)[ \t])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 _INITIALS = r"(?:[A-Z]\.[ \t]?){1,3}"
-_GAP = r"[ \t]*(?:\n[ \t]*){0,2}[ \t]*"          # a title may end a line, the name start the next
+_GAP = r"[ \t]*(?:(?:\r\n?|\n)[ \t]*){0,2}[ \t]*"   # a title may end a line, the name start the next
 _POSS = r"(?P<poss>['’]s(?![a-z]))?"
 
 _TITLE_ALT = "|".join(re.escape(t).replace(r"\ ", r"\s+")
