@@ -1,6 +1,7 @@
 """The `kg` command line: build, validate, query, serve.
 
-    kg build [SOURCES...] [--out DIR] [--base IRI]   sources -> SHACL-checked graph in DIR
+    kg build [SOURCES...] [--out DIR] [--base IRI] [--max-bytes N]
+                                                     sources -> SHACL-checked graph in DIR
     kg validate FILE...                              run the shapes over any RDF file
     kg query QUERY [--store DIR] [--format F]        run a competency query or SPARQL
     kg serve [--store DIR] [--host H] [--port P]     the Oxigraph SPARQL endpoint
@@ -13,12 +14,14 @@ from __future__ import annotations
 
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
 from kg import __version__
 from kg.mapping.core import DEFAULT_BASE
+from kg.reading import MAX_BYTES, MAX_BYTES_ENV
 
 SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".xml", ".tei")
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -51,6 +54,22 @@ def collect_sources(paths: list[Path]) -> tuple[list[Path], list[str]]:
     return unique, problems
 
 
+@contextmanager
+def _environment(name: str, value: str):
+    """Set an environment variable for the duration of a command (its workers inherit it)."""
+    import os
+
+    before = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = before
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="declass-kg")
 def main() -> None:
@@ -70,8 +89,11 @@ def main() -> None:
 @click.option("--scheduler", metavar="ADDRESS", default=None,
               help="Run the documents on this Dask distributed scheduler (tcp://host:8786); "
                    "its workers must see the source paths. Publishing stays local.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="N",
+              help=f"Refuse a source larger than N bytes before reading it (default "
+                   f"{MAX_BYTES:,}; a megabyte of dense OCR takes about 350 MB to build).")
 def build(sources: tuple[Path, ...], out: Path, base: str, no_store: bool, jobs: int | None,
-          full: bool, scheduler: str | None) -> None:
+          full: bool, scheduler: str | None, max_bytes: int | None) -> None:
     """Build the knowledge graph of SOURCES (files or folders; default: seeds/).
 
     Each document is read, extracted, mapped to RDF and checked against the shapes; only
@@ -94,6 +116,8 @@ def build(sources: tuple[Path, ...], out: Path, base: str, no_store: bool, jobs:
         sys.exit(1)
 
     with ExitStack() as stack:
+        if max_bytes is not None:     # read by kg.reading here and in the workers it starts
+            stack.enter_context(_environment(MAX_BYTES_ENV, str(max_bytes)))
         def progress(total: int):
             if not sys.stderr.isatty() or total == 0:     # silent in pipes, logs and tests
                 return lambda name: None

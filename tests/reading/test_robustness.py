@@ -44,7 +44,8 @@ def check_transcript(t, pairs=()) -> None:
         # not copied: a separator the reader put in, or (TEI) the character of a reference
         assert c.isspace() or (t.reader == "tei" and raw[r] == "&"), (k, c, raw[r:r + 10])
     if t.reader == "plaintext":
-        assert all(raw[r] == c for c, r in zip(text, raw_at))   # plain OCR: nothing synthetic
+        # plain OCR: nothing synthetic but a lone CR, which reads as a line end
+        assert all(raw[r] == c or (c, raw[r]) == ("\n", "\r") for c, r in zip(text, raw_at))
     for ln in t.lines:
         assert 0 <= ln.start <= ln.end <= len(text)
     last = 0
@@ -141,7 +142,9 @@ def test_the_real_inputs_themselves_satisfy_the_invariants(name):
 @pytest.mark.parametrize("data, message", [
     (b"", "empty"),
     (b"  \n\n\t \n", "empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "binary"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "a PNG image.*run OCR"),
+    (b"GIF89a\x01\x00" + bytes(range(256)), "a GIF image"),
+    ("Memorandum of Conversation\n".encode() * 500 + b"\x00\x01", r"NUL byte at byte 13500"),
     ("SECRET\nMemorandum of Conversation\n".encode("utf-8") + b"\xff\xfe broken \xc3\x28", "not valid UTF-8"),
     ("SECRET".encode("utf-16"), "UTF-16"),
     (bytes(range(1, 32)) * 50, "control characters"),
@@ -176,7 +179,7 @@ def test_the_size_limit_holds_even_when_the_read_goes_past_it(tmp_path, monkeypa
     monkeypatch.setattr(reading, "MAX_BYTES", 1000)
     path = tmp_path / "big.md"
     path.write_text("SECRET\n" * 300, encoding="utf-8")
-    with pytest.raises(ReadError, match="1000-byte limit"):
+    with pytest.raises(ReadError, match="limit of 1,000 bytes"):
         read_file(path)
 
 
@@ -244,14 +247,19 @@ def test_deeply_nested_xml_is_refused_not_a_recursion_crash(tmp_path):
         read_file(path)
 
 
-def test_a_several_megabyte_ocr_file_reads_in_bounded_time(tmp_path):
+def test_a_several_megabyte_ocr_file_is_read_whole_with_exact_paragraphs(tmp_path):
+    # how long it takes is measured in benchmarks/bench_large_source.py, not here
     body = "\n\n".join(SOURCES[p.name] for p in JFK)
     path = tmp_path / "compilation.md"
     path.write_text(body * (2_000_000 // len(body) + 1), encoding="utf-8")
-    t0 = time.perf_counter()
     t = read_file(path)
-    assert time.perf_counter() - t0 < 5.0
     assert t.reader == "plaintext" and len(t.paragraphs) > 100
+    assert t.raw_at.itemsize == 4                       # the offset map: 4 bytes a character
+    for a, b in t.paragraphs[::50]:
+        s = t.span(a, b)
+        words = t.text[a:b].split()
+        assert t.raw[s.start:s.end] == s.exact
+        assert s.exact.startswith(words[0]) and s.exact.endswith(words[-1])
 
 
 XML_CHARS = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\ufffe\uffff",
@@ -270,3 +278,28 @@ def test_any_paragraph_text_in_tei_reads_back_as_itself_with_exact_evidence(word
     check_transcript(t, pairs)
     last = t.text[t.paragraphs[-1][0]:t.paragraphs[-1][1]] if words.split() else ""
     assert " ".join(last.split()) == " ".join(words.split())
+
+
+def test_kg_build_max_bytes_refuses_a_larger_source_in_every_worker_and_names_the_limit(tmp_path):
+    import os
+
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    small, big = tmp_path / "src" / "a_small.txt", tmp_path / "src" / "b_big.txt"
+    small.parent.mkdir()
+    memos = ROOT / "tests" / "fixtures" / "memos"
+    small.write_bytes((memos / "embassy_memcon_the_ambassador.txt").read_bytes())   # 510 bytes
+    big.write_bytes((memos / "frus_style_memcon.txt").read_bytes())                 # 1,144 bytes
+    runner = CliRunner()
+    limited = runner.invoke(main, ["build", str(small.parent), "--out", str(tmp_path / "out"),
+                                   "--jobs", "2", "--no-store", "--max-bytes", "1000"])
+    assert limited.exit_code == 1
+    assert (f"b_big.txt: {big.stat().st_size:,} bytes, more than the limit of 1,000 bytes a "
+            "document") in limited.output
+    assert "1 of 2 documents published" in limited.output
+    assert reading.MAX_BYTES_ENV not in os.environ          # the limit was the command's only
+    raised = runner.invoke(main, ["build", str(small.parent), "--out", str(tmp_path / "out2"),
+                                  "--jobs", "1", "--no-store", "--max-bytes", "1000000"])
+    assert raised.exit_code == 0 and "2 of 2 documents published" in raised.output
