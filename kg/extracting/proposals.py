@@ -305,18 +305,45 @@ def _side_key(ts: TurnStretch, one_sided: bool = False) -> str:
     return ts.turn.side or ts.turn.speaker or "?"
 
 
-def _candidates(t: Transcript, p: Found, stretches: list[TurnStretch]) -> list[tuple]:
+class _Turns:
+    """The turns proposals are answered in, each turn's sentences split and weighed once for
+    every proposal that looks at it (per proposal, a long OCR report made it quadratic)."""
+
+    def __init__(self, t: Transcript, stretches: list[TurnStretch]) -> None:
+        self.t, self.stretches = t, stretches
+        self.position: dict[int, int] = {}
+        for i, ts in enumerate(stretches):
+            self.position.setdefault(ts.turn.index, i)
+        self.one_sided = len({ts.turn.side for ts in stretches if ts.turn.side}) <= 1
+        self._sentences: dict[int, list[tuple]] = {}
+
+    def sentences(self, i: int) -> list[tuple]:
+        """(sentence, text, text without quotations, its cue, stems, topics) of stretch i."""
+        if i not in self._sentences:
+            t, ts = self.t, self.stretches[i]
+            out = []
+            for s in (s for a, b in ts.pieces for s in sentences(t, a, b)):
+                text = s.text(t)
+                own = _QUOTED.sub(" ", text)     # words quoted from a document are not the answer
+                out.append((s, text, own, _cue(own), stems(text), topics_of(text)))
+            self._sentences[i] = out
+        return self._sentences[i]
+
+
+def _candidates(t: Transcript, p: Found, turns: _Turns) -> list[tuple]:
     """Answers to one proposal: (score, status, sentence, turn) in the other side's turns."""
     ptext = " ".join(s.text(t) for s in p.sentences)
     pst = stems(ptext)
     ptopics = topics_of(ptext)
-    start = next(i for i, ts in enumerate(stretches) if ts.turn.index == p.stretch.turn.index)
-    one_sided = len({ts.turn.side for ts in stretches if ts.turn.side}) <= 1
+    stretches = turns.stretches
+    start = turns.position[p.stretch.turn.index]
+    one_sided = turns.one_sided
     who = surname(p.stretch.turn.speaker or "")
     proposer_re = rf"\b{re.escape(who)}(?:'s)?\b" if len(who) > 2 else None
     out: list[tuple] = []
     first_other, seen_other = True, False
-    for ts in stretches[start + 1:start + 12]:
+    for i in range(start + 1, min(start + 12, len(stretches))):
+        ts = stretches[i]
         if _side_key(ts, one_sided) == _side_key(p.stretch, one_sided):
             if seen_other:
                 first_other = False          # the proposer's side spoke again: later answers
@@ -324,17 +351,14 @@ def _candidates(t: Transcript, p: Found, stretches: list[TurnStretch]) -> list[t
                     break                    # ... are looked at only when none came first
             continue
         seen_other = True
-        sents = [s for a, b in ts.pieces for s in sentences(t, a, b)]
+        sents = turns.sentences(i)
         prev_status, prev_ov = None, 0
-        for k, s in enumerate(sents):
-            text = s.text(t)
-            own = _QUOTED.sub(" ", text)     # words quoted from a document are not the answer
-            status = _cue(own)
-            if status == "accepted" and k + 1 < len(sents) and _cue(_QUOTED.sub(" ", sents[k + 1].text(t))) == "rejected":
+        for k, (s, text, own, status, sent_stems, sent_topics) in enumerate(sents):
+            if status == "accepted" and k + 1 < len(sents) and sents[k + 1][3] == "rejected":
                 status = "countered"         # agrees to part, refuses the rest
             if status is None and _SAME_AS_BEFORE.search(text):
                 status = prev_status         # "The same applied to ..."
-            own_ov = len(pst & stems(text)) + 2 * len(ptopics & topics_of(text))
+            own_ov = len(pst & sent_stems) + 2 * len(ptopics & sent_topics)
             if proposer_re and re.search(proposer_re, text):
                 own_ov += 2                  # "... could not accept Mr. X's statement"
             # "As to X, ...": the sentence before names what the answer is about
@@ -356,7 +380,8 @@ def _candidates(t: Transcript, p: Found, stretches: list[TurnStretch]) -> list[t
 
 def respond(t: Transcript, found: list[Record], props: list[Found]) -> list[Proposal]:
     stretches = [ts for ts in turn_spans(t, found) if not ts.turn.narration]
-    cands = [_candidates(t, p, stretches) for p in props]
+    turns = _Turns(t, stretches)
+    cands = [_candidates(t, p, turns) for p in props]
     # one answer answers one proposal: best pairs first
     flat = sorted(((c[0], i, c) for i, cs in enumerate(cands) for c in cs),
                   key=lambda x: (x[0], -x[1]), reverse=True)
