@@ -45,7 +45,9 @@ class DocumentResult:
 
 def nquads_of(graph: Graph, graph_iri: str) -> str:
     """The graph as N-Quads in a named graph, one statement a line, sorted (byte-stable)."""
-    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
+    # split at LF only: str.splitlines() also breaks at a form feed, \x1c-\x1e, \x85 or U+2028,
+    # which N-Triples leaves unescaped inside a literal (an OCR'd page break in an exact)
+    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").split("\n")
     suffix = f" <{graph_iri}> ."
     return "".join(sorted({line[:-2].rstrip() + suffix + "\n" for line in lines if line.strip()}))
 
