@@ -142,8 +142,16 @@ def read_file(path: Path, max_bytes: int | None = None) -> Transcript:
     if size > limit:
         raise _too_large(path.name, limit, size)
     try:
-        with path.open("rb") as fh:              # bounded: a device or a growing file is not
-            data = fh.read(limit + 1)            # read past the limit whatever stat() said
+        with path.open("rb") as fh:
+            # the size stat() gave and one byte past it (read(limit + 1) would allocate the
+            # whole limit for every file); a device or a file still growing is read on in
+            # chunks, never past the limit, whatever stat() said
+            data = fh.read(min(size, limit) + 1)
+            while len(data) <= limit:
+                more = fh.read(min(1 << 20, limit + 1 - len(data)))
+                if not more:
+                    break
+                data += more
     except OSError as exc:
         raise ReadError(f"{path.name}: cannot read ({exc.strerror or exc})") from None
     if len(data) > limit:
