@@ -11,10 +11,11 @@ Two runs of the same property:
 - in CI, a short run of a hundred examples (``test_generated_documents_...``), and a check
   that the generators reach each of the three readers (markdown, plain OCR, TEI);
 - the fuzz run, behind the ``fuzz`` marker and outside CI, 10,000 examples or
-  ``KG_FUZZ_EXAMPLES``, each reader taking at least a twentieth of the inputs, with a summary
-  of the figures written to ``KG_FUZZ_REPORT`` if set::
+  ``KG_FUZZ_EXAMPLES``, each reader taking at least a twentieth of the inputs; its figures
+  (inputs, outcomes, wall and CPU time) are printed at the end and, if ``KG_FUZZ_REPORT``
+  names a file, written there every 250 inputs::
 
-      KG_FUZZ_EXAMPLES=10000 .venv/bin/pytest -m fuzz tests/fuzz -p no:cacheprovider
+      KG_FUZZ_REPORT=fuzz.json nice -n 10 .venv/bin/pytest -m fuzz tests/fuzz -s -p no:cacheprovider
 """
 from __future__ import annotations
 
@@ -112,7 +113,16 @@ def test_the_generated_documents_reach_each_of_the_three_readers(reader):
 @pytest.mark.fuzz
 def test_fuzz_run_over_ten_thousand_generated_documents():
     tally: Counter = Counter()
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
+
+    def figures(state: str) -> dict:
+        """The run so far: wall and CPU seconds (the machine may be shared), inputs, outcomes."""
+        figures = {"state": state, "seconds": round(time.perf_counter() - started, 1),
+                   "cpu_seconds": round(time.process_time() - cpu_started, 1),
+                   **dict(sorted(tally.items()))}
+        if os.environ.get("KG_FUZZ_REPORT"):
+            Path(os.environ["KG_FUZZ_REPORT"]).write_text(json.dumps(figures, indent=2) + "\n")
+        return figures
 
     @settings(max_examples=FUZZ_EXAMPLES, deadline=None, database=None,
               suppress_health_check=list(HealthCheck))
@@ -121,13 +131,14 @@ def test_fuzz_run_over_ten_thousand_generated_documents():
         tally["inputs"] += 1
         with tempfile.TemporaryDirectory(prefix="kg-fuzz-") as folder:
             check(sample, Path(folder), tally)
+        if tally["inputs"] % 250 == 0:
+            figures("running")                  # a long run shows where it is
 
+    state = "failed"
     try:
         run()
         # the run is worth its figures only if each reader took its share of the inputs
         assert all(tally[f"reader:{r}"] >= FUZZ_EXAMPLES // 20 for r in READER_NAMES), tally
+        state = "passed"
     finally:
-        figures = {"seconds": round(time.perf_counter() - started, 1), **dict(sorted(tally.items()))}
-        print(json.dumps(figures, indent=2))
-        if os.environ.get("KG_FUZZ_REPORT"):
-            Path(os.environ["KG_FUZZ_REPORT"]).write_text(json.dumps(figures, indent=2) + "\n")
+        print(json.dumps(figures(state), indent=2))
