@@ -1,10 +1,17 @@
-"""The `kg` command line: build, validate, query, serve.
+"""The `kg` command line: build, validate, pipeline; and the commands that register themselves.
 
     kg build [SOURCES...] [--out DIR] [--base IRI] [--max-bytes N]
                                                      sources -> SHACL-checked graph in DIR
     kg validate FILE...                              run the shapes over any RDF file
+    kg pipeline                                      the readers, extractors and mappers
     kg query QUERY [--store DIR] [--format F]        run a competency query or SPARQL
-    kg serve [--store DIR] [--host H] [--port P]     the Oxigraph SPARQL endpoint
+    kg serve [--store DIR] [--host H] [--port P]     the SPARQL endpoint, the site, a query page
+    kg site [--store DIR] [--out DIR]                static HTML pages of the graph
+    kg docs [--out FILE]                             the competency queries, documented
+
+The commands of other modules (query, serve, site, docs) are declared under the entry-point group
+``kg.commands`` in pyproject.toml and added here when this module loads: this module imports
+none of them, and none of them imports it.
 
 Errors about input are one line on standard error naming the file and the problem; the exit
 status is 0 when everything asked for was done, 1 when some document was not published or a
@@ -15,6 +22,7 @@ from __future__ import annotations
 import sys
 import time
 from contextlib import contextmanager
+from importlib.metadata import entry_points
 from pathlib import Path
 
 import click
@@ -22,36 +30,21 @@ import click
 from kg import __version__
 from kg.mapping.core import DEFAULT_BASE
 from kg.reading import MAX_BYTES, MAX_BYTES_ENV
+from kg.sources import collect_sources, default_sources
 
-SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".xml", ".tei")
-REPO_ROOT = Path(__file__).resolve().parents[1]
-
-
-def default_sources() -> list[Path]:
-    """`seeds/` of the current folder, else the seeds shipped with the project."""
-    here = Path("seeds")
-    return [here if here.is_dir() else REPO_ROOT / "seeds"]
+COMMANDS = "kg.commands"      # the entry-point group other modules register commands under
 
 
-def collect_sources(paths: list[Path]) -> tuple[list[Path], list[str]]:
-    """The source files named or found in folders (sorted), and one-line problems."""
-    files: list[Path] = []
-    problems: list[str] = []
-    for p in paths:
-        if p.is_dir():
-            found = sorted(f for f in p.rglob("*")
-                           if f.is_file() and f.suffix.lower() in SOURCE_SUFFIXES
-                           and not f.name.startswith(".") and not f.name.upper().startswith("README"))
-            if not found:
-                problems.append(f"{p}: no documents in this folder (looked for {', '.join(SOURCE_SUFFIXES)} files)")
-            files.extend(found)
-        elif p.exists():
-            files.append(p)
-        else:
-            problems.append(f"{p}: no such file or folder")
-    seen: set[Path] = set()
-    unique = [f for f in files if not (f.resolve() in seen or seen.add(f.resolve()))]
-    return unique, problems
+class _Main(click.Group):
+    """The `kg` group; ``plugins`` maps each registered command to where it is declared."""
+
+    plugins: dict[str, str] = {}
+
+    def resolve_command(self, ctx, args):
+        if args and args[0] not in self.commands and not self.plugins:
+            ctx.fail(f"no command {args[0]!r}, and no command of the entry-point group "
+                     f"{COMMANDS!r} is installed: reinstall the package (pip install -e .)")
+        return super().resolve_command(ctx, args)
 
 
 @contextmanager
@@ -70,7 +63,7 @@ def _environment(name: str, value: str):
             os.environ[name] = before
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="declass-kg")
 def main() -> None:
     """declass-kg: declassified documents -> a SHACL-checked knowledge graph."""
@@ -92,8 +85,11 @@ def main() -> None:
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="N",
               help=f"Refuse a source larger than N bytes before reading it (default "
                    f"{MAX_BYTES:,}; a megabyte of dense OCR takes about 350 MB to build).")
+@click.option("--gate", type=click.Choice(["fast", "pyshacl"]), default="fast", show_default=True,
+              help="The SHACL gate: the shapes compiled to SPARQL in pyoxigraph (fast), or "
+                   "pyshacl (the reference, as kg validate runs it); both give the same verdicts.")
 def build(sources: tuple[Path, ...], out: Path, base: str, no_store: bool, jobs: int | None,
-          full: bool, scheduler: str | None, max_bytes: int | None) -> None:
+          full: bool, scheduler: str | None, gate: str, max_bytes: int | None) -> None:
     """Build the knowledge graph of SOURCES (files or folders; default: seeds/).
 
     Each document is read, extracted, mapped to RDF and checked against the shapes; only
@@ -127,7 +123,7 @@ def build(sources: tuple[Path, ...], out: Path, base: str, no_store: bool, jobs:
             return lambda name: bar.update(1, name)
         try:
             summary = run_build(files, out, base, jobs=jobs or os.cpu_count(), scheduler=scheduler,
-                                full=full, store=not no_store, progress=progress)
+                                full=full, store=not no_store, progress=progress, gate=gate)
         except OSError as exc:
             raise click.ClickException(f"{getattr(exc, 'filename', None) or out}: {exc.strerror or exc}")
         except Exception as exc:
@@ -188,15 +184,58 @@ def validate(files: tuple[Path, ...]) -> None:
         sys.exit(1)
 
 
-def _register_querying() -> None:
-    from kg.querying.commands import query_command, serve_command
-    from kg.docs import docs_command
-    main.add_command(query_command)
-    main.add_command(serve_command)
-    main.add_command(docs_command)
+@main.command()
+def pipeline() -> None:
+    """Print the pipeline: the readers, the extractors in the order they run (with the record
+    kinds each requires and produces), and the mapper of each record kind.
+
+    The order is derived from what the extractors declare (@extractor in kg/extracting/): each
+    runs after every extractor producing a kind it requires.
+    """
+    from kg.extracting import pipeline as extractors
+    from kg.mapping.core import MAPPERS
+    from kg.reading import readers
+
+    def kinds(types: tuple[type, ...]) -> str:
+        return ", ".join(k.__name__ for k in types) or "-"
+
+    click.echo("readers (the highest sniff score wins; a tie goes to the first listed)")
+    for r in readers():
+        click.echo(f"  {r.name:<12} {r.module}")
+    click.echo("\nextractors, in the order they run")
+    listed = extractors()
+    width = max(len(e.name) for e in listed)
+    for i, e in enumerate(listed, 1):
+        after = "".join(f"; after {a}" for a in e.after)
+        click.echo(f"  {i:>2}  {e.name:<{width}}  {e.module}")
+        click.echo(f"      requires {kinds(e.requires)}{after}; produces {kinds(e.produces)}")
+    click.echo("\nmappers (kg/mapping/: one function per record kind)")
+    for kind, fn in sorted(MAPPERS.items(), key=lambda kv: kv[0].__name__):
+        click.echo(f"  {kind.__name__:<16} {fn.__module__}.{fn.__qualname__}")
 
 
-_register_querying()
+def register_commands(group: _Main, declared) -> None:
+    """Add the commands ``declared`` (entry points of the group ``kg.commands``) to ``group``.
+    A command that does not load, or a name taken twice, is an error that says which."""
+    plugins = dict(group.plugins)
+    for ep in sorted(declared, key=lambda e: (e.name, e.value)):
+        owner = plugins.get(ep.name) or ("kg.cli" if ep.name in group.commands else None)
+        if owner == ep.value:
+            continue                              # the same declaration, seen twice
+        if owner is not None:
+            raise click.ClickException(f"the command {ep.name!r} is registered twice: by {owner} "
+                                       f"and by {ep.value}; rename one of them")
+        try:
+            command = ep.load()
+        except Exception as exc:
+            raise click.ClickException(f"the command {ep.name!r} ({ep.value}) cannot be loaded: "
+                                       f"{type(exc).__name__}: {exc}") from exc
+        group.add_command(command, ep.name)
+        plugins[ep.name] = ep.value
+    group.plugins = plugins
+
+
+register_commands(main, entry_points(group=COMMANDS))
 
 if __name__ == "__main__":
     main()

@@ -96,7 +96,7 @@ class QuerySection:
 def build_seed_store(workdir: Path, sources: list[Path] | None = None) -> Path:
     """Run ``kg build`` on the seeds (or ``sources``) into ``workdir``; return the store folder."""
     if sources is None:
-        from kg.cli import default_sources
+        from kg.sources import default_sources
         sources = default_sources()
     command = [sys.executable, "-m", "kg", "build", *map(str, sources), "--out", str(workdir)]
     done = subprocess.run(command, capture_output=True, text=True, env=os.environ.copy())
@@ -232,7 +232,7 @@ def generate(out: Path = DEFAULT_OUT, sources: list[Path] | None = None,
 
     ``store_dir``: an existing store to query instead of building the seeds.
     """
-    from kg.publishing import atomic_write
+    from kg.publishing.files import atomic_write
 
     out = Path(out)
     existing = out.read_text("utf-8") if out.is_file() else None

@@ -2,7 +2,10 @@
 
 `process_file()` is the unit of work of a build: it takes a path and returns a
 `DocumentResult` (published or rejected, with the reason in words, the document's sorted
-N-Quads when it conforms, and how long each stage took).  It never raises for a bad
+N-Quads when it conforms, and how long each stage took).  The document's triples stay plain
+rdflib terms in a light collector (`kg.mapping.core.Triples`): they are written as N-Quads
+once, and the SHACL gate (``gate="fast"``, the shapes compiled for pyoxigraph, or
+``"pyshacl"``, the reference) checks those same N-Quads.  It never raises for a bad
 document: an unreadable file or a graph that fails the shapes is a result, so the other
 documents of the build go on.  It writes nothing; publishing is a separate stage.
 """
@@ -16,11 +19,11 @@ from pathlib import Path
 from rdflib import Graph
 
 from kg.extracting import run as extract
-from kg.mapping import to_graph
-from kg.mapping.core import DEFAULT_BASE, doc_slug
+from kg.mapping import map_document
+from kg.mapping.core import DEFAULT_BASE, doc_slug, nquads, words_graph
 from kg.reading import ReadError, read_file
 from kg.resolving import resolve_document
-from kg.validating import validate
+from kg.validating import check
 
 
 @dataclass
@@ -45,15 +48,11 @@ class DocumentResult:
 
 def nquads_of(graph: Graph, graph_iri: str) -> str:
     """The graph as N-Quads in a named graph, one statement a line, sorted (byte-stable)."""
-    # split at LF only: str.splitlines() also breaks at a form feed, \x1c-\x1e, \x85 or U+2028,
-    # which N-Triples leaves unescaped inside a literal (an OCR'd page break in an exact)
-    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").split("\n")
-    suffix = f" <{graph_iri}> ."
-    return "".join(sorted({line[:-2].rstrip() + suffix + "\n" for line in lines if line.strip()}))
+    return nquads(graph, graph_iri)
 
 
-def process_file(path: Path, base: str = DEFAULT_BASE) -> DocumentResult:
-    """Build one document's graph and pass it through the SHACL gate."""
+def process_file(path: Path, base: str = DEFAULT_BASE, gate: str = "fast") -> DocumentResult:
+    """Build one document's graph and pass it through the SHACL gate (``fast`` or ``pyshacl``)."""
     name = path.name
     result = DocumentResult(source=str(path), name=name, status="failed")
     clock = time.perf_counter()
@@ -72,12 +71,14 @@ def process_file(path: Path, base: str = DEFAULT_BASE) -> DocumentResult:
         result.records = len(records.records)
         lap("extract")
         resolution = resolve_document(records)
-        graph = to_graph(records, resolution, base)
-        result.triples = len(graph)
+        triples = map_document(records, resolution, base, transcript.reading_of)
+        result.triples = len(triples)
         graph_iri = f"{base}graph/{doc_slug(name)}"
         result.graph_iri = graph_iri
         lap("map")
-        verdict = validate(graph)
+        text = triples.nquads(graph_iri)
+        lap("serialize")
+        verdict = check(triples, words_graph(), gate, text, graph_iri)
         lap("validate")
     except ReadError as exc:
         result.status, result.reason = "unreadable", str(exc)
@@ -95,7 +96,6 @@ def process_file(path: Path, base: str = DEFAULT_BASE) -> DocumentResult:
         result.reason = (f"{name}: does not conform to the shapes: {first.focus}: {first.message} "
                          f"[shape {first.shape}]" + (f" (and {more} more)" if more else ""))
         return result
-    result.nquads = nquads_of(graph, graph_iri)
-    lap("serialize")
+    result.nquads = text
     result.status = "published"
     return result

@@ -82,6 +82,8 @@ class Participant(Record):
     order: int = 0                           # position in the list
     reference: str | None = None             # a person reference given by the markup (FRUS "#p_KVV1")
     source_volume: str | None = None         # the FRUS volume the reference belongs to
+    office: str | None = None                # the office the entry's description gives, as printed
+                                             # ("Minister of Foreign Affairs", "Soviet Ambassador")
 
 
 @dataclass(frozen=True)
@@ -200,11 +202,16 @@ class Proposal(Record):
 
 @dataclass(frozen=True)
 class CitedDocument(Record):
-    """One in-text citation of an earlier document; citations with one ``key`` cite one document.
+    """One in-text citation of an earlier document, as printed.
 
     ``evidence[0]`` is the in-text phrase ("the President's October 27 letter").  Agents are
-    given as printed (``author``/``recipient``) and as identities (``authors``/``recipients``):
-    ``person:<authority key>`` or ``org:<label>`` ("org:Soviet Delegation").
+    given as printed (``author``/``recipient``) and as references to what is printed
+    (``authors``/``recipients``): ``mention:<raw offset>`` (the person the mention starting
+    there names), ``speaker:<name as listed>`` (the participant holding the floor),
+    ``head:<side>`` (a country for its head of government), ``org:<label>`` ("org:Soviet
+    Delegation").  The resolver turns them into identities and gives the cited document its
+    corpus-wide key (kg.resolving.citations); ``key`` is set here only when the text alone
+    identifies the document (a telegram: its sender, year and number).
     """
 
     kind: str                                # letter | message | statement | ...
@@ -212,13 +219,14 @@ class CitedDocument(Record):
     recipient: str | None = None
     date: str | None = None                  # ISO date, or YYYY-MM
     quotations: tuple[Span, ...] = ()
-    key: str | None = None                   # identity of the cited document inside the corpus
-    authors: tuple[str, ...] = ()            # person:<key> | org:<label>
+    key: str | None = None                   # identity when the text alone gives it
+    authors: tuple[str, ...] = ()            # mention:<offset> | speaker:<name> | head:<side> | org:<label>
     recipients: tuple[str, ...] = ()
     phrase: str | None = None                # the in-text phrase, markup removed
     date_printed: str | None = None          # "October 27", "yesterday"
-    inferred: tuple[str, ...] = ()           # fields the text implies but does not print
     number: str | None = None                # a cited telegram's number as printed ("1745")
+    refers_back: bool = False                # "that list", "the agreement reached": the agents
+                                             # are those of the document referred back to
 
 
 @dataclass

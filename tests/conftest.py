@@ -36,10 +36,10 @@ def seed_records(seed_transcript):
 
 
 @pytest.fixture(scope="session")
-def seed_graph(seed_records):
+def seed_graph(seed_records, seed_transcript):
     from kg.mapping import to_graph
     from kg.resolving import resolve_document
-    return to_graph(seed_records, resolve_document(seed_records))
+    return to_graph(seed_records, resolve_document(seed_records), reading_text=seed_transcript.reading_of)
 
 
 def raw_line(text: str, n: int) -> str:

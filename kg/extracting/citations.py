@@ -25,13 +25,20 @@ A document noun counts as a citation when the text anchors it to an earlier docu
   the NARA form's "TITLE : Embtel 748", which names the document itself.  A telegram's
   identity is its author, the year of the citing document and its number.
 
-Anaphora ("that list", "this suggestion", "the agreement reached") joins the nearest cited
-document of its kind.  Dates resolve against the document's own date ("October 29" is the
-latest such day not after it; "yesterday", "last night").  A quotation is the quoted string
-that follows in the same sentence ("which stated \"We, on our part, ...\"") or a quoted
-"phrase" in the next.  ``key`` is a corpus-wide identity: kind + authors + date (+ printed
-recipient when the date is not a full day), so the same letter cited twice, here or in another
-document, is one document.
+Anaphora ("that list", "this suggestion") joins the nearest cited document of its kind; "the
+agreement reached" joins the agreement the document cites.  Dates resolve against the
+document's own date ("October 29" is the latest such day not after it; "yesterday", "last
+night").  A quotation is the quoted string that follows in the same sentence ("which stated
+\"We, on our part, ...\"") or a quoted "phrase" in the next.
+
+What it does not do: say who the agents are.  Authors and recipients are recorded as printed
+(``mention:<raw offset>``, ``speaker:<name as listed>``, ``head:<side>``, ``org:<label>``);
+whether one of them is in the room is read from the participants list, as the turns
+extractor reads it.  The resolver (kg.resolving.citations) turns them into persons, infers
+what needs to know who is who (a recipient from a correspondence pair, an undated statement
+that is in a cited interview) and gives each cited document its corpus-wide key: kind +
+authors + date (+ printed recipient when the date is not a full day), so that the same
+letter cited twice, here or in another document, is one document.
 """
 from __future__ import annotations
 
@@ -42,10 +49,13 @@ from datetime import date, timedelta
 from kg.extracting import extractor
 from kg.extracting.dates import MONTHS, month_number
 from kg.extracting.discourse import turn_spans
+from kg.lexicon.authority import MATCH_THRESHOLD, authority_lookup, head_of, holder, office_of, post_office
+from kg.lexicon.matching import best_match, surname
+from kg.lexicon.nations import AGENT_FORMS, AGENTS, NATIONS, agent_key, delegation
+from kg.lexicon.titles import title_key
 from kg.reading.transcript import Transcript
-from kg.records import (Addressee, CitedDocument, DocumentHeader, DocumentRecords, Participant,
-                        PersonMention, Record, Span, Transmission)
-from kg.resolving import Resolution, resolve_document
+from kg.records import (Addressee, CitedDocument, DocumentHeader, Participant, PersonMention, Record,
+                        SpeakerTurn, Span, Transmission)
 
 NAME = "citations"
 
@@ -67,19 +77,10 @@ _DAYS = rf"{_MONTH}\s+\d{{1,2}}(?:\s*(?:,|and)\s*\d{{1,2}})*"
 _RELATIVE = {"yesterday": -1, "last night": -1, "today": 0, "this morning": 0, "tonight": 0,
              "the day before yesterday": -2}
 _REL_RE = r"(?:the\s+day\s+before\s+yesterday|yesterday|last\s+night|today|this\s+morning)"
-_COUNTRY = {"US": "US", "U.S.": "US", "USA": "US", "American": "US", "United States": "US",
-            "USSR": "USSR", "U.S.S.R.": "USSR", "Soviet": "USSR", "Soviet Union": "USSR"}
-_COUNTRY_ALT = "|".join(re.escape(c) for c in sorted(_COUNTRY, key=len, reverse=True))
-_ORG_AGENTS = {
-    "the us government": "US Government", "the united states government": "US Government",
-    "the us": "US Government", "the united states": "US Government",
-    "the soviet government": "Soviet Government", "the ussr": "Soviet Government",
-    "the soviet union": "Soviet Government", "the soviet delegation": "Soviet Delegation",
-    "the us delegation": "US Delegation",
-}
-_ORG_RE = (r"(?:the\s+(?:US|U\.S\.|United\s+States|Soviet|USSR|Soviet\s+Union)"
-           r"(?:\s+(?:Government|Delegation))?)")
-_SIDE_DELEGATION = {"US": "US Delegation", "USSR": "Soviet Delegation"}
+# a side acting as a body: "the US", "the Soviet Government", "the US Delegation" (data:
+# kg/data/nations.csv)
+_ORG_RE = r"(?:the\s+(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+")
+                                    for f in sorted(AGENT_FORMS, key=len, reverse=True)) + "))"
 _VENUES = {"security council": "UN Security Council", "general assembly": "UN General Assembly"}
 _STOP = re.compile(r"[,;:\"“”()]|(?<!\bMr)(?<!\bMrs)(?<!\bAmb)(?<!\bAm)(?<!\bDr)(?<!\bSec)"
                    r"(?<!\bGen)(?<!\bMessrs)(?<!\b[A-Z])\.|\s(?:which|that|who|containing|stated|said|had|was|were|is|"
@@ -97,9 +98,9 @@ class _Cite:
     recipient: str | None = None
     dates: list[str] = field(default_factory=lambda: [""])
     date_printed: str | None = None
-    inferred: list[str] = field(default_factory=list)
     key: str | None = None
     number: str | None = None
+    refers_back: bool = False
 
 
 def resolve_day(printed: str, doc_date: date | None) -> str | None:
@@ -140,69 +141,119 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
 
 
-def cited_key(kind: str, authors: list[str], day: str, recipients: list[str]) -> str:
-    who = "+".join(sorted(_slug(a.split(":", 1)[-1]) for a in authors)) or "unknown"
-    key = f"{kind}/{who}/{day or 'undated'}"
-    if recipients and len(day or "") < 10:
-        key += "/to-" + "+".join(sorted(_slug(r.split(":", 1)[-1]) for r in recipients))
-    return key
-
-
 class _Context:
-    """The document as the citation rules need it: mentions by reading offset, speakers, sides."""
+    """The document as the citation rules see it, as printed: the person mentions by reading
+    offset, who holds the floor where, the participants and their sides.
+
+    An agent is recorded as a reference to what is printed - ``mention:<raw offset>`` (the
+    person mention starting there), ``speaker:<name as listed>`` (the participant holding the
+    floor), ``head:<side>`` (a country standing for its head of government), ``org:<label>`` -
+    and the resolver says who it is (kg.resolving.citations).  Whether an agent is one of the
+    participants, and of which side, is read here from the participants list, as the turns
+    extractor reads it: the same surname (OCR variants allowed), the title or office he is
+    listed with, the authority file's name for him (data)."""
 
     def __init__(self, t: Transcript, found: list[Record]):
         self.t = t
         header = next((r for r in found if isinstance(r, DocumentHeader)), None)
-        self.res: Resolution = resolve_document(DocumentRecords(t.name, "", t.reader, list(found)))
-        self.doc_date = self.res.doc_date or (header.date if header else None)
-        person_of = {id(m): p for m, p in self.res.mentions}
+        self.doc_date = header.date if header else None
+        self.doc_place = header.place if header else None
+        self.participants = [p for p in found if isinstance(p, Participant)]
+        self.listed = {id(p): self._entry_key(p) for p in self.participants}
         self.mentions: list[tuple[int, int, PersonMention, str]] = []
+        self.agent_of: dict[str, Participant | None] = {}
         for m in found:
-            if isinstance(m, PersonMention) and not m.struck and id(m) in person_of:
+            if isinstance(m, PersonMention) and not m.struck and (m.name or m.title):
                 s = t.reading_offset(m.evidence[0].start)
                 e = t.reading_offset(m.evidence[0].end - 1) + 1
-                self.mentions.append((s, e, m, person_of[id(m)].key))
+                ref = f"mention:{m.evidence[0].start}"
+                self.mentions.append((s, e, m, ref))
+                self.agent_of[ref] = self._participant(m.name, m.title)
         self.mentions.sort(key=lambda x: x[0])
-        self.participant_keys = {p.key for _, p in self.res.participants}
         # who holds the floor where: the speaker turns found before this extractor ran
         self.turns: list[tuple[int, int, str]] = []
         for stretch in turn_spans(t, found):
             if stretch.turn.narration:
                 continue
-            who = self.res.lookup(stretch.turn.speaker) or self.res.lookup("", stretch.turn.speaker)
-            if who is not None:
-                self.turns.extend((a, b, who.person.key) for a, b in stretch.pieces)
-        self.side = {p.key: part.side for part, p in self.res.participants if part.side}
+            ref = f"speaker:{stretch.turn.speaker}"
+            self.agent_of.setdefault(ref, self._participant(stretch.turn.speaker, None))
+            self.turns.extend((a, b, ref) for a, b in stretch.pieces)
+
+    # -- who is in the room, as the participants list prints it --------------------------------
+
+    def _office_holder(self, title: str | None) -> str | None:
+        """The authority key of the holder of the office a bare title names, on the date."""
+        office = office_of(title) or post_office(title, self.doc_place)
+        entry = holder(office, self.doc_date) if office else None
+        return entry.key if entry else None
+
+    def _entry_key(self, p: Participant) -> str | None:
+        """The authority file's key for a listed participant, if it knows him."""
+        if not p.name:
+            return self._office_holder(p.title)
+        found = authority_lookup(p.name)
+        return found[0].key if found and found[1] >= MATCH_THRESHOLD else None
+
+    def _participant(self, name: str | None, title: str | None) -> Participant | None:
+        """The listed participant a printed name (or a bare title) names, if any."""
+        if name and (office_of(name) or post_office(name, self.doc_place)):
+            name, title = None, name                 # "The Secretary": an office, not a name
+        if not name:
+            key = self._office_holder(title)
+            if key is not None:
+                return next((p for p in self.participants if self.listed[id(p)] == key), None)
+            same = [p for p in self.participants if title and p.title
+                    and title_key(p.title) == title_key(title)]
+            return same[0] if len(same) == 1 else None
+        named = [p for p in self.participants if p.name]
+        hit = best_match(surname(name), named, key=lambda p: surname(p.name or ""),
+                         threshold=MATCH_THRESHOLD)
+        if hit is not None:
+            return hit[0]
+        found = authority_lookup(name)       # listed by office ("The Secretary"), named in prose
+        if found and found[1] >= MATCH_THRESHOLD:
+            return next((p for p in self.participants if self.listed[id(p)] == found[0].key), None)
+        return None
+
+    def in_room(self, ref: str) -> bool:
+        """Is this agent one of the participants?"""
+        return self.agent_of.get(ref) is not None
+
+    def side(self, ref: str) -> str | None:
+        p = self.agent_of.get(ref)
+        return p.side if p is not None else None
+
+    # -- where the persons are printed -----------------------------------------------------
 
     def person_at(self, start: int, end: int | None = None) -> tuple[int, int, str] | None:
         """The person mention starting at ``start`` (skipping blanks)."""
         while start < len(self.t.text) and self.t.text[start].isspace():
             start += 1
-        for s, e, _m, key in self.mentions:
+        for s, e, _m, ref in self.mentions:
             if s == start:
-                return s, e, key
+                return s, e, ref
         return None
 
     def person_ending(self, end: int) -> tuple[int, int, str] | None:
-        for s, e, _m, key in self.mentions:
+        for s, e, _m, ref in self.mentions:
             if e == end:
-                return s, e, key
+                return s, e, ref
         return None
 
     def speaker_before(self, pos: int) -> str | None:
-        """Who speaks at ``pos``: the turn holding it, else the last named speaker before it."""
-        for a, b, key in self.turns:
+        """Who speaks at ``pos``: the turn holding it, else the last participant named as a
+        speaker before it."""
+        for a, b, ref in self.turns:
             if a <= pos < b:
-                return key
-        for s, _e, m, key in reversed(self.mentions):
-            if s < pos and m.role == "speaker" and key in self.participant_keys:
-                return key
+                return ref
+        for s, _e, m, ref in reversed(self.mentions):
+            if s < pos and m.role == "speaker" and self.in_room(ref):
+                return ref
         return None
 
     def head(self, country: str) -> str | None:
-        p = self.res.head_of(country)
-        return p.key if p else None
+        """A country for its head of government on the document's date (kg/data/offices.csv)."""
+        return f"head:{country}" if head_of(country, self.doc_date) else None
 
 
 def _complement(text: str, pos: int, limit: int = 14) -> int:
@@ -220,7 +271,8 @@ def _complement(text: str, pos: int, limit: int = 14) -> int:
     return end
 
 
-@extractor(NAME)
+@extractor(NAME, requires=(DocumentHeader, Participant, PersonMention, SpeakerTurn, Transmission,
+                           Addressee), produces=(CitedDocument,))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     ctx = _Context(t, found)
     text = t.text
@@ -247,31 +299,28 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
             person = ctx.person_ending(m.start())
             if person is None:
                 continue
-            start, author_key = person[0], person[2]
-            # "the President's": start at the article
-            pre = text[max(0, start - 4):start]
-            authors, author = [f"person:{author_key}"], text[start:m.start()]
+            start = person[0]
+            authors, author = [person[2]], text[start:m.start()]
         else:
             start = m.start()
             pronoun = who.split()[0].lower()
             if pronoun == "our" or pronoun == "their":
                 spk = ctx.speaker_before(m.start())
-                side = ctx.side.get(spk or "")
+                side = ctx.side(spk or "")
                 if pronoun == "their" or not side:
                     continue
-                authors, author = [f"org:{_SIDE_DELEGATION.get(side, side + ' Delegation')}"], who
+                authors, author = [f"org:{delegation(side)}"], who
             else:
                 spk = ctx.speaker_before(m.start())
                 if spk is None:
                     continue
-                authors, author = [f"person:{spk}"], who
+                authors, author = [spk], who
         end = _complement(text, m.end())
         phrase = text[start:end]
         c = _Cite(start, end, kind, authors, author)
         _fill(c, phrase, m.group("day"), ctx)
-        own_voice = all(a.removeprefix("person:") in ctx.participant_keys or a.startswith("org:")
-                        for a in authors)
-        outside = any(r.removeprefix("person:") not in ctx.participant_keys for r in c.recipients)
+        own_voice = all(ctx.in_room(a) or a.startswith("org:") for a in authors)
+        outside = any(not ctx.in_room(r) for r in c.recipients)
         if own_voice and not (m.group("day") or c.date_printed or outside):
             continue                                  # a remark made in the room
         add(c)
@@ -284,13 +333,13 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
             continue
         authors = []
         for g in ("a", "b"):
-            if m.group(g) in _COUNTRY:
-                k = ctx.head(_COUNTRY[m.group(g)])
+            if m.group(g) in NATIONS:
+                k = ctx.head(NATIONS[m.group(g)])
             else:
                 hit = ctx.person_at(m.start(g))
                 k = hit[2] if hit else None
             if k:
-                authors.append(f"person:{k}")
+                authors.append(k)
         if len(authors) != 2:
             continue
         c = _Cite(m.start(), m.end(), kind, authors, f"{m.group('a')}-{m.group('b')}")
@@ -309,9 +358,9 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
         b = ctx.person_at(a[1] + am.end()) if am else None
         if not b:
             # one author: only someone outside the room ("the statements by Mr. Khrushchev")
-            if a[2] in ctx.participant_keys or kind in ("agreement", "correspondence"):
+            if ctx.in_room(a[2]) or kind in ("agreement", "correspondence"):
                 continue
-            c = _Cite(m.start(), a[1], kind, [f"person:{a[2]}"], text[a[0]:a[1]])
+            c = _Cite(m.start(), a[1], kind, [a[2]], text[a[0]:a[1]])
             _fill(c, text[m.start():_complement(text, a[1])], None, ctx)
             add(c)
             continue
@@ -319,7 +368,7 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
             kind = "correspondence"
         if kind not in ("agreement", "correspondence"):
             continue
-        add(_Cite(m.start(), b[1], kind, [f"person:{a[2]}", f"person:{b[2]}"],
+        add(_Cite(m.start(), b[1], kind, [a[2], b[2]],
                   text[a[0]:b[1]]))
 
     # 4. an agent made or handed it over: "the US had made certain declarations and had
@@ -337,16 +386,16 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
                 continue
             authors, author = last_agent
         else:
-            org = _ORG_AGENTS.get(" ".join(agent.lower().replace(".", "").split()))
+            org = AGENTS.get(agent_key(agent))
             if org:
                 authors, author = [f"org:{org}"], agent
             else:
                 hit = ctx.person_at(m.start())
                 if not hit:
                     continue
-                side = ctx.side.get(hit[2])
-                authors = ([f"org:{_SIDE_DELEGATION.get(side, side + ' Delegation')}"] if side
-                           else [f"person:{hit[2]}"])
+                side = ctx.side(hit[2])
+                authors = ([f"org:{delegation(side)}"] if side
+                           else [hit[2]])
                 author = agent
         last_agent, last_agent_end = (authors, author), m.end()
         start = m.start("agent") if agent != "and" else m.start("verb") - len("had ")
@@ -358,7 +407,7 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
         rf"(?P<agent>{_ORG_RE})(?:,[^,.;]{{0,120}},)?\s+had\s+(?P<verb>agreed|announced|declared|"
         rf"stated|proposed)\b[^.;]{{0,200}}?\bon\s+(?P<day>{_MONTH}\s+\d{{1,2}})")
     for m in act_re.finditer(text):
-        org = _ORG_AGENTS.get(" ".join(m.group("agent").lower().replace(".", "").split()))
+        org = AGENTS.get(agent_key(m.group("agent")))
         if not org:
             continue
         c = _Cite(m.start("verb") - len("had "), m.end(), "statement", [f"org:{org}"],
@@ -383,7 +432,7 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
             who = ctx.person_at(m.end() + inner.end())
             if who:
                 s = m.end() + inner.start("det" if inner.group("det") else "noun")
-                i = _Cite(s, who[1], KINDS[inner.group("noun")], [f"person:{who[2]}"],
+                i = _Cite(s, who[1], KINDS[inner.group("noun")], [who[2]],
                           text[who[0]:who[1]])
                 i.dates, i.date_printed = list(c.dates), c.date_printed
                 add(i)
@@ -399,8 +448,10 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
         if kind == "agreement":
             if not (m.group("mod") or m.group("reached")):
                 continue
+            # the one agreement the document cites: the resolver drops it when the agreements
+            # cited have different authors
             pool = [c for c in cites if c.kind == "agreement"]
-            if len({tuple(sorted(c.authors)) for c in pool}) != 1:
+            if not pool:
                 continue
             ref = pool[0]
         else:
@@ -412,7 +463,8 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
                 continue
             ref = max(prior, key=lambda c: c.end)
         add(_Cite(m.start(), m.end(), kind, list(ref.authors), ref.author,
-                  list(ref.recipients), ref.recipient, list(ref.dates), ref.date_printed))
+                  list(ref.recipients), ref.recipient, list(ref.dates), ref.date_printed,
+                  refers_back=True))
 
     cites.extend(_telegram_references(t, found, ctx))
     return _records(t, ctx, cites)
@@ -520,7 +572,7 @@ def _fill(c: _Cite, phrase: str, day: str | None, ctx: _Context) -> None:
     if tm:
         who = ctx.person_at(c.start + tm.end())
         if who:
-            c.recipients, c.recipient = [f"person:{who[2]}"], ctx.t.text[who[0]:who[1]]
+            c.recipients, c.recipient = [who[2]], ctx.t.text[who[0]:who[1]]
     vm = re.search(r"\bin\s+the\s+(?P<v>Security\s+Council|General\s+Assembly)", phrase)
     if vm and not c.recipients:
         label = _VENUES[" ".join(vm.group("v").lower().split())]
@@ -556,24 +608,6 @@ def _quotation(t: Transcript, start: int, stop: int) -> tuple[int, int] | None:
 
 def _records(t: Transcript, ctx: _Context, cites: list[_Cite]) -> list[Record]:
     cites.sort(key=lambda c: c.start)
-    # a letter or message by one of a correspondence pair is addressed to the other
-    pairs = [set(c.authors) for c in cites if c.kind in ("correspondence", "agreement")
-             and len(c.authors) == 2]
-    for c in cites:
-        if c.kind in ("letter", "message") and len(c.authors) == 1 and not c.recipients:
-            others = {a for p in pairs if c.authors[0] in p for a in p} - {c.authors[0]}
-            if len(others) == 1:
-                c.recipients = sorted(others)
-                c.inferred.append("recipient")
-    # an undated statement by someone whose interview or speech the document cites is in it
-    for c in cites:
-        if c.kind == "statement" and c.dates == [""] and len(c.authors) == 1:
-            homes = {(o.kind, tuple(o.dates)) for o in cites if o.authors == c.authors
-                     and o.kind in ("interview", "speech") and o.dates != [""]}
-            if len(homes) == 1:
-                c.kind, dates = next(iter(homes))
-                c.dates = list(dates)
-                c.inferred.append("kind")
     out: list[Record] = []
     starts = [c.start for c in cites]
     for i, c in enumerate(cites):
@@ -582,12 +616,10 @@ def _records(t: Transcript, ctx: _Context, cites: list[_Cite]) -> list[Record]:
         quotes = (t.span(*q),) if q else ()
         span = t.span(c.start, c.end)
         for day in c.dates:
-            printed_recipients = [] if "recipient" in c.inferred else c.recipients
-            key = c.key or cited_key(c.kind, c.authors, day, printed_recipients)
             out.append(CitedDocument(
                 evidence=(span,), extractor=NAME, kind=c.kind, author=c.author,
-                recipient=c.recipient, date=day or None, quotations=quotes, key=key,
+                recipient=c.recipient, date=day or None, quotations=quotes, key=c.key,
                 authors=tuple(c.authors), recipients=tuple(c.recipients),
                 phrase=" ".join(t.text[c.start:c.end].split()), date_printed=c.date_printed,
-                inferred=tuple(c.inferred), number=c.number))
+                number=c.number, refers_back=c.refers_back))
     return out

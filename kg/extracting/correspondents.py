@@ -78,7 +78,7 @@ def _letterhead(t: Transcript) -> tuple[Agency, int, int] | None:
     return None
 
 
-@extractor(NAME)
+@extractor(NAME, requires=(FormField, RecordNumber), produces=(Correspondent,))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     out: list[Record] = []
     fields: dict[str, FormField] = {}

@@ -8,51 +8,24 @@ Not an extractor.  What is here is *genre knowledge as data* plus two small text
 - `turn_spans()` maps the `SpeakerTurn` records back to reading-text stretches, so claims and
   proposals know who holds the floor at any offset.
 
-The verb lists are the reported-speech vocabulary of memoranda of conversation and telegrams:
-the drafter writes "Mr. X said that ...", "He went on to say ...", "The Secretary replied ...".
-No person, document or line is named here.
+The patterns of reported speech are built from the vocabulary of memoranda of conversation
+and telegrams, which is data (kg.lexicon.speech): the drafter writes "Mr. X said that ...",
+"He went on to say ...", "The Secretary replied ...".  No person, document or line is named
+here.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from kg.lexicon.nations import SIDE_WORDS
+from kg.lexicon.speech import NEGATED_SPEECH, SPEECH_ADVERBS, SPEECH_VERBS
 from kg.reading.transcript import Transcript
 from kg.records import Participant, Record, SpeakerTurn
 
 # --- reported speech ----------------------------------------------------------------------
-
-# Simple-past verbs with which the drafter hands the floor to someone ("Mr. X said").
-SPEECH_VERBS: tuple[str, ...] = (
-    "said", "stated", "replied", "responded", "answered", "rejoined", "retorted",
-    "observed", "noted", "remarked", "commented", "added", "continued", "resumed",
-    "stressed", "emphasized", "emphasised", "underlined", "pointed out", "explained",
-    "clarified", "reiterated", "repeated", "recalled", "reminded", "reverted", "returned",
-    "turned", "opened", "began", "concluded", "closed", "interjected", "interrupted",
-    "inquired", "enquired", "asked", "wondered", "queried", "agreed", "acknowledged",
-    "conceded", "admitted", "objected", "protested", "insisted", "argued", "maintained",
-    "contended", "asserted", "declared", "affirmed", "assured", "suggested", "proposed",
-    "urged", "appealed", "requested", "demanded", "warned", "expressed", "hoped",
-    "regretted", "thanked", "congratulated", "welcomed", "believed", "thought", "felt",
-    "considered", "doubted", "told", "informed", "described", "indicated", "mentioned",
-    "referred", "quoted", "cited", "read", "summarized", "summed up", "countered",
-    "disagreed", "rejected", "accepted", "went on", "came back", "spoke", "raised",
-    "returned", "emphasized", "explained", "promised", "confirmed", "denied",
-)
-# "did not believe", "did not think": the negated forms open a turn as well.
-NEGATED_SPEECH: tuple[str, ...] = (
-    "believe", "think", "feel", "agree", "accept", "see", "know", "wish", "want", "consider",
-    "understand", "object", "deny",
-)
-# The floor does not change hands: the same speaker goes on.
-CONTINUATION_VERBS: tuple[str, ...] = ("continued", "went on", "resumed", "concluded")
-# The speaker answers the one who had the floor before.
-REPLY_VERBS: tuple[str, ...] = ("replied", "responded", "answered", "rejoined", "retorted",
-                                "countered", "objected", "interjected")
-# Adverbs that may stand between the name and the verb ("Mr. X then said").
-SPEECH_ADVERBS: tuple[str, ...] = ("then", "also", "again", "further", "finally", "once again",
-                                   "nevertheless", "however", "thereupon", "next", "first",
-                                   "briefly", "firmly", "emphatically", "immediately")
+# The verbs, adverbs, lead phrases and narration cues are data (kg.lexicon.speech,
+# kg/data/speech.csv, kg/data/narration.csv).
 
 # Offices by which memoranda name a participant without his name ("The Secretary said").
 OFFICES: tuple[str, ...] = (
@@ -73,7 +46,7 @@ OFFICE_ALT = _alt(OFFICES)
 # verb group after a speaker: optional adverbs, a simple-past speech verb or "did not <verb>"
 # "Khrushchev listened carefully and then said": a short act of the speaker's may come first
 SPEECH_TAIL = (rf"(?:\s+(?!and\b)[a-z]+(?:\s+(?!and\b)[a-z]+){{0,2}}\s+and(?:\s+then)?(?=\s+(?:{VERB_ALT})\b))?"
-               rf"(?:\s*,?\s*(?:{ADVERB_ALT})\s*,?)?\s+"
+               rf"(?:\s*,?\s*(?:{ADVERB_ALT}|(?P<manner>(?!only\b)[a-z]{{3,}}ly))\s*,?)?\s+"
                rf"(?P<verb>(?:{VERB_ALT})|did\s+not\s+(?:{_alt(NEGATED_SPEECH)}))(?![A-Za-z])")
 
 # --- sentences ----------------------------------------------------------------------------
@@ -164,18 +137,6 @@ def turn_spans(t: Transcript, found: list[Record]) -> list[TurnStretch]:
 
 def participants(found: list[Record]) -> list[Participant]:
     return [r for r in found if isinstance(r, Participant)]
-
-
-# Country words by side, used to tell "the USSR wished the US to ..." from the reverse.
-SIDE_WORDS: dict[str, tuple[str, ...]] = {
-    "US": ("US", "U.S.", "United States", "American", "Americans", "Washington", "US Government",
-           "US Delegation", "U.S. Government", "United States Government", "US side"),
-    "USSR": ("USSR", "U.S.S.R.", "Soviet Union", "Soviet Government", "Soviet Delegation",
-             "Soviets", "Moscow", "Soviet side", "Russians"),
-    "UK": ("UK", "U.K.", "United Kingdom", "British", "British Government", "HMG", "London"),
-    "France": ("France", "French", "French Government", "Paris"),
-    "Cuba": ("Cuba", "Cuban Government", "Havana"),
-}
 
 
 def side_subject_re(side: str | None) -> str | None:

@@ -14,7 +14,7 @@ from kg.records import EditorialEvent, Record
 NAME = "editorial"
 
 
-@extractor(NAME)
+@extractor(NAME, produces=(EditorialEvent,))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     return [EditorialEvent(evidence=(m.raw,), extractor=NAME, kind=m.kind, text=m.inner.exact)
             for m in t.markup if m.kind in ("deletion", "insertion")]

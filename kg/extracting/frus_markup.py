@@ -32,7 +32,7 @@ def _span(t: Transcript, pair) -> Span | None:
     return t.raw_to_span(start, end)
 
 
-@extractor(NAME)
+@extractor(NAME, produces=(DocumentHeader, Participant, Drafter, Marking))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     tei = t.metadata.get("tei")
     if not tei:

@@ -98,7 +98,7 @@ def _span(t: Transcript, ln: Line, m: re.Match, group: int | str = 0) -> Span:
     return t.span(ln.start + m.start(group), ln.start + m.end(group))
 
 
-@extractor(NAME)
+@extractor(NAME, requires=(DocumentHeader,), produces=(DocumentHeader,))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     if any(isinstance(r, DocumentHeader) for r in found):
         return []           # the markup already gave the header (frus_markup)

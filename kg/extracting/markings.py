@@ -2,7 +2,7 @@
 
 Each banner line the reader took out of the flow ("SECRET", "~~SECRET - EYES ONLY~~",
 "**SECRET**", "S ~~SECRET~~", "CONFIDENTIAL") becomes a `Marking` with its level, its
-handling caveats (EYES ONLY, EXDIS, NODIS, LIMDIS, NOFORN) and whether it is struck through
+handling caveats (EYES ONLY, LIMIT DISTRIBUTION, EXDIS, NODIS, LIMDIS, NOFORN) and whether it is struck through
 (a declassified banner is drawn through).  A review-stamp caption that names the
 classification ("CLASSIFICATION REVIEW", "~~CLASS~~ REVIEW") is kept as a stamp marking, and
 the classification a printed edition's source note gives ("Source: ... Secret; Eyes Only.")
@@ -22,7 +22,7 @@ NAME = "markings"
 
 LEVELS = ("TOP SECRET", "SECRET", "CONFIDENTIAL", "LIMITED OFFICIAL USE", "OFFICIAL USE ONLY",
           "UNCLASSIFIED")
-CAVEATS = ("EYES ONLY", "EXDIS", "NODIS", "LIMDIS", "NOFORN", "SENSITIVE")
+CAVEATS = ("EYES ONLY", "LIMIT DISTRIBUTION", "EXDIS", "NODIS", "LIMDIS", "NOFORN", "SENSITIVE")
 # Typewriter OCR misreads seen on banners ("EVES ONLY", "SECRFT", "C0NFIDENTIAL").
 _OCR_FIXES = ((r"\bEVES\b", "EYES"), (r"\bSECRFT\b", "SECRET"), (r"\bC0NFIDENTIAL\b", "CONFIDENTIAL"),
               (r"\bS\s?E\s?C\s?R\s?E\s?T\b", "SECRET"))
@@ -30,7 +30,7 @@ _OCR_FIXES = ((r"\bEVES\b", "EYES"), (r"\bSECRFT\b", "SECRET"), (r"\bC0NFIDENTIA
 # Secret; Eyes Only. Drafted by ..." gives the original's classification.
 _SOURCE_NOTE_RE = re.compile(
     r"^\s*Source:[^\n]*?\.\s+(?P<marking>(?:Top\s+Secret|Secret|Confidential|Limited\s+Official\s+Use|"
-    r"Official\s+Use\s+Only|Unclassified)(?:\s*;\s*(?:Eyes\s+Only|Exdis|Nodis|Limdis|Noforn|Sensitive))*)"
+    r"Official\s+Use\s+Only|Unclassified)(?:\s*;\s*(?:Eyes\s+Only|Limit\s+Distribution|Exdis|Nodis|Limdis|Noforn|Sensitive))*)"
     r"\s*[.;]", re.MULTILINE)
 _STAMP_CAPTION_RE = re.compile(r"^\s*(?:~~)?\s*CLASS(?:IFICATION)?\s*(?:~~)?\s+REVIEW\b", re.IGNORECASE)
 
@@ -52,7 +52,7 @@ def caveats_of(text: str) -> tuple[str, ...]:
     return tuple(c for c in CAVEATS if re.search(rf"\b{c}\b", t))
 
 
-@extractor(NAME)
+@extractor(NAME, produces=(Marking,))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     out: list[Record] = []
     for block in t.blocks:

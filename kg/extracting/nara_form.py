@@ -165,7 +165,7 @@ def form_date(t: Transcript) -> tuple[date, Span] | None:
     return None
 
 
-@extractor(NAME)
+@extractor(NAME, produces=(FormField, Marking))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     fields = _fields(t)
     if not fields:

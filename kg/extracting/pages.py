@@ -14,7 +14,7 @@ from kg.records import PageMark, Record
 NAME = "pages"
 
 
-@extractor(NAME)
+@extractor(NAME, produces=(PageMark,))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     out: list[Record] = []
     for block in t.blocks:

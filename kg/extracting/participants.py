@@ -1,86 +1,218 @@
 """Participants: the people listed as taking part in a conversation.
 
-Reads the participants block of a memorandum of conversation wherever it stands — at the
-top ("PARTICIPANTS:"), at the end, or as "OTHERS PRESENT:" — with the sides as printed
-("US - Ambassador Stevenson", "USSR- Mr. Kuznetsov", "Soviet Side:") and each entry's title
-and name.  An entry that is only an office ("The Secretary", "The President") is kept with
-its title and no name; the resolver decides who held the office on the document's date.
-Where the list prints no side, the entry's own description gives it ("Ambassador Mikhail A.
-Menshikov, USSR"; "Counselor, Soviet Embassy"), else the country of the office or of the
+Reads every participants block of a memorandum of conversation wherever it stands: under the
+label at the top ("PARTICIPANTS:"), at the end ("OTHERS PRESENT:", "Also present at the
+luncheon were:", "The following were present:"), with the sides as printed — inline before
+the entries ("US - The Secretary; ...", "USSR Participants - Foreign Minister Gromyko, ...",
+"U.S.S.R. - ..."), or as captions on their own lines ("United States", "USSR PARTICIPANTS")
+holding for the entries below them — one entry a line, several on a line (parted by ";", or
+by "," before the next title), a side's entries run over two lines, or one entry a paragraph.
+
+An entry is a title and a name in either order of its description ("Ambassador Anatoliy
+Dobrynin, Ambassador to US"; "Andrei A. Gromyko, Minister of Foreign Affairs"; "Mr. Sukhodrev
+(Interpreter)"), a whole name with given names and initials ("Aleksandr Alekseevich Soldatov",
+"Clarence D. Martin, Jr.") or only an office ("The Secretary", "The Secretary of State"),
+kept with its title and no name: the resolver decides who held the office on the document's
+date.  Where the list prints no side, the entry's own description gives it ("..., USSR",
+"Soviet Ambassador", "Deputy Premier of the USSR"), else the country of the office or of the
 person in the authority file (data), else none.
 
-It does not decide who a participant *is* (that is the resolver's job), and it never adds a
-participant from the prose: a speaker who is not listed is not a participant.
+Never a participant: the label itself, a caption ("US Participants"), the drafting line that
+follows the list ("Drafted by ..."), a rank without a name ("First Deputy"), a description
+that ran over from the entry before.  It does not decide who a participant *is* (that is the
+resolver's job), and it never adds a participant from the prose: a speaker who is not listed
+is not a participant.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from kg.extracting import extractor
-from kg.extracting.names import (NOT_A_NAME, SIDE_PREFIX_RE, SIDES, SURNAME, TITLE_RE,
-                                  side_of)
-from kg.reading.transcript import Transcript
-from kg.resolving import authority_lookup
-from kg.resolving.authority import office_of, offices, post_office
+from kg.lexicon.authority import authority_lookup, office_forms, office_of, offices, post_office
+from kg.lexicon.names import NOT_A_NAME
+from kg.lexicon.nations import SIDE_PREFIX_RE, SIDES, side_of
+from kg.lexicon.titles import TITLE_RE
+from kg.reading.transcript import Line, Transcript
 from kg.records import DocumentHeader, Participant, Record
 
 NAME = "participants"
 
-# The label of a participants block: followed by a colon in any case, or in capitals on its
-# own ("PARTICIPANTS"), never a word of the prose ("presentation", "presenta").
 _LABEL_WORDS = r"(?:(?:OTHERS?|ALSO)\s+PRESENT|PARTICIPANTS?|PERSONS\s+PRESENT|PRESENT)"
+# The label of a participants block: followed by a colon in any case, in capitals on its own
+# ("PARTICIPANTS"), or the sentence that closes a memorandum with those present ("Also
+# present at the luncheon were:", "The following were present:"); never a word of the prose
+# ("presentation", "Presently the group moved ...").
 _LABEL_RE = re.compile(
-    rf"^\s*(?:(?i:{_LABEL_WORDS})\s*:\s*|{_LABEL_WORDS}\b\s*(?=[A-Z(]|$))")
-# A field label that ends the block ("SUBJECT:", "COPIES TO:", "Date:").
-_NEXT_FIELD_RE = re.compile(r"^\s*[A-Z][A-Za-z /]{1,30}:\s*|^\s*\(\s*\)")
-_OFFICE_ONLY_RE = re.compile(
-    r"^(?:The|the)\s+(?P<office>Secretary(?:\s+of\s+(?:State|Defense))?|President|Vice\s+President|"
-    r"Under\s+Secretary|Attorney\s+General|Secretary-General|Secretary\s+General|Ambassador)\b")
-_ENTRY_RE = re.compile(
-    rf"(?P<title>{TITLE_RE.pattern})?\s*(?P<name>(?:[A-Z]\.\s?){{0,3}}\s*(?:{SURNAME}\s+)?"
-    rf"(?:[A-Z]\.\s?){{0,2}}\s*{SURNAME})")
+    rf"^\s*(?:(?i:{_LABEL_WORDS})\s*:\s*"
+    rf"|{_LABEL_WORDS}\b\s*(?=$|\(|(?:{TITLE_RE.pattern}|The|{'|'.join(map(re.escape, SIDES))})(?![A-Za-z]))"
+    r"|(?:Also|Others)\s+present\b[^.:;]{0,60}?\s+(?:were|was)\s*:\s*"
+    r"|The\s+following\s+(?:were|was)\s+(?:also\s+)?present\b[^.:;]{0,60}?:\s*)")
+# A field label that ends the block ("SUBJECT:", "COPIES TO:", "Date:"), or the drafting and
+# clearing lines printed right under the list.
+_NEXT_FIELD_RE = re.compile(r"^\s*[A-Z][A-Za-z /]{1,30}:\s*|^\s*\(\s*\)"
+                            r"|^\s*(?i:drafted|approved|cleared|copies|distribution)\b")
+# Words of reported prose that a list of names and offices does not use.
+_PROSE_WORDS_RE = re.compile(r"\b(?:said|that|was|were|had|would|could|did|should|which)\b")
 
 
-# entries are parted by ";", a wide gap, or a comma before the next title ("The President,
-# the Vice President, Secretary Rusk, General Taylor, Mr. McCone")
-# a title counts only with a name after it: ", Counselor, Soviet Embassy" describes an entry
+def _is_prose(text: str) -> bool:
+    """A line of the body rather than of a list: prose verbs, or a sentence's full stop."""
+    words = text.split()
+    if _PROSE_WORDS_RE.search(text):
+        return True
+    return len(words) >= 6 and bool(re.search(r"[a-z]{3}[.!?][\"”’)]?\s*$", text))
+
+
+# --- entries -------------------------------------------------------------------------------
+
+_OFFICE_WORDS = ("Secretary of State", "Secretary of Defense", "Secretary", "President",
+                 "Vice President", "Under Secretary", "Attorney General", "Secretary-General",
+                 "Secretary General", "Ambassador")
+
+
+def _office_only_re() -> re.Pattern:
+    """"The Secretary", "The Secretary of State", "the Director of Central Intelligence": an
+    entry that is only an office (the printed forms of kg/data/offices.csv and the bare
+    titles of the genre)."""
+    forms = {re.sub(r"^the\s+", "", f, flags=re.IGNORECASE) for f in office_forms()}
+    forms |= set(_OFFICE_WORDS)
+    alt = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?:The|the)\s+(?P<office>{alt})(?![A-Za-z])")
+
+
+_OFFICE_ONLY_RE = _office_only_re()
+
+# One word of a printed name: initials ("A.", "R. H."), a capitalised word (Mc/O'/hyphens),
+# the same in capitals ("ANATOLIY DOBRYNIN"), or a particle before a surname ("de Gaulle").
+_NAME_TOKEN = (r"(?:[A-Z]\.(?:\s?[A-Z]\.)*"
+               r"|(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+               r"|[A-Z]{2,}(?:-[A-Z]{2,})?"
+               r"|(?:de|du|da|di|van|von|der)(?=\s+[A-Z]))")
+_NAME_RE = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,4}}(?:,?[ \t]+(?:Jr|Sr)\.|[ \t]+(?:II|III)\b)?")
 _ENTRY_SEPARATOR_RE = re.compile(
-    rf";|\s{{2,}}(?=\S)|,\s+(?:and\s+)?(?=(?:{TITLE_RE.pattern})\s+(?:[A-Z]\.\s*)*(?:Mc|Mac)?[A-Z][a-z]|"
+    rf";|\s{{2,}}(?=\S)|,\s+(?:and\s+)?(?=(?:{TITLE_RE.pattern})\s*(?:[A-Z]\.\s*)*(?:Mc|Mac)?[A-Z][a-zA-Z]|"
     rf"[Tt]he\s+[A-Z])")
-
-
-def _entries(line: str) -> list[tuple[int, int]]:
-    """Split one line of the block into entries (reading offsets relative to the line)."""
-    parts, pos = [], 0
-    for m in _ENTRY_SEPARATOR_RE.finditer(line):
-        parts.append((pos, m.start()))
-        pos = m.end()
-    parts.append((pos, len(line)))
-    return [(a, b) for a, b in parts if line[a:b].strip()]
-
-
 # An office known by its initials ("DCI", "C/WHD") rather than a person's name.
 _OFFICE_CODE_RE = re.compile(r"^(?:[A-Z]{2,5}(?:/[A-Z0-9]{1,5})*|[A-Z]/[A-Z0-9/]+)$")
 # An OCR'd title glued to the name ("Lir.Herbert" for "Mr. Herbert"): skip the first part.
 _GLUED_TITLE_RE = re.compile(r"^[A-Z][a-z]{1,3}\.(?=[A-Z][a-z])")
+_SIDE_WORDS = {k.casefold() for k in SIDES} | {"participants", "delegation", "side"}
+_GIVEN_OR_INITIAL_RE = re.compile(r"^(?:[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?)$")
 
+
+def _entries(body: str) -> list[tuple[int, int]]:
+    """Split one line of a block into entries (offsets relative to the line).  A line that
+    parts its entries with ";" keeps commas for the descriptions ("Joseph Kahn, President,
+    Trans Eastern Associates; ..."); otherwise a comma parts entries before a title."""
+    if ";" in body:
+        seps = list(re.finditer(r";|\s{2,}(?=\S)", body))
+    else:
+        seps = list(_ENTRY_SEPARATOR_RE.finditer(body))
+    parts, pos = [], 0
+    for m in seps:
+        parts.append((pos, m.start()))
+        pos = m.end()
+    parts.append((pos, len(body)))
+    return [(a, b) for a, b in parts if body[a:b].strip()]
+
+
+def _plausible_name(name: str, titled: bool) -> bool:
+    tokens = [w for w in name.replace(",", " ").split() if w not in ("Jr.", "Sr.", "II", "III")]
+    last = tokens[-1] if tokens else ""
+    if not last or last in NOT_A_NAME or last.casefold() in _SIDE_WORDS:
+        return False
+    if any(w.casefold() in _SIDE_WORDS for w in tokens):
+        return False                 # a caption: "US Participants", "Soviet Delegation"
+    if titled:
+        return True
+    if name.isupper():
+        return False                 # capitals without a title: a heading
+    # without a title a whole name: given name or initials and a surname, or a known person
+    if len(tokens) >= 2 and all(_GIVEN_OR_INITIAL_RE.match(w) for w in tokens):
+        return True
+    hit = authority_lookup(name)
+    return bool(hit and hit[1] >= 1.0)
+
+
+def _parse_entry(text: str) -> tuple[str | None, str | None, int, int] | None:
+    """(title, name, start, end) of the person in one entry, or None."""
+    stripped = text.strip()
+    lead = len(text) - len(text.lstrip())
+    if _OFFICE_CODE_RE.match(stripped.rstrip(",;")):
+        code = stripped.rstrip(",;")
+        if office_of(code) is None:
+            return None                  # "C/WHD": a desk, no person the data can name
+        return (code, None, lead, lead + len(code))     # "DCI": the office-holder on the date
+    conj = re.match(r"(?:and|&)\s+", text[lead:])
+    if conj:
+        lead += conj.end()
+    office = _OFFICE_ONLY_RE.match(text, lead)
+    if office:
+        return (" ".join(office.group(0).split()), None, lead, office.end())
+    glued = _GLUED_TITLE_RE.match(text[lead:])
+    if glued and not TITLE_RE.match(text, lead):
+        lead += glued.end()
+    title = TITLE_RE.match(text, lead)
+    pos = lead
+    if title:
+        pos = title.end()
+        while pos < len(text) and text[pos] in " \t":
+            pos += 1
+    m = _NAME_RE.match(text, pos)
+    if not m:
+        return None
+    name = m.group().strip().rstrip(",")
+    if title and TITLE_RE.fullmatch(name):
+        return None                      # "First Deputy" with no name after it
+    if not _plausible_name(name, bool(title)):
+        return None
+    return (" ".join(title.group().split()) if title else None, name, lead, pos + len(name))
+
+
+# --- sides ---------------------------------------------------------------------------------
 
 _SIDE_ALT = "|".join(re.escape(k) for k in sorted(SIDES, key=len, reverse=True))
-# a side's own service ("Soviet Embassy", "USSR Delegation"), never a desk that studies it
-# ("Office of Soviet Affairs"); or a side alone as a piece of the description (", USSR")
+# a side's own service ("Soviet Embassy", "American Ambassador"), never a desk that studies it
+# ("Office of Soviet Affairs"); a side alone as a piece of the description (", USSR"); or the
+# side an office belongs to ("Deputy Premier of the USSR")
 _SIDE_WORD_RE = re.compile(
     rf"(?<![A-Za-z.])(?P<side>{_SIDE_ALT})\s+(?:Embassy|Delegation|Mission|Government|Ambassador|"
     rf"Foreign\s+Minist(?:er|ry)|Ministry|Representative|Consulate)\b"
-    rf"|,\s*(?P<alone>{_SIDE_ALT})\s*(?:,|;|$)")
+    rf"|,\s*(?P<alone>{_SIDE_ALT})\s*(?:,|;|$)"
+    rf"|\bof\s+the\s+(?P<of>{_SIDE_ALT})(?![A-Za-z])")
 
 
 def _side_in_description(description: str) -> str | None:
     """The side an entry's own description gives when the block has no side headings:
     "Ambassador Mikhail A. Menshikov, USSR", "Mr. Oleg Sokolov, Counselor, Soviet Embassy"."""
-    if not description.lstrip().startswith(","):
+    if not re.match(r"\s*[,(]", description):
         return None
     m = _SIDE_WORD_RE.search(description)
-    return SIDES[m.group("side") or m.group("alone")] if m else None
+    if m:
+        return SIDES[m.group("side") or m.group("alone") or m.group("of")]
+    # the office the description names ("..., Secretary of State")
+    for piece in re.split(r"[,()]", description):
+        office = office_of(piece.strip())
+        if office:
+            return next((t.country for t in offices()[0] if t.office == office), None)
+    return None
+
+
+_NATION_BEFORE = rf"(?:(?:{_SIDE_ALT})\s+)?"
+
+
+def _office_in_description(description: str) -> str | None:
+    """The office the description gives the entry, when it opens with one: "Minister of
+    Foreign Affairs", "Chairman of the Council of Ministers", "Soviet Ambassador"; never a
+    service ("Ministry of Foreign Affairs, USSR", "Interpreter", "Director, Office of ...")."""
+    m = re.match(r"\s*[,(]\s*(?P<piece>[^,;()]+)", description)
+    if not m:
+        return None
+    piece = " ".join(m.group("piece").split())
+    if not re.match(rf"{_NATION_BEFORE}(?:{TITLE_RE.pattern})", piece) or re.match(r"(?:Mr|Mrs|Dr)\.", piece):
+        return None
+    return piece
 
 
 def _known_side(name: str | None, title: str | None, place: str | None = None) -> str | None:
@@ -94,32 +226,73 @@ def _known_side(name: str | None, title: str | None, place: str | None = None) -
     return hit[0].country if hit and hit[1] >= 0.9 else None
 
 
-def _parse_entry(text: str) -> tuple[str | None, str | None, int, int] | None:
-    """(title, name, start, end) of the person in one entry, or None."""
-    stripped = text.strip()
-    if _OFFICE_CODE_RE.match(stripped.rstrip(",;")):
-        code = stripped.rstrip(",;")
-        if office_of(code) is None:
-            return None                  # "C/WHD": a desk, no person the data can name
-        lead = len(text) - len(text.lstrip())
-        return (code, None, lead, lead + len(code))     # "DCI": the office-holder on the date
-    office = _OFFICE_ONLY_RE.match(stripped)
-    lead = len(text) - len(text.lstrip())
-    conj = re.match(r"(?:and|&)\s+", text[lead:])
-    if conj:
-        lead += conj.end()
-    glued = _GLUED_TITLE_RE.match(text[lead:])
-    if glued and not TITLE_RE.match(text, lead):
-        lead += glued.end()
-    if office:
-        return (office.group(0).strip(), None, lead, lead + office.end())
-    m = _ENTRY_RE.match(text, lead)
-    if not m or not m.group("name"):
-        return None
-    name = m.group("name").strip()
-    if name.split()[-1] in NOT_A_NAME or name.isupper() and len(name) > 3 and not m.group("title"):
-        return None
-    return (m.group("title"), name, m.start(), m.end())
+# --- blocks --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    """A participants block: where it stands (reading offsets) and its lines after the label."""
+
+    start: int                   # the label's start
+    end: int                     # the end of its last line
+    label_end: int               # reading offset where the first line's entries begin
+    lines: tuple[Line, ...]      # the lines of the block, the label's line first
+
+
+def _caption_only(text: str) -> bool:
+    m = SIDE_PREFIX_RE.match(text)
+    return bool(m) and not text[m.end():].strip()
+
+
+def _entry_line(text: str) -> bool:
+    """Could this line, after a blank line, still belong to the list (a side caption or an
+    entry), rather than open the body?"""
+    if SIDE_PREFIX_RE.match(text):
+        return True
+    if _NEXT_FIELD_RE.match(text) or _is_prose(text) or _LABEL_RE.match(text) or len(text.split()) > 16:
+        return False
+    first = _entries(text)[:1]
+    return bool(first) and _parse_entry(text[first[0][0]:first[0][1]]) is not None
+
+
+def blocks(t: Transcript) -> list[ListBlock]:
+    """Every participants block of the transcript, in order."""
+    out: list[ListBlock] = []
+    lines = t.lines
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        label = _LABEL_RE.match(t.line_text(ln)) if ln.kind == "text" else None
+        if not label:
+            # a side caption of the list's own ("US PARTICIPANTS") opens a block too
+            text = t.line_text(ln) if ln.kind == "text" else ""
+            if not (re.search(r"(?i)\bparticipants\s*:?\s*$", text) and _caption_only(text)):
+                i += 1
+                continue
+            label_end = ln.start
+        else:
+            label_end = ln.start + label.end()
+        taken = [ln]
+        j = i + 1
+        while j < len(lines):
+            cur = lines[j]
+            text = t.line_text(cur)
+            if cur.kind == "blank":
+                # a blank line ends the block unless a side caption or another entry follows
+                nxt = next((x for x in lines[j + 1:] if x.kind != "blank"), None)
+                if nxt is None or nxt.kind != "text" or not _entry_line(t.line_text(nxt)):
+                    break
+                j += 1
+                continue
+            if cur.kind != "text" or _LABEL_RE.match(text):
+                break
+            if not SIDE_PREFIX_RE.match(text) and (_NEXT_FIELD_RE.match(text) or _is_prose(text)):
+                break
+            taken.append(cur)
+            j += 1
+        out.append(ListBlock(ln.start, taken[-1].end, label_end, tuple(taken)))
+        i = j
+    return out
 
 
 # "MEMORANDUM OF CONFERENCE WITH THE PRESIDENT": the office-holder the heading names took
@@ -146,77 +319,57 @@ def _heading_participant(t: Transcript) -> Participant | None:
     return None
 
 
-@extractor(NAME)
+def _block_participants(t: Transcript, block: ListBlock, place: str | None,
+                        order: int) -> list[Participant]:
+    out: list[Participant] = []
+    side: str | None = None
+    previous_open = False
+    for k, cur in enumerate(block.lines):
+        text = t.line_text(cur)
+        offset = block.label_end - cur.start if k == 0 else 0
+        body = text[offset:]
+        sp = SIDE_PREFIX_RE.match(body)
+        if k > 0 and previous_open and not sp and not TITLE_RE.match(body.lstrip()) \
+                and not _OFFICE_ONLY_RE.match(body.lstrip()):
+            # the previous entry's description ran over the line ("..., Vice Presidential /
+            # Military Aide; Mr. Walter Donnelly"): the words up to the next ";" describe it
+            semi = body.find(";")
+            if semi < 0:
+                continue
+            offset += semi + 1
+            body = text[offset:]
+        previous_open = bool(re.search(r",[^;]*$", body)) and not re.search(r";\s*$", body)
+        if sp:
+            side = side_of(sp.group("side"))
+            offset += sp.end()
+            body = text[offset:]
+        for a, b in _entries(body):
+            parsed = _parse_entry(body[a:b])
+            if parsed is None:
+                continue
+            title, name, s, e = parsed
+            start = cur.start + offset + a + s
+            end = cur.start + offset + a + e
+            entry_side = (side or _side_in_description(body[a + e:b])
+                          or _known_side(name, title, place))
+            out.append(Participant(evidence=(t.span(start, end),), extractor=NAME,
+                                   name=name, title=title, side=entry_side, order=order + len(out),
+                                   office=_office_in_description(body[a + e:b])))
+    return out
+
+
+@extractor(NAME, requires=(Participant, DocumentHeader), produces=(Participant,))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     if any(isinstance(r, Participant) and r.extractor == "frus_markup" for r in found):
         return []           # the markup already lists them (frus_markup)
-    out: list[Record] = []
+    out: list[Participant] = []
     place = next((r.place for r in found if isinstance(r, DocumentHeader)), None)
     heading = _heading_participant(t)
     if heading is not None:
         out.append(heading)
-    lines = t.lines
-    i = 0
-    order = len(out)
-    while i < len(lines):
-        ln = lines[i]
-        label = _LABEL_RE.match(t.line_text(ln)) if ln.kind == "text" else None
-        if not label:
-            i += 1
-            continue
-        side: str | None = None
-        first = True
-        previous_open = False
-        j = i
-        while j < len(lines):
-            cur = lines[j]
-            text = t.line_text(cur)
-            offset = label.end() if first else 0
-            if not first:
-                if cur.kind == "blank":
-                    # a blank line ends the block unless a side heading follows
-                    nxt = next((x for x in lines[j + 1:] if x.kind != "blank"), None)
-                    if nxt is None or not SIDE_PREFIX_RE.match(t.line_text(nxt)):
-                        break
-                    j += 1
-                    continue
-                if cur.kind != "text" or _NEXT_FIELD_RE.match(text) and not SIDE_PREFIX_RE.match(text):
-                    break
-                if len(text.split()) > 12:        # prose: the block is over
-                    break
-            if not first and previous_open and not SIDE_PREFIX_RE.match(text) \
-                    and not TITLE_RE.match(text.lstrip()) and not _OFFICE_ONLY_RE.match(text.lstrip()):
-                # the previous entry's description ran over the line ("..., Vice Presidential /
-                # Military Aide; Mr. Walter Donnelly"): the words up to the next ";" describe
-                # it, they are no one new
-                semi = text.find(";")
-                if semi < 0:
-                    j += 1
-                    continue
-                offset = semi + 1
-            first = False
-            body = text[offset:]
-            previous_open = bool(re.search(r",[^;]*$", body)) and not re.search(r";\s*$", body)
-            sp = SIDE_PREFIX_RE.match(body)
-            if sp:
-                side = side_of(sp.group("side"))
-                offset += sp.end()
-                body = text[offset:]
-            for a, b in _entries(body):
-                parsed = _parse_entry(body[a:b])
-                if parsed is None:
-                    continue
-                title, name, s, e = parsed
-                start = cur.start + offset + a + s
-                end = cur.start + offset + a + e
-                entry_side = (side or _side_in_description(body[a + e:b])
-                              or _known_side(name, title, place))
-                out.append(Participant(evidence=(t.span(start, end),), extractor=NAME,
-                                       name=name, title=title, side=entry_side, order=order))
-                order += 1
-            j += 1
-        i = j
-    if heading is not None and any(isinstance(p, Participant) and p is not heading and p.title
+    for block in blocks(t):
+        out.extend(_block_participants(t, block, place, len(out)))
+    if heading is not None and any(p is not heading and p.title
                                    and office_of(p.title) == office_of(heading.title) for p in out):
         out.remove(heading)             # the list names him itself
-    return out
+    return list(out)

@@ -26,13 +26,16 @@ import bisect
 import re
 
 from kg.extracting import extractor
-from kg.extracting.names import NATION_ALT, NATIONS, NOT_A_NAME, TITLES, normalise_title
-from kg.reading.transcript import Transcript
 from kg.extracting.telegraphese import capital_mentions
+from kg.lexicon.authority import authority, office_forms, post_forms
+from kg.lexicon.matching import surname
+from kg.lexicon.names import NOT_A_NAME
+from kg.lexicon.nations import NATION_ALT, NATIONS
+from kg.lexicon.speech import SPEECH_HEADS
+from kg.lexicon.titles import TITLES, normalise_title
 from kg.lexicon.words import is_ocr_debris
+from kg.reading.transcript import Transcript
 from kg.records import DocumentHeader, Drafter, Participant, PersonMention, Record, ReviewEvent, Span
-from kg.resolving.authority import authority, office_forms, post_forms
-from kg.resolving.matching import surname
 
 NAME = "persons"
 
@@ -69,13 +72,6 @@ NOT_NAMES = NOT_A_NAME | frozenset({
     "August", "September", "October", "November", "December", "General", "Council",
 })
 
-SPEECH_VERBS = frozenset("""
-said replied continued observed noted commented wondered inquired enquired asked stressed added
-interjected agreed acknowledged responded recalled remarked stated emphasized emphasised
-reiterated suggested thanked explained pointed went concluded expressed urged declared answered
-countered objected insisted indicated regretted reverted turned quoted opened began repeated
-interrupted rejoined retorted asserted maintained proposed mentioned referred read summed
-""".split())
 _ADVERBS = frozenset({"then", "also", "again", "further", "once", "finally", "now", "however",
                       "thereupon", "next"})
 
@@ -100,6 +96,25 @@ def _plausible_surname(word: str, known: set[str], lowercase_words: set[str]) ->
     if word in NOT_NAMES or word.lower() in lowercase_words or is_ocr_debris(word):
         return False                    # "Exbassy": the OCR's misreading of a word, no name
     return len(word) >= 3 and bool(re.search(r"[aeiouyAEIOUY]", word))
+
+
+# "Col." in a Spanish-language address is the Colonia (the neighbourhood), not a Colonel:
+# "Calle Bermudas # 341.- Col. Cosmopolita", "Quemada # 346-10 / Col. Narvarte"
+_HOUSE_NUMBER_RE = re.compile(r"(?:#|\bNo\.)\s*\d")
+# a street and its number right before ("Wube 419, Col. Jardines"), never a date ("May 12, Col.")
+_STREET_NUMBER_RE = re.compile(
+    r"\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b)[A-Z][a-z]+\s+(?:[#@]\s*)?\d{2,5}\s*[,.;°-]*\s*$")
+
+
+def _in_address(view: str, at: int, title: str) -> bool:
+    if title != "Col.":
+        return False
+    line_start = view.rfind("\n", 0, at) + 1
+    prev_start = view.rfind("\n", 0, max(line_start - 1, 0)) + 1
+    return bool(_HOUSE_NUMBER_RE.search(view, line_start, at)
+                or _STREET_NUMBER_RE.search(view[line_start:at])
+                or line_start and _HOUSE_NUMBER_RE.search(view, prev_start, line_start))
 
 
 # forms of address name no one by themselves ("the Mr." is no reference)
@@ -185,9 +200,8 @@ def _speech_follows(view: str, end: int, layers: _Layers) -> bool:
         word = m.group().lower()
         if layers.inserted(s, e) or layers.struck(s, e) or word in _ADVERBS:
             continue
-        return word in SPEECH_VERBS
+        return word in SPEECH_HEADS
     return False
-
 
 
 class _Taken:
@@ -207,7 +221,8 @@ class _Taken:
         self.ends.insert(k, e)
         return True
 
-@extractor(NAME)
+
+@extractor(NAME, requires=(Participant, DocumentHeader, Drafter, ReviewEvent), produces=(PersonMention,))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     raw = t.raw
     view = blanked(raw)
@@ -215,6 +230,12 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
     listed = [(s.start, s.end) for p in found if isinstance(p, Participant) for s in p.evidence]
     # candidates: (priority, start, end, title, name, title_start, role, possessive)
     cands: list[tuple[int, int, int, str | None, str | None, int, str, bool]] = []
+    # an entry of the participants list is one mention, with the whole name the list gives
+    # ("Mr. Aleksey Nikolayevich Kosygin", not "Mr. Aleksey")
+    for p in found:
+        if isinstance(p, Participant) and p.name and p.extractor == "participants":
+            s0 = p.evidence[0]
+            cands.append((0, s0.start, s0.end, p.title, p.name, s0.start, "participant", False))
 
     for m in BYLINE_RE.finditer(view):
         role = "drafter" if m.group("label") == "Drafted" else (
@@ -236,6 +257,8 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
     known_set = set(_known_names(found))
     lowercase_words = set(re.findall(r"\b[a-z]{3,}\b", view))
     for m in TITLED_RE.finditer(view):
+        if _in_address(view, m.start("title"), m.group("title")):
+            continue
         name, end, poss = m.group("name"), m.end("name"), bool(m.group("poss"))
         last = surname(name)
         nxt = None if poss else _FOLLOWING_NAME_RE.match(view, end)

@@ -92,7 +92,7 @@ def _page_stamps(t: Transcript, number: str) -> list[Span]:
     return out
 
 
-@extractor(NAME)
+@extractor(NAME, requires=(FormField,), produces=(RecordNumber,))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     out: list[Record] = []
     form = _from_form(t, found)

@@ -12,7 +12,7 @@ from kg.records import Record, Redaction
 NAME = "redactions"
 
 
-@extractor(NAME)
+@extractor(NAME, produces=(Redaction,))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     return [Redaction(evidence=(m.raw,), extractor=NAME, text=m.raw.exact)
             for m in t.markup if m.kind == "redaction"]

@@ -25,7 +25,7 @@ _ITEM_RE = re.compile(r"(?:(?<![A-Z])[A-H][.)]\s*)?(?P<orig>[A-Z][A-Z]{2,}(?:\s[
 _ORIGINATORS = {"DIR": "DIRECTOR"}
 
 
-@extractor(NAME)
+@extractor(NAME, produces=(CitedDocument,))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     out: list[Record] = []
     lines = [ln for ln in t.lines if ln.kind == "text"][:HEADER_LINES]

@@ -26,8 +26,8 @@ from dataclasses import replace
 
 from kg.extracting import extractor
 from kg.extracting.dates import NUMERIC_DATE_RE, parse_numeric_date
-from kg.extracting.names import SURNAME
 from kg.extracting.stamps import release_stamps
+from kg.lexicon.names import SURNAME
 from kg.reading.transcript import Line, Transcript
 from kg.records import FormField, Record, ReviewEvent, Span
 
@@ -110,7 +110,7 @@ def _raw_span(t: Transcript, m: re.Match, group: int | str = 0) -> Span:
     return t.raw_to_span(m.start(group), m.end(group))
 
 
-@extractor(NAME)
+@extractor(NAME, requires=(FormField,), produces=(ReviewEvent,))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     out: list[Record] = []
     lines = [ln for ln in t.lines if ln.kind in ("text", "banner")]

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 
 from kg.extracting import extractor
+from kg.lexicon.authority import authority_lookup
+from kg.lexicon.matching import similarity, surname
 from kg.reading.transcript import Transcript
 from kg.records import Drafter, Participant, Record, Transmission
-from kg.resolving import authority_lookup
-from kg.resolving.matching import similarity, surname
 
 NAME = "signatures"
 
@@ -35,7 +35,7 @@ def _known(name: str, listed: list[Participant]) -> bool:
     return hit is not None and hit[1] >= 0.9
 
 
-@extractor(NAME)
+@extractor(NAME, requires=(Transmission, Drafter, Participant), produces=(Drafter,))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     if any(isinstance(r, Transmission) and r.genre in _MESSAGES for r in found):
         return []

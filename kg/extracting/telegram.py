@@ -177,7 +177,7 @@ def _pages(t: Transcript) -> list[list[Line]]:
     return [p for p in pages if p]
 
 
-@extractor(NAME)
+@extractor(NAME, requires=(DocumentHeader,), produces=(Addressee, Drafter, Transmission))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     form = {ln.start for ln in _form_lines(t)}
     lines = [ln for ln in t.lines if ln.kind == "text" and ln.start not in form]

@@ -21,8 +21,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from kg.lexicon.nations import SIDES
 from kg.lexicon.words import is_common_word, is_ocr_debris, is_word
-from kg.extracting.names import SIDES
 
 # a name word in capitals: letters, an apostrophe or a hyphen inside ("O'BRIEN", "UL-HAQ")
 _CAP_WORD = r"[A-Z](?:[A-Z'’\-]*[A-Z])?"

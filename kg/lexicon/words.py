@@ -94,8 +94,14 @@ def is_common_word(token: str) -> bool:
 def is_ocr_debris(token: str) -> bool:
     """A token no lexicon knows, one edit from a common English word: the OCR's misreading
     of the word ("Exbassy", "Goverment", "SECKET"), not a name."""
+    return misread_word(token) is not None
+
+
+def misread_word(token: str) -> str | None:
+    """The common English word a token no lexicon knows is one edit from ("Exbassy" ->
+    "embassy"), or None."""
     low = token.lower()
     if len(low) < MIN_DEBRIS_LENGTH or is_word(low) or is_proper_name(low) or zipf(low) >= RARE_ZIPF:
-        return False
+        return None
     hit = process.extractOne(low, _common(), scorer=distance.Levenshtein.distance, score_cutoff=1)
-    return hit is not None
+    return hit[0] if hit is not None else None

@@ -1,42 +1,41 @@
-"""Mapping: one document's records -> one rdflib graph (its named graph).
+"""Mapping: one document's records and their resolution -> the triples of its named graph.
 
-`to_graph()` describes the document and its source file, then hands each record to the
-mapping function registered for its kind (`kg.mapping.core.maps`).  Modules that register
-mappers are imported here; a record kind with no mapper is left out of the graph (the
+`map_document()` describes the document and its source file, then hands each record to the
+mapping function registered for its kind (`kg.mapping.core.maps`, one per kind, in any
+module of kg.mapping); it returns the document's triples as a light `Triples` collector (what
+the build uses), and `to_graph()` gives the same triples as an rdflib Graph.  Persons and cited
+documents get the identities the resolver gave them (`kg.resolving.Resolution`); the mapper
+decides nothing about who is who.  A record kind with no mapper is left out of the graph (the
 records are still in the build's report).  Pure: no files are read or written.
 """
 from __future__ import annotations
 
-import importlib
+from collections.abc import Callable
 
 from rdflib import Graph, Literal
 from rdflib.namespace import PROV, RDF
 
 from kg import __version__
-from kg.mapping.core import DEFAULT_BASE, DK, MAPPERS, RICO, MapContext, new_graph
+from kg.mapping.core import DEFAULT_BASE, DK, MAPPERS, RICO, MapContext, Triples
+from kg.mapping.document import finish_classification
 from kg.records import DocumentRecords
 from kg.resolving import Resolution
 
-# Modules with @maps functions, in the order they map.
-MAPPING_MODULES = ("document", "persons", "discourse", "citations", "genres")
+
+def to_graph(records: DocumentRecords, resolution: Resolution, base: str = DEFAULT_BASE,
+             reading_text: Callable[[int, int], str] | None = None) -> Graph:
+    """The RDF graph of one document (an rdflib Graph with the project's prefixes); given
+    ``reading_text`` (raw start, end -> what a person reads there: the transcript's
+    ``reading_of``), every evidence also carries its reading text."""
+    return map_document(records, resolution, base, reading_text).graph()
 
 
-def _load() -> None:
-    for name in MAPPING_MODULES:
-        try:
-            importlib.import_module(f"kg.mapping.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"kg.mapping.{name}":
-                raise
-
-
-def to_graph(records: DocumentRecords, resolution: Resolution, base: str = DEFAULT_BASE) -> Graph:
-    """The RDF graph of one document."""
-    _load()
-    from kg.mapping.document import finish_classification
-
-    g = new_graph()
-    ctx = MapContext(graph=g, base=base, source_name=records.source_name, resolution=resolution)
+def map_document(records: DocumentRecords, resolution: Resolution, base: str = DEFAULT_BASE,
+                 reading_text: Callable[[int, int], str] | None = None) -> Triples:
+    """The triples of one document (see `to_graph`)."""
+    g = Triples()
+    ctx = MapContext(graph=g, base=base, source_name=records.source_name, resolution=resolution,
+                     reading_text=reading_text)
     doc, source = ctx.doc, ctx.source
     g.add((doc, RDF.type, RICO.Record))
     g.add((doc, RDF.type, PROV.Entity))

@@ -10,9 +10,10 @@
         dk:inTextPhrase "the President's October 27 letter" ; dk:hasEvidence <...#ev0> .
     <doc/quotation/200-260> a dk:Quotation ; dk:quotedFrom <cited/...> ; dk:hasEvidence ... .
 
-The cited resource's IRI comes from the record's corpus-wide key, so a letter cited in two
-documents is one resource.  Authors and addressees are persons (the resolver's corpus-wide
-IRIs) or agents known by a label ("Soviet Delegation").  What the text implies but does not
+The cited resource's IRI comes from the corpus-wide key the resolver gives the citation
+(`Resolution.citations_of`), so a letter cited in two documents is one resource.  Authors and
+addressees are persons (the resolver's corpus-wide IRIs) or agents known by a label ("Soviet
+Delegation"); a citation record the resolver found to cite nothing is not mapped.  What the text implies but does not
 print (a recipient inferred from a correspondence pair) is flagged on the citation.
 """
 from __future__ import annotations
@@ -20,10 +21,10 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
+from kg.lexicon.authority import by_key
 from kg.mapping.core import CITO, DK, FABIO, RICO, SCHEMA, MapContext, concept, maps, slug
 from kg.records import CitedDocument
-from kg.resolving import Person
-from kg.resolving.authority import by_key
+from kg.resolving import Person, ResolvedCitation
 
 FABIO_CLASS = {"letter": FABIO.Letter, "speech": FABIO.Oration, "publication": FABIO.MagazineIssue,
                "interview": FABIO.MagazineArticle, "article": FABIO.MagazineArticle,
@@ -50,9 +51,15 @@ def _agent(ident: str, ctx: MapContext) -> URIRef | None:
 
 
 @maps(CitedDocument)
-def map_cited(c: CitedDocument, ctx: MapContext) -> None:
-    span = c.evidence[0]
-    cited = cited_iri(ctx, c.key or f"{c.kind}/{ctx.slug}/{span.start}")
+def map_cited(record: CitedDocument, ctx: MapContext) -> None:
+    for c in ctx.resolution.citations_of(record):
+        _map_cited(c, ctx)
+
+
+def _map_cited(c: ResolvedCitation, ctx: MapContext) -> None:
+    record = c.record
+    span = record.evidence[0]
+    cited = cited_iri(ctx, c.key)
     ctx.add(cited, RDF.type, RICO.Record)
     ctx.add(cited, RDF.type, DK.CitedDocument)
     if c.kind in FABIO_CLASS:
@@ -77,8 +84,8 @@ def map_cited(c: CitedDocument, ctx: MapContext) -> None:
         ctx.add(when, RICO.normalizedDateValue, Literal(c.date))
         if len(c.date) == 10:
             ctx.add(cited, DCTERMS.created, Literal(c.date, datatype=XSD.date))
-    if c.number:
-        ctx.add(cited, DCTERMS.identifier, Literal(c.number))
+    if record.number:
+        ctx.add(cited, DCTERMS.identifier, Literal(record.number))
     ctx.add(ctx.doc, CITO.cites, cited)
     # one phrase may cite several documents ("his statements ... on October 23 and 25")
     citation = ctx.item("citation", span, f"/{slug(c.date or 'undated')}")
@@ -86,19 +93,19 @@ def map_cited(c: CitedDocument, ctx: MapContext) -> None:
     ctx.add(citation, CITO.hasCitingEntity, ctx.doc)
     ctx.add(citation, CITO.hasCitedEntity, cited)
     ctx.add(citation, CITO.hasCitationCharacterization, CITO.citesForInformation)
-    if c.phrase:
-        ctx.add(citation, DK.inTextPhrase, Literal(c.phrase))
-    if c.date_printed:
-        ctx.add(citation, DK.dateAsPrinted, Literal(c.date_printed))
+    if record.phrase:
+        ctx.add(citation, DK.inTextPhrase, Literal(record.phrase))
+    if record.date_printed:
+        ctx.add(citation, DK.dateAsPrinted, Literal(record.date_printed))
     for name in c.inferred:
         ctx.add(citation, DK.inferredField, Literal(name))
     if inferred_recipient:
         ctx.add(citation, DK.recipientInferred, Literal(True, datatype=XSD.boolean))
-    ctx.record_evidence(citation, c)
-    for q in c.quotations:
+    ctx.record_evidence(citation, record)
+    for q in record.quotations:
         quote = ctx.item("quotation", q)
         ctx.add(quote, RDF.type, DK.Quotation)
         ctx.add(quote, DK.quotedFrom, cited)
         ctx.add(quote, DK.inDocument, ctx.doc)
         ctx.add(ctx.doc, CITO.includesQuotationFrom, cited)
-        ctx.evidence(quote, q, extractor=c.extractor)
+        ctx.evidence(quote, q, extractor=record.extractor)

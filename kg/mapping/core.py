@@ -1,6 +1,7 @@
 """The mapper's core: namespaces, deterministic IRIs, evidence annotations, the registry.
 
-Every record kind has a small mapping function registered with `@maps(RecordType)`; it adds
+Every record kind has one small mapping function registered with `@maps(RecordType)` in a
+module of kg.mapping (all of them are loaded; a kind mapped twice is an error); it adds
 triples for one record to the document graph through a `MapContext`, which knows the
 document, its source file, the resolved persons and the base IRI.  IRIs are minted from
 content (document slug, record kind, raw offsets, person keys), never from counters that
@@ -13,34 +14,62 @@ Evidence: `MapContext.evidence(item, span)` attaches a Web Annotation to an item
     <item#ev0-target> a oa:SpecificResource ; oa:hasSource <source> ;
         oa:hasSelector <item#ev0-selector> .
     <item#ev0-selector> a oa:TextPositionSelector, oa:TextQuoteSelector ;
-        oa:start 123 ; oa:end 140 ; oa:exact "..." .
+        oa:start 123 ; oa:end 140 ; oa:exact "..." ; dk:readingText "..." .
+
+`oa:exact` is the raw quote, the provenance; `dk:readingText` is the same stretch as a person
+reads it (struck words out, insertions in, line breaks joined), given when the mapper is given
+the document's ``reading_text`` (the reader's ``Transcript.reading_of``).
 
 No blank nodes are used, so N-Quads output is byte-stable.  This module does no I/O.
+
+The mappers add triples to `MapContext.graph`, a `Triples` collector: a plain set of rdflib
+triples in the order added, without the indexes and events of an rdflib store (which cost more
+than the mapping itself on a document of ten thousand triples).  `Triples.graph()` gives the
+rdflib Graph when one is wanted; `nquads()` writes the triples byte for byte as rdflib's
+N-Triples serializer does, in a named graph, sorted.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable
+from functools import cached_property, lru_cache
+from typing import Callable, Iterable, Iterator
 from urllib.parse import quote
 
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.records import Record, Span
+from kg.registry import Registry, RegistryError
 from kg.resolving import Person, Resolution
 
 DEFAULT_BASE = "https://w3id.org/declass-kg/id/"
 ONTOLOGY_IRI = "https://w3id.org/declass-kg/ontology"
 
-DK = Namespace(ONTOLOGY_IRI + "#")
-VOCAB = Namespace("https://w3id.org/declass-kg/vocab/")
-RICO = Namespace("https://www.ica.org/standards/RiC/ontology#")
-OA = Namespace("http://www.w3.org/ns/oa#")
-CITO = Namespace("http://purl.org/spar/cito/")
-FABIO = Namespace("http://purl.org/spar/fabio/")
-SCHEMA = Namespace("https://schema.org/")
-WD = Namespace("http://www.wikidata.org/entity/")
+_TERMS: dict[tuple[str, str], URIRef] = {}
+
+
+class _Namespace(Namespace):
+    """rdflib's Namespace with each term made once: the mappers ask for ``DK.hasEvidence`` tens
+    of thousands of times a document, and rdflib builds a new URIRef every time."""
+
+    def term(self, name: str) -> URIRef:
+        if not isinstance(name, str):
+            return super().term(name)
+        found = _TERMS.get((self, name))
+        if found is None:
+            found = _TERMS[(self, name)] = super().term(name)
+        return found
+
+
+DK = _Namespace(ONTOLOGY_IRI + "#")
+VOCAB = _Namespace("https://w3id.org/declass-kg/vocab/")
+RICO = _Namespace("https://www.ica.org/standards/RiC/ontology#")
+OA = _Namespace("http://www.w3.org/ns/oa#")
+CITO = _Namespace("http://purl.org/spar/cito/")
+FABIO = _Namespace("http://purl.org/spar/fabio/")
+SCHEMA = _Namespace("https://schema.org/")
+WD = _Namespace("http://www.wikidata.org/entity/")
 
 PREFIXES = {
     "dk": DK, "vocab": VOCAB, "rico": RICO, "prov": PROV, "oa": OA, "cito": CITO,
@@ -66,30 +95,107 @@ def concept(scheme: str, name: str) -> URIRef:
     return VOCAB[f"{scheme}/{slug(name)}"]
 
 
+class Triples:
+    """One document's triples as the mappers add them: a set, in the order first added.
+
+    It answers what the mappers ask of a graph (``add``, ``in``, ``len``, iteration,
+    ``triples(pattern)``); anything else is asked of `graph()`."""
+
+    __slots__ = ("_triples",)
+
+    def __init__(self, triples: Iterable[tuple] = ()) -> None:
+        self._triples: dict[tuple, None] = dict.fromkeys(triples)
+
+    def add(self, triple: tuple) -> "Triples":
+        self._triples[triple] = None
+        return self
+
+    def __contains__(self, triple: tuple) -> bool:
+        return triple in self._triples
+
+    def __iter__(self) -> Iterator[tuple]:
+        return iter(self._triples)
+
+    def __len__(self) -> int:
+        return len(self._triples)
+
+    def triples(self, pattern: tuple) -> Iterator[tuple]:
+        s, p, o = pattern
+        return (t for t in self._triples
+                if (s is None or t[0] == s) and (p is None or t[1] == p) and (o is None or t[2] == o))
+
+    def graph(self) -> Graph:
+        """The same triples in an rdflib Graph with the project's prefixes."""
+        g = new_graph()
+        g.addN((s, p, o, g) for s, p, o in self._triples)
+        return g
+
+    def nquads(self, graph_iri: str) -> str:
+        """The triples as N-Quads in the named graph ``graph_iri``: one statement a line,
+        sorted, each written as rdflib's N-Triples serializer writes it."""
+        return nquads(self._triples, graph_iri)
+
+
+def nquads(triples: Iterable[tuple], graph_iri: str) -> str:
+    """N-Quads of rdflib triples in one named graph, sorted, byte for byte what rdflib's "nt"
+    serializer writes for each triple (so the output does not depend on which writes it).
+    A term's text is computed once per document (subjects and predicates recur)."""
+    from rdflib.plugins.serializers.nt import _quoteLiteral
+
+    written: dict = {}
+
+    def text(term) -> str:
+        found = written.get(term)
+        if found is None:
+            found = written[term] = _quoteLiteral(term) if isinstance(term, Literal) else term.n3()
+        return found
+
+    suffix = f" <{graph_iri}> .\n"
+    return "".join(sorted({f"{text(s)} {text(p)} {text(o)}{suffix}" for s, p, o in triples}))
+
+
+@lru_cache(maxsize=1)
+def words_graph() -> Graph:
+    """An empty graph with the project's prefixes: it words the nodes of validation results."""
+    return new_graph()
+
+
+# The terms of an evidence annotation, made once (a document has thousands of annotations).
+_TYPE, _OFFSET, _DERIVED_FROM = RDF.type, XSD.nonNegativeInteger, PROV.wasDerivedFrom
+_ANNOTATION, _HAS_BODY, _MOTIVATED_BY, _IDENTIFYING = OA.Annotation, OA.hasBody, OA.motivatedBy, OA.identifying
+_HAS_TARGET, _SPECIFIC_RESOURCE, _HAS_SOURCE, _HAS_SELECTOR = OA.hasTarget, OA.SpecificResource, OA.hasSource, OA.hasSelector
+_POSITION_SELECTOR, _QUOTE_SELECTOR = OA.TextPositionSelector, OA.TextQuoteSelector
+_START, _END, _EXACT = OA.start, OA.end, OA.exact
+_EXTRACTOR, _HAS_EVIDENCE, _READING_TEXT = DK.extractor, DK.hasEvidence, DK.readingText
+
+
 @dataclass
 class MapContext:
     """What a mapping function needs to know about the document it is mapping."""
 
-    graph: Graph
+    graph: Triples | Graph
     base: str
     source_name: str
     resolution: Resolution
     facts: dict = field(default_factory=dict)     # shared by mappers: the document's date, ...
+    # The reading text of a raw stretch (the document's ``Transcript.reading_of``), if given.
+    reading_text: Callable[[int, int], str] | None = None
 
-    @property
+    # Made once per document (the mappers ask for them for every item).
+    @cached_property
     def slug(self) -> str:
         return doc_slug(self.source_name)
 
-    @property
+    @cached_property
     def doc(self) -> URIRef:
         return URIRef(f"{self.base}doc/{self.slug}")
 
-    @property
+    @cached_property
     def source(self) -> URIRef:
         """The raw source file (the text the offsets point into)."""
         return URIRef(f"{self.base}source/{quote(self.source_name, safe='')}")
 
-    @property
+    @cached_property
     def graph_iri(self) -> URIRef:
         return URIRef(f"{self.base}graph/{self.slug}")
 
@@ -106,23 +212,25 @@ class MapContext:
         anno = URIRef(f"{item}#ev{index}")
         target = URIRef(f"{item}#ev{index}-target")
         selector = URIRef(f"{item}#ev{index}-selector")
-        g = self.graph
-        g.add((anno, RDF.type, OA.Annotation))
-        g.add((anno, OA.hasBody, item))
-        g.add((anno, OA.motivatedBy, OA.identifying))
-        g.add((anno, OA.hasTarget, target))
+        add = self.graph.add
+        add((anno, _TYPE, _ANNOTATION))
+        add((anno, _HAS_BODY, item))
+        add((anno, _MOTIVATED_BY, _IDENTIFYING))
+        add((anno, _HAS_TARGET, target))
         if extractor:
-            g.add((anno, DK.extractor, Literal(extractor)))
-        g.add((target, RDF.type, OA.SpecificResource))
-        g.add((target, OA.hasSource, self.source))
-        g.add((target, OA.hasSelector, selector))
-        g.add((selector, RDF.type, OA.TextPositionSelector))
-        g.add((selector, RDF.type, OA.TextQuoteSelector))
-        g.add((selector, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger)))
-        g.add((selector, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)))
-        g.add((selector, OA.exact, Literal(span.exact)))
-        g.add((item, DK.hasEvidence, anno))
-        g.add((item, PROV.wasDerivedFrom, self.doc))
+            add((anno, _EXTRACTOR, Literal(extractor)))
+        add((target, _TYPE, _SPECIFIC_RESOURCE))
+        add((target, _HAS_SOURCE, self.source))
+        add((target, _HAS_SELECTOR, selector))
+        add((selector, _TYPE, _POSITION_SELECTOR))
+        add((selector, _TYPE, _QUOTE_SELECTOR))
+        add((selector, _START, Literal(span.start, datatype=_OFFSET)))
+        add((selector, _END, Literal(span.end, datatype=_OFFSET)))
+        add((selector, _EXACT, Literal(span.exact)))
+        if self.reading_text is not None:
+            add((selector, _READING_TEXT, Literal(self.reading_text(span.start, span.end))))
+        add((item, _HAS_EVIDENCE, anno))
+        add((item, _DERIVED_FROM, self.doc))
         return anno
 
     def record_evidence(self, item: URIRef, record: Record) -> None:
@@ -130,10 +238,14 @@ class MapContext:
             self.evidence(item, span, i, record.extractor)
 
     def person(self, person: Person) -> URIRef:
-        """The corpus-wide IRI of a person, described once (types, name, authority links)."""
-        iri = URIRef(f"{self.base}person/{person.key}")
+        """The IRI of a person, described once (types, name, authority links, the basis of
+        its identity): corpus-wide, or under the document for a person known only from it
+        (kg.resolving.identity)."""
+        iri = URIRef(f"{self.doc}/person/{person.local_key}" if person.scoped
+                     else f"{self.base}person/{person.key}")
         g = self.graph
         if (iri, RDF.type, RICO.Person) not in g:
+            g.add((iri, DK.identityBasis, VOCAB[f"identity-basis/{person.basis}"]))
             g.add((iri, RDF.type, RICO.Person))
             g.add((iri, RDF.type, FOAF.Person))
             g.add((iri, RDF.type, SCHEMA.Person))
@@ -154,14 +266,17 @@ class MapContext:
 
 
 Mapper = Callable[[Record, MapContext], None]
-MAPPERS: dict[type, Mapper] = {}
+# record kind -> its mapping function, from the modules of kg.mapping
+MAPPERS: Registry[Mapper] = Registry("mapper", "kg.mapping")
 
 
 def maps(kind: type) -> Callable[[Mapper], Mapper]:
-    """Register the mapping function of one record kind."""
+    """Register the mapping function of one record kind (one function per kind)."""
+    if not (isinstance(kind, type) and issubclass(kind, Record)):
+        raise RegistryError(f"@maps({kind!r}): not a record kind (kg.records)")
 
     def register(fn: Mapper) -> Mapper:
-        MAPPERS[kind] = fn
+        MAPPERS.add(kind, fn, origin=f"{fn.__module__}.{fn.__qualname__}")
         return fn
 
     return register

@@ -160,8 +160,8 @@ def finish_classification(ctx: MapContext) -> None:
         ctx.add(ctx.doc, DK.securityClassification, concept("classification", highest))
 
 
-@maps(ReviewEvent)
-def map_review(r: ReviewEvent, ctx: MapContext) -> None:
+def describe_review(r: ReviewEvent, ctx: MapContext) -> None:
+    """A review event as printed (its concept links are kg.mapping.genres' `map_review`)."""
     item = ctx.item("review", r.evidence[0])
     ctx.add(item, RDF.type, DK.ReviewEvent)
     ctx.add(item, RDF.type, RICO.Activity)

@@ -24,7 +24,8 @@ from rdflib.namespace import PROV, RDF
 from rdflib.namespace import RDFS, XSD
 
 from kg.extracting.reviews import authority_codes, case_number
-from kg.mapping.core import DK, MAPPERS, RICO, MapContext, concept, maps
+from kg.mapping.core import DK, RICO, MapContext, concept, maps
+from kg.mapping.document import describe_review
 from kg.records import Addressee, Correspondent, FormField, RecordNumber, ReviewEvent, Transmission
 
 # E.O. sections the vocabulary lists (ontology/genres.ttl).
@@ -64,15 +65,9 @@ def _case(printed: str) -> str | None:
     return f"{m[1]}-{m[2]}-{m[3]}" if m[1] else f"NND {m[4]}"
 
 
-_map_review_core = MAPPERS.get(ReviewEvent)
-if _map_review_core is None:          # kg.mapping.document registers it; load it first
-    import kg.mapping.document  # noqa: F401
-    _map_review_core = MAPPERS[ReviewEvent]
-
-
 @maps(ReviewEvent)
 def map_review(r: ReviewEvent, ctx: MapContext) -> None:
-    _map_review_core(r, ctx)
+    describe_review(r, ctx)
     item = ctx.item("review", r.evidence[0])
     if r.result:
         ctx.add(item, DK.reviewResult, concept("review-result", r.result))

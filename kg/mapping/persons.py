@@ -5,20 +5,22 @@
         dk:surface "Mr. Kuznetsov" ; dk:mentionRole "speaker" ; dk:mentionStruck false ;
         dk:hasEvidence <mention#ev0> .
 
-Persons are minted by `MapContext.person` (corpus-wide IRI from the resolver's key, types
-rico:Person, foaf:Person, schema:Person, the canonical name, owl:sameAs Wikidata when the
-authority file has a QID).  A person the authority file does not know is named from his key
-(the surname); the fuller names a mention prints ("Martin J. Hillenbrand") are skos:altLabel.  A printed name the resolver took for a speaker misreading is no
-person and is not mapped; its surface stays in the text and in the turns.
+Persons are minted by `MapContext.person`: types rico:Person, foaf:Person, schema:Person, the
+canonical name, owl:sameAs Wikidata when the authority file has a QID, and dk:identityBasis - the
+IRI is corpus-wide for a person of the authority file or printed under a full name, and lies
+under the document's for a person known only from it (kg.resolving.identity).  The fuller names
+a mention prints of a person the authority does not know ("Martin J. Hillenbrand" beside the
+canonical "Hillenbrand") are skos:altLabel.  A printed name the resolver took for a speaker
+misreading is no person and is not mapped; its surface stays in the text and in the turns.
 """
 from __future__ import annotations
 
 from rdflib import Literal
 from rdflib.namespace import RDF, SKOS, XSD
 
+from kg.lexicon.authority import by_key
 from kg.mapping.core import DK, SCHEMA, MapContext, maps
 from kg.records import PersonMention
-from kg.resolving.authority import by_key
 
 
 def _person_of(m: PersonMention, ctx: MapContext):

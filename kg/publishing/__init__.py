@@ -5,12 +5,18 @@ Writes into the output folder:
 - ``kg.ttl``   the graphs merged into one, as Turtle: one prefix block, then each document's
                triples as Turtle in the same order (a subject described by two documents
                appears twice, which Turtle allows: a graph is a set, so readers merge them);
+- in both and in the store, the SKOS vocabulary the data uses (concepts and their labels) in
+  its own graph (``kg.publishing.vocabulary``);
 - ``validation-report.txt`` every SHACL result in words, per document;
 - ``build-report.json``     each source: published or not, and why;
+- ``identity-report.tsv``   every person IRI several documents name, with the evidence, and
+                            every link proposed between persons of different documents
+                            (``kg.publishing.identity``; the links are the graph
+                            ``<BASE identity>`` of the dumps and the store);
 - ``store/``   the embedded pyoxigraph store (one named graph per document).
 
-Every file is written to a temporary name beside its target and renamed into place, so a
-crash leaves the previous output whole, never a half-written file.  kg.nq and kg.ttl are
+Every file is written to a temporary name beside its target and renamed into place
+(kg.publishing.files), so a crash leaves the previous output whole, never a half-written file.  kg.nq and kg.ttl are
 streamed one document at a time (from the build's per-document files when ``publish`` is
 given them), so memory follows the largest document, not the corpus.  Only documents whose
 graph conformed are written; the others appear in the reports with their reason.
@@ -18,46 +24,21 @@ graph conformed are written; the others appear in the reports with their reason.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
-from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator, Mapping
+from typing import Iterable, Mapping
 
 from rdflib import Dataset, Graph
 
 from kg import __version__
-from kg.mapping.core import PREFIXES
+from kg.mapping.core import DEFAULT_BASE, PREFIXES
 from kg.pipeline import DocumentResult
+from kg.publishing.dumps import write_dumps
+from kg.publishing.files import atomic_stream, atomic_write
+from kg.publishing.vocabulary import VOCABULARY_GRAPH, vocabulary_nquads
 
-OUTPUTS = ("kg.nq", "kg.ttl", "validation-report.txt", "build-report.json")
+__all__ = ["publish", "atomic_write", "atomic_stream", "turtle_fragment", "OUTPUTS"]
 
-
-@contextmanager
-def atomic_stream(path: Path) -> Iterator[BinaryIO]:
-    """A file written piece by piece under a temporary name, renamed into place when whole;
-    on any failure the temporary file is removed and the old file stays as it was."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.fchmod(fd, 0o644)
-        with os.fdopen(fd, "wb") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the new one, whole."""
-    with atomic_stream(path) as fh:
-        fh.write(data)
+OUTPUTS = ("kg.nq", "kg.ttl", "validation-report.txt", "build-report.json", "identity-report.tsv")
 
 
 def turtle_prefix_block() -> bytes:
@@ -123,6 +104,14 @@ def build_report(results: list[DocumentResult]) -> dict:
     }
 
 
+def _base_of(docs: list[DocumentResult]) -> str:
+    """The base IRI the documents were built under (their graph IRIs are ``<base>graph/...``)."""
+    for r in docs:
+        if r.graph_iri and "graph/" in r.graph_iri:
+            return r.graph_iri.rsplit("graph/", 1)[0]
+    return DEFAULT_BASE
+
+
 def publish(results: list[DocumentResult], out: Path, store: bool = True, *,
             graph_files: Mapping[str, tuple[Path, Path]] | None = None,
             reload: Iterable[str] | None = None, removed: Iterable[str] = ()) -> None:
@@ -133,26 +122,41 @@ def publish(results: list[DocumentResult], out: Path, store: bool = True, *,
     used.  ``reload`` limits the store update to those graphs (default: every published one);
     ``removed`` names graphs of sources gone since the last build, dropped from the store.
     """
+    from kg.publishing.identity import REPORT, identity_report
+
     results = sorted(results, key=lambda r: r.name)
     docs = [r for r in results if r.published]
+    vocabulary = vocabulary_nquads()      # the concepts' labels, in a graph of their own
     out.mkdir(parents=True, exist_ok=True)
+    # identity across the documents: the merges listed, the proposed links as one more graph
+    identity = identity_report(((r.name, graph_files[r.graph_iri][0] if graph_files else r.nquads)
+                                for r in docs), _base_of(docs))
+    extra = {VOCABULARY_GRAPH: vocabulary}       # graphs beside the documents'
+    if identity.nquads:
+        extra[identity.graph_iri] = identity.nquads.encode("utf-8")
     with atomic_stream(out / "kg.nq") as fh:
         for r in docs:
             fh.write(graph_files[r.graph_iri][0].read_bytes() if graph_files else r.nquads.encode("utf-8"))
+        fh.writelines(extra.values())
     with atomic_stream(out / "kg.ttl") as fh:
         fh.write(turtle_prefix_block())
         for r in docs:
             fh.write(graph_files[r.graph_iri][1].read_bytes() if graph_files else turtle_fragment(r.nquads))
-    from kg.publishing.dumps import write_dumps   # kg.trig, kg.jsonld, context.jsonld, void.ttl
-    write_dumps(out, out / "kg.nq")
+        fh.writelines(turtle_fragment(data) for data in extra.values())
+    write_dumps(out, out / "kg.nq")                  # kg.trig, kg.jsonld, context.jsonld, void.ttl
     atomic_write(out / "validation-report.txt", validation_report(results).encode("utf-8"))
+    report = build_report(results)
+    report["identity"] = {"report": REPORT, "merges": len(identity.merges), "links": len(identity.links)}
     atomic_write(out / "build-report.json",
-                 (json.dumps(build_report(results), indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+                 (json.dumps(report, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    atomic_write(out / REPORT, identity.tsv())
     if store:
         from kg.querying.store import load_documents
         wanted = None if reload is None else set(reload)
         graphs = {r.graph_iri: (graph_files[r.graph_iri][0] if graph_files else r.nquads.encode("utf-8"))
                   for r in docs if wanted is None or r.graph_iri in wanted}
-        kept = {r.graph_iri for r in docs}
-        stale = sorted({r.graph_iri for r in results if not r.published and r.graph_iri} | set(removed))
+        graphs.update(extra)                         # the links change with any document
+        kept = {r.graph_iri for r in docs} | set(extra)
+        stale = sorted({r.graph_iri for r in results if not r.published and r.graph_iri} | set(removed)
+                       | {identity.graph_iri})
         load_documents(out / "store", graphs, removed=[g for g in stale if g not in kept])

@@ -29,36 +29,26 @@ Terms missing from the context are still written, as compact IRIs; nothing is lo
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Union
+from typing import Iterable
 
 import pyoxigraph as ox
 
 from kg.mapping.core import PREFIXES
-from kg.publishing import atomic_write
+from kg.publishing.files import (CONTEXT, JSONLD, TRIG, NQuadsSource, atomic_write, quad_key,
+                                 read_quads)
+from kg.publishing.void import write_void
 
 CONTEXT_PATH = Path(__file__).resolve().parents[1] / "data" / "context.jsonld"
 ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
-
-TRIG, JSONLD, CONTEXT, VOID = "kg.trig", "kg.jsonld", "context.jsonld", "void.ttl"
-# Every dump file of a build with its media type and title, in the order VoID lists them.
-DUMPS = (
-    ("kg.ttl", "text/turtle", "Turtle: all document graphs merged into one graph"),
-    ("kg.nq", "application/n-quads", "N-Quads: one named graph per source document"),
-    (TRIG, "application/trig", "TriG: one named graph per source document"),
-    (JSONLD, "application/ld+json", "JSON-LD: one named graph per source document, context inline"),
-)
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-
-NQuadsSource = Union[str, bytes, "os.PathLike[str]"]
 
 # Reused (non-dk) terms that get a short name in the context: short name -> (compact IRI, coercion).
 REUSED_TERMS = {
@@ -80,25 +70,6 @@ REUSED_TERMS = {
 }
 
 
-# --- reading the published N-Quads -----------------------------------------------------------
-
-
-def read_quads(nquads: NQuadsSource) -> list[ox.Quad]:
-    """The quads of N-Quads text (``str``), bytes or a file (a ``Path``), de-duplicated and
-    sorted by graph, subject, predicate, object."""
-    if isinstance(nquads, (str, bytes)):
-        data = nquads.encode("utf-8") if isinstance(nquads, str) else nquads
-        quads = ox.parse(data, format=ox.RdfFormat.N_QUADS)
-    else:
-        quads = ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS)
-    return sorted(set(quads), key=_quad_key)
-
-
-def _quad_key(q: ox.Quad) -> tuple[str, str, str, str]:
-    graph = "" if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)
-    return graph, str(q.subject), str(q.predicate), str(q.object)
-
-
 def used_prefixes(quads: Iterable[ox.Quad], prefixes: dict[str, str]) -> dict[str, str]:
     """The prefixes whose namespace some IRI of ``quads`` starts with (sorted by prefix)."""
     iris = set()
@@ -117,7 +88,7 @@ def used_prefixes(quads: Iterable[ox.Quad], prefixes: dict[str, str]) -> dict[st
 def trig_bytes(quads: list[ox.Quad]) -> bytes:
     """The quads as TriG, grouped by graph and subject, with the project's prefixes."""
     prefixes = {p: str(ns) for p, ns in PREFIXES.items()} | {"rdf": RDF_NS}
-    ordered = sorted(quads, key=_quad_key)
+    ordered = sorted(quads, key=quad_key)
     body = ox.serialize(ordered, format=ox.RdfFormat.TRIG, prefixes=used_prefixes(ordered, prefixes))
     return body if body.endswith(b"\n") else body + b"\n"
 
@@ -349,8 +320,6 @@ def write_dumps(out: Path, nquads: NQuadsSource, *, dataset_base: str | None = N
     ``nquads`` is the published N-Quads (text, bytes or a path to ``kg.nq``).  ``dataset_base``
     and ``sparql_endpoint`` go to the VoID description (see ``kg.publishing.void.write_void``).
     """
-    from kg.publishing.void import write_void
-
     out = Path(out)
     quads = read_quads(nquads)
     context = load_context()

@@ -38,7 +38,7 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, PROV, RDF, RDFS, VOID, XSD
 
 from kg import __version__
 from kg.mapping.core import ONTOLOGY_IRI, PREFIXES, SCHEMA
-from kg.publishing import atomic_write
+from kg.publishing.files import DUMPS, VOID as VOID_FILE, atomic_write, read_quads
 
 DEFAULT_TITLE = "declass-kg knowledge graph"
 DEFAULT_DESCRIPTION = (
@@ -72,7 +72,9 @@ def statistics(quads: Iterable[ox.Quad]) -> dict:
     """Counts over the RDF merge of the quads (what kg.ttl holds), and the number of graphs."""
     quads = list(quads)
     triples = {(q.subject, q.predicate, q.object) for q in quads}
-    graphs = {q.graph_name for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)}
+    from kg.publishing.vocabulary import VOCABULARY_GRAPH
+    graphs = {q.graph_name for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)
+              and q.graph_name.value != VOCABULARY_GRAPH}     # documents, not the vocabulary
     instances: dict[str, set] = defaultdict(set)
     per_property: dict[str, int] = defaultdict(int)
     subjects, objects = set(), set()
@@ -120,8 +122,6 @@ def describe(quads: Iterable[ox.Quad], dataset_base: str, *, out: Path | None = 
     when given, is the folder holding the dumps: their sizes go into ``dcat:byteSize``.
     ``dumps`` lists (file name, media type, title); default: every dump a build writes.
     """
-    from kg.publishing.dumps import DUMPS
-
     if not dataset_base.endswith("/"):
         raise ValueError(f"dataset base {dataset_base!r} must end with '/'")
     stats = statistics(list(quads))
@@ -236,8 +236,6 @@ def write_void(out: Path, quads: Iterable[ox.Quad] | None = None, *, dataset_bas
     folder with its endpoint: ``write_void(out, sparql_endpoint="http://host:7878/query")``).
     ``dataset_base`` defaults to the folder's ``file:`` IRI.
     """
-    from kg.publishing.dumps import VOID as VOID_FILE, read_quads
-
     out = Path(out)
     if quads is None:
         quads = read_quads(out / "kg.nq")

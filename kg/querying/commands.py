@@ -53,13 +53,33 @@ def query_command(query: str | None, store_dir: Path, fmt: str, list_only: bool)
               help="Address to bind; keep the loopback default unless you mean to share.")
 @click.option("--port", type=click.IntRange(1, 65535), default=s.DEFAULT_PORT,
               show_default=True)
-def serve_command(store_dir: Path, host: str, port: int) -> None:
-    """Serve the knowledge graph read-only over the SPARQL 1.1 Protocol until Ctrl-C.
+@click.option("--timeout", "query_timeout", type=click.FloatRange(min=1), default=s.DEFAULT_TIMEOUT,
+              show_default=True, help="Seconds a query may run; a slower one is cancelled (HTTP 504).")
+@click.option("--allow-service", "allow_service", multiple=True, metavar="URL",
+              help="An endpoint queries may federate with (SERVICE <URL>); repeatable. "
+                   "Without it the server makes no outbound request.")
+@click.option("--max-request-bytes", type=click.IntRange(min=1024),
+              default=s.DEFAULT_MAX_REQUEST_BYTES, show_default=True,
+              help="Largest query request accepted (HTTP 413 above).")
+@click.option("--site", "site_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Folder written by `kg site` to serve at /  [default: site/ beside the store, if any]")
+def serve_command(store_dir: Path, host: str, port: int, query_timeout: float,
+                  allow_service: tuple[str, ...], max_request_bytes: int,
+                  site_dir: Path | None) -> None:
+    """Serve the knowledge graph read-only over the SPARQL 1.1 Protocol until Ctrl-C, with the
+    pages of `kg site` and a query page beside the endpoint.
 
-    The server reads a snapshot of the store: restart it after `kg build`.
+    No query makes the server call another endpoint unless --allow-service names it.  The
+    server reads a snapshot of the store: restart it after `kg build`.
     """
+    if site_dir is None and (store_dir.parent / "site" / "index.html").is_file():
+        site_dir = store_dir.parent / "site"
+    if site_dir is not None and not (site_dir / "index.html").is_file():
+        raise click.UsageError(f"--site {site_dir}: no index.html there; run `kg site` first")
     try:
-        s.serve_forever(store_dir, host, port, echo=click.echo)
+        s.serve_forever(store_dir, host, port, echo=click.echo, query_timeout=query_timeout,
+                        allow_service=allow_service, max_request_bytes=max_request_bytes,
+                        site_dir=site_dir)
     except (s.ServeError, StoreError) as exc:
         raise click.ClickException(_one_line(str(exc))) from exc
 

@@ -10,23 +10,24 @@ What it does:
   union of all named graphs (one per source document), so queries need no ``GRAPH`` clauses.
   That union is materialised, de-duplicated, in the store's default graph by
   ``kg.querying.store.load_documents`` (see there for why not oxigraph's union option).
-* ``format_result`` renders results as an aligned text table, CSV, TSV or SPARQL 1.1 Query
-  Results JSON; graph results as Turtle (table) or N-Triples (csv/tsv) or JSON-LD (json).
+* Every query gets the project's prefixes (``dk:``, ``rico:``, ``oa:`` ...) predeclared, so
+  inline SPARQL needs no PREFIX lines (``project_prefixes``).
+* ``serialize_query`` writes CSV, TSV and SPARQL 1.1 Results JSON with pyoxigraph's own result
+  serializers: one row per solution, as the competency-query contract defines the rows (the
+  SPARQL 1.1 CSV/TSV formats: CSV shows lexical values, TSV writes terms in Turtle syntax).
+* ``table`` prints what a person reads: one row per item (solutions of the same item joined,
+  multi-valued columns listed with "; "), vocabulary concepts by their label, evidence quotes
+  by their reading text.  Graph results are Turtle (table), N-Triples (csv/tsv) or JSON-LD.
 
 What it does not do: SPARQL updates (the store is opened read-only and updates are refused),
 HTTP (see ``kg.querying.serve``), or loading data (see ``kg.querying.store``).
-
-Text formats (table/csv/tsv) show lexical values: IRIs as the bare IRI, literals as their
-lexical form without language tag or datatype, blank nodes as ``_:id``, unbound as empty.
-Use ``json`` when the term kinds matter.
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Union
@@ -38,7 +39,16 @@ from kg.querying.store import open_store
 FORMATS = ("table", "csv", "tsv", "json")
 QUERIES_DIR_ENV = "KG_QUERIES_DIR"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+RESULT_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
+                  "json": ox.QueryResultsFormat.JSON}
+VOCAB_NS = "https://w3id.org/declass-kg/vocab/"
+# What the table shows instead of a concept IRI and instead of an evidence quote.
+LABEL_QUERY = """SELECT ?c ?label WHERE { VALUES ?c { $VALUES }
+    ?c <http://www.w3.org/2004/02/skos/core#prefLabel> ?label } ORDER BY ?c ?label"""
+READING_QUERY = """SELECT ?exact ?reading WHERE { VALUES ?exact { $VALUES }
+    ?selector <http://www.w3.org/ns/oa#exact> ?exact ;
+              <https://w3id.org/declass-kg/ontology#readingText> ?reading }
+    ORDER BY ?exact ?reading"""
 
 _CQ_FILE = re.compile(r"^(cq\d+)-(.+)\.rq$")
 _SHORT_NAME = re.compile(r"^[A-Za-z0-9_-]+$")
@@ -178,12 +188,35 @@ def _question(text: str) -> str:
 # --- running ---------------------------------------------------------------------------------
 
 
-def run_query(store: ox.Store, resolved: ResolvedQuery) -> QueryResult:
-    """Run a query; the default graph is the merge of all named graphs (kept by the loader)."""
+def project_prefixes() -> dict[str, str]:
+    """The prefixes of the project's data (``dk:``, ``rico:``, ``oa:`` ...), predeclared for
+    every query so inline SPARQL needs no PREFIX lines; a query's own PREFIX wins."""
+    from kg.mapping.core import PREFIXES
+
+    return {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"} | {
+        prefix: str(ns) for prefix, ns in sorted(PREFIXES.items())}
+
+
+def prefix_declarations() -> str:
+    """The project's prefixes as SPARQL PREFIX lines (for query editors and documentation)."""
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in project_prefixes().items())
+
+
+def _execute(store: ox.Store, resolved: ResolvedQuery):
     if _UPDATE_START.match(_strip_comments(resolved.text)):
         raise QueryError(f"{resolved.source}: SPARQL updates are not allowed; the store is read-only")
     try:
-        result = store.query(resolved.text)
+        return store.query(resolved.text, prefixes=project_prefixes())
+    except SyntaxError as exc:
+        raise QueryError(f"{resolved.source}: {syntax_error_message(str(exc))}") from exc
+    except OSError as exc:
+        raise QueryError(f"{resolved.source}: query failed: {_one_line(str(exc))}") from exc
+
+
+def run_query(store: ox.Store, resolved: ResolvedQuery) -> QueryResult:
+    """Run a query; the default graph is the merge of all named graphs (kept by the loader)."""
+    result = _execute(store, resolved)
+    try:
         if isinstance(result, ox.QuerySolutions):
             variables = tuple(v.value for v in result.variables)
             rows = tuple(tuple(solution[v] for v in variables) for solution in result)
@@ -191,8 +224,6 @@ def run_query(store: ox.Store, resolved: ResolvedQuery) -> QueryResult:
         if isinstance(result, ox.QueryBoolean):
             return AskResult(bool(result))
         return GraphResult(tuple(result), _prefixes(resolved.text))
-    except SyntaxError as exc:
-        raise QueryError(f"{resolved.source}: {syntax_error_message(str(exc))}") from exc
     except OSError as exc:
         raise QueryError(f"{resolved.source}: query failed: {_one_line(str(exc))}") from exc
 
@@ -200,9 +231,13 @@ def run_query(store: ox.Store, resolved: ResolvedQuery) -> QueryResult:
 def run(query: str, store_dir: str | os.PathLike[str], fmt: str = "table",
         queries_dir: Path | None = None) -> str:
     """Resolve, run and format in one call (what ``kg query`` does)."""
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown format '{fmt}'; use one of {', '.join(FORMATS)}")
     resolved = resolve_query(query, queries_dir)
     store = open_store(store_dir, read_only=True)
-    return format_result(run_query(store, resolved), fmt)
+    if fmt != "table":
+        return serialize_query(store, resolved, fmt)
+    return format_result(run_query(store, resolved), fmt, store)
 
 
 def syntax_error_message(raw: str) -> str:
@@ -229,17 +264,37 @@ def _prefixes(text: str) -> dict[str, str]:
 # --- formatting ------------------------------------------------------------------------------
 
 
-def format_result(result: QueryResult, fmt: str = "table") -> str:
-    """Render a result; ``fmt`` is one of ``FORMATS``."""
+def format_result(result: QueryResult, fmt: str = "table", store: ox.Store | None = None) -> str:
+    """Render a materialised result as a table (SELECT), ``true``/``false`` (ASK) or RDF (graph).
+
+    CSV, TSV and JSON of SELECT and ASK results are written by pyoxigraph's result serializers
+    in ``serialize_query``, not here.  ``store`` lets the table show labels and reading texts.
+    """
     if fmt not in FORMATS:
         raise QueryError(f"unknown format '{fmt}'; use one of {', '.join(FORMATS)}")
     if isinstance(result, AskResult):
-        if fmt == "json":
-            return json.dumps({"head": {}, "boolean": result.value}) + "\n"
         return ("true" if result.value else "false") + "\n"
     if isinstance(result, GraphResult):
         return _format_graph(result, fmt)
-    return {"table": _table, "csv": _csv, "tsv": _tsv, "json": _json}[fmt](result)
+    if fmt != "table":
+        raise QueryError(f"format '{fmt}' of a SELECT result is written by serialize_query")
+    return table(result, store)
+
+
+def serialize_query(store: ox.Store, resolved: ResolvedQuery, fmt: str) -> str:
+    """Run a query and write its result with pyoxigraph's serializers (``csv``/``tsv``/``json``
+    for SELECT and ASK, as the SPARQL 1.1 result formats define them; N-Triples or JSON-LD for
+    CONSTRUCT and DESCRIBE).  Every solution is a row: nothing is grouped or relabelled."""
+    raw = _execute(store, resolved)
+    try:
+        if isinstance(raw, (ox.QuerySolutions, ox.QueryBoolean)):
+            data = raw.serialize(format=RESULT_FORMATS[fmt])
+        else:
+            return _format_graph(GraphResult(tuple(raw), _prefixes(resolved.text)), fmt)
+    except OSError as exc:
+        raise QueryError(f"{resolved.source}: query failed: {_one_line(str(exc))}") from exc
+    text = data.decode("utf-8")
+    return text if text.endswith("\n") else text + "\n"
 
 
 def lexical(term: "ox.Term | None") -> str:
@@ -253,34 +308,28 @@ def lexical(term: "ox.Term | None") -> str:
     return str(term)  # quoted triple
 
 
-def json_term(term: "ox.Term") -> dict:
-    """A term in SPARQL 1.1 Query Results JSON form."""
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Literal):
-        out = {"type": "literal", "value": term.value}
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype.value not in (XSD_STRING, RDF_LANG_STRING):
-            out["datatype"] = term.datatype.value
-        return out
-    return {
-        "type": "triple",
-        "value": {
-            "subject": json_term(term.subject),
-            "predicate": json_term(term.predicate),
-            "object": json_term(term.object),
-        },
-    }
+def table(result: SelectResult, store: ox.Store | None = None) -> str:
+    """An aligned text table with one row per item, as a person reads it.
 
-
-def _table(result: SelectResult) -> str:
-    cells = [[lexical(t) for t in row] for row in result.rows]
-    widths = [
-        max([len(name)] + [len(row[i]) for row in cells]) for i, name in enumerate(result.variables)
-    ]
+    The item is named by the leading columns that hold an IRI in every solution (``?doc
+    ?event`` in the reviews query): solutions with the same item are one row, and a column with
+    several values lists them joined by "; " in the order met.  A vocabulary concept is shown by
+    its label and an evidence quote by its reading text, when the store has them; csv/tsv/json
+    keep the raw solutions.
+    """
+    key = _item_columns(result)
+    groups: dict[tuple, list[list[str]]] = {}
+    shown = _display(result, store)
+    for row in result.rows:
+        ident = tuple(lexical(t) for t in row[:key]) if key else (len(groups),)
+        cells = groups.setdefault(ident, [[] for _ in result.variables])
+        for values, term in zip(cells, row):
+            text = shown(term)
+            if text and text not in values:
+                values.append(text)
+    cells = [["; ".join(values) for values in row] for row in groups.values()]
+    widths = [max([len(name)] + [len(row[i]) for row in cells])
+              for i, name in enumerate(result.variables)]
 
     def line(values: list[str]) -> str:
         return "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()
@@ -288,42 +337,67 @@ def _table(result: SelectResult) -> str:
     lines = [line(list(result.variables)), line(["-" * w for w in widths])]
     lines += [line(row) for row in cells]
     count = len(cells)
-    lines.append(f"({count} row{'' if count == 1 else 's'})")
+    footer = f"({count} row{'' if count == 1 else 's'}"
+    if count != len(result.rows):
+        footer += f", one per {' '.join('?' + v for v in result.variables[:key])}, " \
+                  f"from {len(result.rows)} solutions"
+    lines.append(footer + ")")
     return "\n".join(lines) + "\n"
 
 
-def _csv(result: SelectResult) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(result.variables)
-    writer.writerows([lexical(t) for t in row] for row in result.rows)
-    return buffer.getvalue()
+def _item_columns(result: SelectResult) -> int:
+    """How many leading columns hold an IRI in every solution (0 when none or no rows)."""
+    if not result.rows:
+        return 0
+    count = 0
+    for i in range(len(result.variables)):
+        if all(isinstance(row[i], ox.NamedNode) for row in result.rows):
+            count += 1
+        else:
+            break
+    return count
 
 
-def _tsv(result: SelectResult) -> str:
-    # Lexical values cannot contain a raw tab or newline without breaking the row structure;
-    # escape them the way SPARQL TSV escapes strings.
-    def cell(term: "ox.Term | None") -> str:
-        return (lexical(term).replace("\\", "\\\\").replace("\t", "\\t")
-                .replace("\n", "\\n").replace("\r", "\\r"))
+def _display(result: SelectResult, store: ox.Store | None) -> Callable[["ox.Term | None"], str]:
+    """How a term is shown in the table: a concept by its label, a quote by its reading text."""
+    labels: dict[str, str] = {}
+    readings: dict[str, str] = {}
+    if store is not None:
+        terms = {t for row in result.rows for t in row if t is not None}
+        concepts = sorted(t.value for t in terms
+                          if isinstance(t, ox.NamedNode) and t.value.startswith(VOCAB_NS))
+        quotes = sorted(t.value for t in terms
+                        if isinstance(t, ox.Literal) and t.datatype.value == XSD_STRING)
+        labels = _lookup(store, concepts, "<{}>", LABEL_QUERY)
+        readings = _lookup(store, quotes, "{}", READING_QUERY)
 
-    lines = ["\t".join(result.variables)]
-    lines += ["\t".join(cell(t) for t in row) for row in result.rows]
-    return "\n".join(lines) + "\n"
+    def shown(term: "ox.Term | None") -> str:
+        text = lexical(term)
+        if isinstance(term, ox.NamedNode):
+            return labels.get(text, text)
+        if isinstance(term, ox.Literal):
+            return readings.get(text, text)
+        return text
+
+    return shown
 
 
-def _json(result: SelectResult) -> str:
-    bindings = [
-        {var: json_term(term) for var, term in zip(result.variables, row) if term is not None}
-        for row in result.rows
-    ]
-    document = {"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+def _lookup(store: ox.Store, values: list[str], form: str, query: str) -> dict[str, str]:
+    """``{value: answer}`` for a two-column lookup query, asked in chunks of VALUES."""
+    found: dict[str, str] = {}
+    for i in range(0, len(values), 500):
+        chunk = values[i:i + 500]
+        listed = " ".join(form.format(json.dumps(v, ensure_ascii=False) if form == "{}" else v)
+                          for v in chunk)
+        for solution in store.query(query.replace("$VALUES", listed)):
+            found.setdefault(solution[0].value, solution[1].value)
+    return found
 
 
 def _format_graph(result: GraphResult, fmt: str) -> str:
     if fmt == "table":
-        data = ox.serialize(result.triples, format=ox.RdfFormat.TURTLE, prefixes=result.prefixes)
+        prefixes = project_prefixes() | result.prefixes
+        data = ox.serialize(result.triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
     elif fmt == "json":
         data = ox.serialize(result.triples, format=ox.RdfFormat.JSON_LD)
     else:

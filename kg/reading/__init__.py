@@ -3,8 +3,16 @@
 `read_file()` checks that a file can be read at all (not empty, not binary, valid UTF-8, not
 larger than ``max_bytes``), that it is a transcription and not some other kind of file (RDF,
 JSON, HTML, CSV, PDF: `kg.reading.refusing`), and picks a reader by looking at the content,
-never at the file name.  Readers are registered in `READERS`, each with a
-`sniff(head) -> score` and a `read(name, raw)`; the highest score wins.
+never at the file name.  Each reader registers itself where it is defined:
+
+    @reader("tei", sniff=sniff, priority=2)
+    def read(name: str, raw: str) -> Transcript: ...
+
+``sniff(head)`` says how surely the text is the reader's (0 = not mine ... 1 = certainly
+mine) from the file's first `SNIFF_CHARS` characters, every line ending as "\n"; the
+highest score wins, and on a tie the higher ``priority`` (the more specific reader: TEI
+before plain OCR text before the markdown fallback).  A reader that cannot read what it was
+given raises `ReadError`.
 
 The offsets contract (the same for every reader; README "Offsets"):
 
@@ -27,11 +35,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from kg.reading.markdown import read_markdown
-from kg.reading.plaintext import NAME as PLAINTEXT, read_plaintext, sniff as sniff_plaintext
 from kg.reading.refusing import binary_kind, refusal
-from kg.reading.tei import NAME as TEI, TEIError, read_tei, sniff as sniff_tei
 from kg.reading.transcript import LINE_BREAK, Transcript
+from kg.registry import Registry
 
 # Larger files are refused before they are read: a document's graph, not its text, takes the
 # memory (about 350 MB a megabyte of dense OCR), and no single transcription comes near this
@@ -45,36 +51,35 @@ class ReadError(Exception):
     """A source that cannot be read; the message says what is wrong and what to do."""
 
 
+ReadFn = Callable[[str, str], Transcript]
+
+
 @dataclass(frozen=True)
 class Reader:
     name: str
-    # the file's first SNIFF_CHARS characters, every line ending as "\n" -> 0 = not mine ...
-    # 1 = certainly mine
-    sniff: Callable[[str], float]
-    read: Callable[[str, str], Transcript]
+    sniff: Callable[[str], float]     # 0 = not mine ... 1 = certainly mine
+    read: ReadFn
+    priority: int = 0                 # wins ties between sniff scores (higher first)
+    module: str = ""
 
 
-def _sniff_markdown(raw: str) -> float:
-    return 0.5        # the fallback for text: it copes with plain text too
+READERS: Registry[Reader] = Registry("reader", __name__)
 
 
-READERS: list[Reader] = [Reader("markdown", _sniff_markdown, read_markdown)]
+def reader(name: str, *, sniff: Callable[[str], float], priority: int = 0) -> Callable[[ReadFn], ReadFn]:
+    """Register a reader of sources under ``name`` (its module's ``NAME``)."""
+
+    def register(fn: ReadFn) -> ReadFn:
+        READERS.add(name, Reader(name, sniff, fn, priority, fn.__module__),
+                    origin=f"{fn.__module__}.{fn.__qualname__}")
+        return fn
+
+    return register
 
 
-def register(reader: Reader) -> None:
-    """Add a reader (later registrations win ties)."""
-    READERS.insert(0, reader)
-
-
-def _read_tei(name: str, raw: str) -> Transcript:
-    try:
-        return read_tei(name, raw)
-    except TEIError as exc:
-        raise ReadError(f"{name}: {exc}") from None
-
-
-register(Reader(PLAINTEXT, sniff_plaintext, read_plaintext))   # plain OCR text (JFK releases)
-register(Reader(TEI, sniff_tei, _read_tei))                       # FRUS TEI XML
+def readers() -> list[Reader]:
+    """The registered readers, the one that wins ties first."""
+    return sorted((READERS[n] for n in READERS), key=lambda r: (-r.priority, r.name))
 
 
 def decode(name: str, data: bytes) -> str:
@@ -112,8 +117,8 @@ def read_text(name: str, raw: str) -> Transcript:
     if refused:
         raise ReadError(refused)
     head = LINE_BREAK.sub("\n", raw[:SNIFF_CHARS])
-    reader = max(READERS, key=lambda r: r.sniff(head))
-    return reader.read(name, raw)
+    best = max(readers(), key=lambda r: r.sniff(head))
+    return best.read(name, raw)
 
 
 def default_max_bytes() -> int:

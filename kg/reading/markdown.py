@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from kg.reading import reader
 from kg.reading.transcript import Block, Line, Markup, TextBuilder, Transcript, raw_lines
 from kg.records import Span
 
@@ -32,7 +33,7 @@ _MARKUP_RE = re.compile(
 )
 
 _LEVELS = r"(?:TOP\s+SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|LIMITED\s+OFFICIAL\s+USE|OFFICIAL\s+USE\s+ONLY)"
-_CAVEATS = r"(?:EYES\s+ONLY|EXDIS|NODIS|LIMDIS|NOFORN|SENSITIVE)"
+_CAVEATS = r"(?:EYES\s+ONLY|LIMIT\s+DISTRIBUTION|EXDIS|NODIS|LIMDIS|NOFORN|SENSITIVE)"
 # A banner line: a level (or a caveat alone), caveats after dashes or slashes; a stray OCR
 # letter may stand before it ("S ~~SECRET~~").
 BANNER_RE = re.compile(
@@ -98,6 +99,12 @@ def _pieces(raw: str, start: int, end: int):
         yield ("text", pos, end, pos, end)
 
 
+def sniff(raw: str) -> float:
+    """0.5 for any text: the fallback reader, which copes with plain text too."""
+    return 0.5
+
+
+@reader(NAME, sniff=sniff, priority=0)
 def read_markdown(name: str, raw: str) -> Transcript:
     """Read one markdown transcription into a `Transcript`."""
     tb = TextBuilder(len(raw))
@@ -199,11 +206,26 @@ def is_prose(line: str) -> bool:
     return lower >= 0.5 * len(words)
 
 
+# The fields of a memorandum's header; a line that runs on into one of them without a blank
+# line between is a caption of the header ("SECRETARY'S DELEGATION TO THE TWENTY-FIRST SESSION
+# OF THE UNITED NATIONS GENERAL ASSEMBLY" above "SUBJECT:"), not the body's first paragraph.
+_HEADER_FIELD = re.compile(r"^\s*(?:SUBJECT|Subject|PARTICIPANTS?|Participants?)\s*:|^\s*Drafted\s+by\b")
+
+
+def _runs_into_header(t: Transcript, i: int) -> bool:
+    for ln in t.lines[i + 1:]:
+        if ln.kind != "text":
+            return False
+        if _HEADER_FIELD.match(t.line_text(ln)):
+            return True
+    return False
+
+
 def find_body(t: Transcript) -> tuple[int, list[tuple[int, int]]]:
     """Where the body begins and its paragraphs (reading offsets), rejoined across breaks."""
     lines = t.lines
-    first = next((i for i, ln in enumerate(lines) if ln.kind == "text" and is_prose(t.line_text(ln))),
-                 None)
+    first = next((i for i, ln in enumerate(lines) if ln.kind == "text" and is_prose(t.line_text(ln))
+                  and not _runs_into_header(t, i)), None)
     if first is None:
         return len(t.text), []
     paragraphs: list[list[int]] = []

@@ -31,6 +31,7 @@ import bisect
 import dataclasses
 import re
 
+from kg.reading import reader
 from kg.reading.markdown import PAGE_RE, find_body
 from kg.reading.transcript import Block, Line, TextBuilder, Transcript, raw_lines
 from kg.records import Span
@@ -55,6 +56,7 @@ _BANNER_WORDS = {
     "EXDIS": {"EXDIS"}, "NODIS": {"NODIS", "N0DIS"}, "LIMDIS": {"LIMDIS"},
     "NOFORN": {"NOFORN", "N0FORN"}, "SENSITIVE": {"SENSITIVE"}, "RYBAT": {"RYBAT"},
     "LIMITED": {"LIMITED"}, "OFFICIAL": {"OFFICIAL"}, "USE": {"USE"},
+    "LIMIT": {"LIMIT"}, "DISTRIBUTION": {"DISTRIBUTION"},      # "SECRET; LIMIT DISTRIBUTION"
 }
 _LONG_WORDS = [w for w in _BANNER_WORDS if len(w) >= 6]
 _LETTER_SPACED = re.compile(r"(?<!\S)(?:[A-Za-z] ){2,}[A-Za-z](?!\S)")
@@ -140,7 +142,10 @@ def match_banner(line: str) -> tuple[str, int, int] | None:
             or {"OFFICIAL", "USE"} <= set(words)):
         return None
     marking = " ".join(words)
-    marking = re.sub(r" (EYES ONLY|EXDIS|NODIS|LIMDIS|NOFORN|SENSITIVE|RYBAT)\b", r" - \1", marking)
+    if re.search(r"\bLIMIT\b(?! DISTRIBUTION)|(?<!LIMIT )\bDISTRIBUTION\b", marking):
+        return None                  # the caveat is the two words together
+    marking = re.sub(r" (EYES ONLY|LIMIT DISTRIBUTION|EXDIS|NODIS|LIMDIS|NOFORN|SENSITIVE|RYBAT)\b",
+                     r" - \1", marking)
     return marking, tokens[0][0], tokens[-1][1]
 
 
@@ -232,6 +237,7 @@ def _genre_cues(text: str, raw_at, lines: list[Line]) -> list[dict]:
 
 
 
+@reader(NAME, sniff=sniff, priority=1)
 def read_plaintext(name: str, raw: str) -> Transcript:
     """Read one plain OCR text into a `Transcript` (never fails on any text)."""
     tb = TextBuilder(len(raw))

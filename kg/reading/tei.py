@@ -39,6 +39,7 @@ from xml.etree.ElementTree import ParseError
 import defusedxml
 import defusedxml.ElementTree as SafeET
 
+from kg.reading import ReadError, reader
 from kg.reading.transcript import Block, Line, TextBuilder, Transcript, raw_lines
 from kg.records import Span
 
@@ -251,6 +252,15 @@ _LINE_KINDS = {"head": "heading", "dateline": "dateline", "item": "item", "p": "
 
 def _is_block(node) -> bool:
     return isinstance(node, Element) and node.name in _BLOCKS
+
+
+@reader(NAME, sniff=sniff, priority=2)
+def read(name: str, raw: str) -> Transcript:
+    """`read_tei` as a registered reader: a file it refuses is a `ReadError` naming it."""
+    try:
+        return read_tei(name, raw)
+    except TEIError as exc:
+        raise ReadError(f"{name}: {exc}") from None
 
 
 def read_tei(name: str, raw: str) -> Transcript:

@@ -25,6 +25,7 @@ import re
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from kg.records import Span
 
@@ -163,6 +164,33 @@ class Transcript:
     def reading_offset(self, raw_offset: int) -> int:
         """The first reading-text offset at or after a raw offset."""
         return bisect.bisect_left(self.raw_at, raw_offset)
+
+    def reading_of(self, start: int, end: int) -> str:
+        """What a person reads of the raw stretch [start, end): struck words out, insertions
+        in, markup out, line breaks and runs of spaces joined into one space.
+
+        A stretch wholly outside the reading flow (a struck word, a banner, a page number)
+        reads as its own words without the markup around them.
+        """
+        text = self.text[self.reading_offset(start):self.reading_offset(end)]
+        if not text.strip():
+            starts, longest, ordered = self._markup_index
+            first = bisect.bisect_left(starts, start - longest)
+            last = bisect.bisect_left(starts, end)
+            markers = set()
+            for m in ordered[first:last]:
+                if start < m.raw.end:
+                    markers.update(i for i in range(m.raw.start, m.raw.end)
+                                   if not m.inner.start <= i < m.inner.end)
+            text = "".join(self.raw[i] for i in range(start, end) if i not in markers)
+        return " ".join(text.split())
+
+    @cached_property
+    def _markup_index(self) -> tuple[list[int], int, list[Markup]]:
+        """Markup by raw start, the starts, and the longest element (to bound a search)."""
+        ordered = sorted(self.markup, key=lambda m: (m.raw.start, m.raw.end))
+        longest = max((m.raw.end - m.raw.start for m in ordered), default=0)
+        return [m.raw.start for m in ordered], longest, ordered
 
     # -- views ---------------------------------------------------------------------------
 

@@ -4,164 +4,26 @@
 ontology/*.ttl as background knowledge) over one document graph with pyshacl and returns a
 `Verdict`: whether the graph conforms, and each result in words — which node, which shape,
 which property, what is wrong.  Violations block publication; warnings and infos are
-published with the data as a report.
+published with the data as a report.  pyshacl is the reference: `kg validate` uses it.
+
+`check(triples, words, gate=...)` is the build's gate.  ``gate="fast"`` (the default) runs the
+same shapes compiled to SPARQL in pyoxigraph (`kg.validating.compiled`), which gives the same
+verdict in the same words (tests/validating/test_fast_gate.py proves it on every fixture and
+on a mutation of every constraint) many times faster; ``gate="pyshacl"`` runs `validate`.
 
 The shapes and the ontology are found beside the package (the repository layout); both can
 be overridden with environment variables KG_SHAPES_DIR and KG_ONTOLOGY_DIR.
 """
 from __future__ import annotations
 
-import os
-import re
-from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
-from rdflib import Graph, URIRef
-from rdflib.namespace import RDF, RDFS, SH
+from rdflib import Graph
+from rdflib.namespace import RDF, SH
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-
-
-def shapes_dir() -> Path:
-    return Path(os.environ.get("KG_SHAPES_DIR") or REPO_ROOT / "shapes")
-
-
-def ontology_dir() -> Path:
-    return Path(os.environ.get("KG_ONTOLOGY_DIR") or REPO_ROOT / "ontology")
-
-
-def _load_dir(folder: Path) -> Graph:
-    g = Graph()
-    files = sorted(folder.glob("*.ttl"))
-    if not files:
-        raise FileNotFoundError(f"no Turtle files in {folder}; is the project checked out whole?")
-    for path in files:
-        g.parse(path, format="turtle")
-    return g
-
-
-@lru_cache(maxsize=4)
-def _shapes(folder: str) -> Graph:
-    return _load_dir(Path(folder))
-
-
-@lru_cache(maxsize=4)
-def _ontology(folder: str) -> Graph:
-    return _load_dir(Path(folder))
-
-
-def shapes_graph() -> Graph:
-    return _shapes(str(shapes_dir()))
-
-
-def ontology_graph() -> Graph:
-    return _ontology(str(ontology_dir()))
-
-
-@dataclass(frozen=True)
-class Result:
-    severity: str          # Violation | Warning | Info
-    focus: str
-    shape: str
-    path: str | None
-    value: str | None
-    message: str
-
-    def words(self) -> str:
-        where = f" ({self.path})" if self.path else ""
-        value = f"; value {self.value}" if self.value else ""
-        return f"{self.severity}: {self.focus}{where}: {self.message} [shape {self.shape}{value}]"
-
-
-@dataclass
-class Verdict:
-    conforms: bool
-    results: list[Result] = field(default_factory=list)
-
-    @property
-    def violations(self) -> list[Result]:
-        return [r for r in self.results if r.severity == "Violation"]
-
-
-def _short(term, g: Graph) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, URIRef):
-        try:
-            return g.namespace_manager.normalizeUri(term)
-        except Exception:
-            return str(term)
-    return str(term)
-
-
-def _shape_name(shape, shapes: Graph, report: Graph) -> str:
-    """A property shape is a blank node: name it by its parent node shape."""
-    if isinstance(shape, URIRef):
-        return _short(shape, shapes)
-    parent = next(iter(shapes.subjects(SH.property, shape)), None)
-    if parent is None:
-        parent = next(iter(shapes.subjects(SH.sparql, shape)), None)
-    label = next(iter(shapes.objects(parent, RDFS.label)), None) if parent is not None else None
-    if parent is not None:
-        return f"{_short(parent, shapes)}" + (f" ({label})" if label else "")
-    return "an unnamed shape"
-
-
-def _shape_terms(shapes: Graph) -> set:
-    """The predicates pyshacl can read in the data graph under these shapes: every IRI the shapes
-    name (paths, classes ...), rdf:type and rdfs:subClassOf (class targets and sh:class), and
-    every IRI whose local name a SHACL-SPARQL query mentions (a generous over-estimate)."""
-    terms = {RDF.type, RDFS.subClassOf}
-    terms.update(n for t in shapes for n in t if isinstance(n, URIRef))
-    queries = " ".join(str(o) for p in (SH.select, SH.ask) for o in shapes.objects(None, p))
-    words = set(re.findall(r"[A-Za-z_][\w.-]*", queries))
-    terms.update(p for p in set(_ontology(str(ontology_dir())).predicates())
-                 if re.split(r"[#/:]", str(p))[-1] in words)
-    return terms
-
-
-@lru_cache(maxsize=4)
-def _background_index(folder: str, shapes_folder: str) -> dict:
-    """The ontology's triples the shapes can read, by subject (looked up per document)."""
-    readable = _shape_terms(_shapes(shapes_folder))
-    index: dict = {}
-    for triple in _ontology(folder):
-        if triple[1] in readable:
-            index.setdefault(triple[0], []).append(triple)
-    return index
-
-
-def background_for(graph: Graph) -> list:
-    """The part of the ontology the shapes can reach from this document graph.
-
-    The shapes consult the ontology only by following triples forward from the document's own
-    nodes: ``rdf:type``/``rdfs:subClassOf*`` for ``sh:class`` and class targets, ``skos:inScheme``
-    of a concept the document names; and only triples whose predicate pyshacl can read under
-    these shapes (`_shape_terms`) matter.  The ontology has no triple with a predicate the shapes
-    target or walk backwards (``sh:targetSubjectsOf``/``sh:targetObjectsOf``, ``sh:inversePath``,
-    the SHACL-SPARQL patterns) and no instance of a targeted class, so it yields no focus node of
-    its own (tests/validating/test_background.py checks these premises).  Hence the ontology
-    triples reachable forward from the document's subjects and objects (a predicate is never a
-    focus or value node unless it also stands as one of those) are all the background a verdict
-    can depend on: the same verdict as with the whole ontology, for a few dozen triples added
-    instead of ~1,800 copied.  A shape that walked into the ontology backwards would need this
-    revisited.
-    """
-    index = _background_index(str(ontology_dir()), str(shapes_dir()))
-    seen: set = set()
-    stack = [n for n in graph.all_nodes() if n in index]
-    found = []
-    while stack:
-        node = stack.pop()
-        if node in seen:
-            continue
-        seen.add(node)
-        for triple in index.get(node, ()):
-            found.append(triple)
-            if triple[2] in index:
-                stack.append(triple[2])
-    return found
+from kg.validating.rules import (  # noqa: F401  (the package's names, as before)
+    REPO_ROOT, Result, Verdict, background_for, ontology_dir, ontology_graph, result_in_words,
+    shapes_dir, shapes_graph, _background_index, _ontology, _shapes)
 
 
 @lru_cache(maxsize=256)
@@ -190,6 +52,21 @@ class _ValidationView(Graph):
 
 def validate(graph: Graph) -> Verdict:
     """Run the project's shapes over one document graph."""
+    shapes = shapes_graph()
+    report = pyshacl_report(graph)
+    results = []
+    for r in report.subjects(RDF.type, SH.ValidationResult):
+        sev = report.value(r, SH.resultSeverity)
+        results.append(result_in_words(
+            str(sev).rsplit("#", 1)[-1] if sev else "Violation", report.value(r, SH.focusNode),
+            report.value(r, SH.sourceShape), report.value(r, SH.resultPath),
+            report.value(r, SH.value), report.value(r, SH.resultMessage), graph, shapes))
+    return Verdict.of(results)
+
+
+def pyshacl_report(graph: Graph, **options) -> Graph:
+    """pyshacl's validation report graph for one document graph, the ontology background
+    included (``options``: more pyshacl options, e.g. ``focus_nodes``, ``use_shapes``)."""
     import pyshacl
 
     shapes = shapes_graph()
@@ -213,24 +90,49 @@ def validate(graph: Graph) -> Verdict:
     for t in added:
         graph.add(t)
     try:
-        conforms, report, _text = pyshacl.validate(
+        _conforms, report, _text = pyshacl.validate(
             data, shacl_graph=shapes, inference="none", inplace=True,
-            advanced=True, allow_warnings=True, abort_on_first=False)
+            advanced=True, allow_warnings=True, abort_on_first=False, **options)
     finally:
         for t in added:
             graph.remove(t)
-    results = []
-    for r in report.subjects(RDF.type, SH.ValidationResult):
-        sev = report.value(r, SH.resultSeverity)
-        shape = report.value(r, SH.sourceShape)
-        msg = report.value(r, SH.resultMessage)
-        results.append(Result(
-            severity=str(sev).rsplit("#", 1)[-1] if sev else "Violation",
-            focus=_short(report.value(r, SH.focusNode), graph),
-            shape=_shape_name(shape, shapes, report),
-            path=_short(report.value(r, SH.resultPath), graph) or None,
-            value=_short(report.value(r, SH.value), graph) or None,
-            message=str(msg) if msg else "does not conform"))
-    results.sort(key=lambda x: (x.severity, x.focus, x.shape, x.path or "", x.message))
-    return Verdict(conforms=bool(conforms) and not any(x.severity == "Violation" for x in results),
-                   results=results)
+    return report
+
+
+GATES = ("fast", "pyshacl")
+
+
+@lru_cache(maxsize=4)
+def _program(shapes_folder: str, namespaces: tuple):
+    from kg.validating.compiled import Compiler
+
+    return Compiler(_shapes(shapes_folder), dict(namespaces)).compile()
+
+
+def fast_program(words: Graph):
+    """The shapes compiled for the fast gate (once per process and shapes folder)."""
+    return _program(str(shapes_dir()), tuple(sorted((str(p), str(n)) for p, n in words.namespaces())))
+
+
+def check(triples, words: Graph | None = None, gate: str = "fast", nquads: str | None = None,
+          graph_iri: str | None = None) -> Verdict:
+    """The build's gate over one document: ``triples`` is its graph (an rdflib Graph or any
+    collection of rdflib triples), ``words`` the graph whose prefixes word the results (default:
+    ``triples`` itself).  ``nquads``/``graph_iri``: the document's N-Quads when the caller has
+    them already (the fast gate loads them as they are).  A document the fast gate cannot
+    decide exactly as pyshacl would (see `kg.validating.compiled.Census`) goes to pyshacl."""
+    if gate not in GATES:
+        raise ValueError(f"unknown gate {gate!r}: choose one of {', '.join(GATES)}")
+    words = words if words is not None else triples
+    if gate == "fast":
+        from kg.validating.compiled import run
+
+        verdict = run(fast_program(words), triples, words, nquads, graph_iri)
+        if verdict is not None:
+            return verdict
+    if isinstance(triples, Graph):
+        return validate(triples)
+    graph = Graph(namespace_manager=words.namespace_manager)
+    for t in triples:
+        graph.add(t)
+    return validate(graph)

@@ -9,7 +9,7 @@ FIXTURES = REPO_ROOT / "tests" / "fixtures" / "jfk"
 # Every file a build writes that must not depend on how it was run (the manifest records
 # timings, and void.ttl names the output folder, so neither is compared byte for byte).
 STABLE_OUTPUTS = ("kg.nq", "kg.ttl", "kg.trig", "kg.jsonld", "context.jsonld",
-                  "validation-report.txt", "build-report.json")
+                  "validation-report.txt", "build-report.json", "identity-report.tsv")
 
 
 def output_bytes(out: Path) -> dict[str, bytes]:
@@ -23,6 +23,6 @@ class Spy:
     def __init__(self, real):
         self.real, self.calls = real, []
 
-    def __call__(self, path, base):
+    def __call__(self, path, base, *rest):
         self.calls.append(Path(path).name)
-        return self.real(path, base)
+        return self.real(path, base, *rest)

@@ -7,6 +7,7 @@ import pyoxigraph as ox
 
 from kg.building import build, load_manifest
 from kg.mapping.core import DEFAULT_BASE
+from kg.publishing.vocabulary import VOCABULARY_GRAPH
 
 from building_support import output_bytes
 
@@ -17,9 +18,10 @@ def _build(corpus, out, **kw):
 
 
 def _store_graphs(out) -> set[str]:
+    """The document graphs of the store (the vocabulary's graph is no document)."""
     store = ox.Store.read_only(str(out / "store"))
     try:
-        return {g.value for g in store.named_graphs()}
+        return {g.value for g in store.named_graphs()} - {VOCABULARY_GRAPH}
     finally:
         del store
 

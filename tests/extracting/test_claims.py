@@ -97,10 +97,10 @@ def test_each_speaker_keeps_his_claims(seed):
 def test_procedure_and_proposals_are_not_claims(seed):
     t, records, claims = seed
     texts = [c.evidence[0].exact for c in claims]
-    assert not any("thanked Mr. Kuznetsov" in x for x in texts)
     assert not any("he had no suggestion as to the next meeting" in x for x in texts)
-    proposed = {s.start for p in records.of(Proposal) for s in p.evidence}
-    assert not proposed & {c.evidence[0].start for c in claims}
+    # a sentence that puts a proposal is no claim (a clause beside it may be)
+    proposed = {(s.start, s.end) for p in records.of(Proposal) for s in p.evidence}
+    assert not proposed & {(c.evidence[0].start, c.evidence[0].end) for c in claims}
 
 
 def test_a_small_memo_claims_by_speaker_with_topics():
@@ -124,3 +124,46 @@ def test_opening_the_conversation_by_saying_something_is_a_claim_but_inviting_is
                      "was deeply concerned about the situation in Laos.")
     assert not _is_claim("Ambassador Stevenson opened the conversation by inviting Mr. Kuznetsov "
                          "to state his views.")
+
+
+def test_a_courtesy_alone_is_procedure_but_thanks_for_something_done_asserts_it():
+    # FRUS 1964-68 XIV d75: "The Secretary thanked Mr. Gromyko for the good reception ..."
+    t = read_markdown("memo.md", HEAD + (
+        "Ambassador Stevenson thanked Mr. Kuznetsov.\n\n"
+        "Mr. Kuznetsov thanked Ambassador Stevenson for the good reception given to the Soviet "
+        "businessmen who recently visited New York.\n"))
+    claims = claims_of(t, run(t))
+    assert [c.speaker for c in claims] == ["Kuznetsov"]
+
+
+def test_a_question_in_the_speakers_own_words_is_a_claim():
+    # FRUS 1964-68 XIV d234: "How could the US reduce its military expenditures while ...?"
+    t = read_markdown("memo.md", HEAD + (
+        "Mr. Kuznetsov said that the budget had been cut. How could the US reduce its military "
+        "expenditures while it was spending billions on the war?\n"))
+    claims = claims_of(t, run(t))
+    assert claim_with(claims, "How could the US reduce").speaker == "Kuznetsov"
+
+
+def test_the_clause_that_asserts_beside_an_offer_is_a_claim():
+    # FRUS 1964-68 XI d151: an offer and, after the semicolon, what the US could not do
+    t = read_markdown("memo.md", HEAD + (
+        "Ambassador Stevenson said that for our part we were prepared to undertake the measures "
+        "on our own territory; we could not, however, force third countries to do the same.\n"))
+    records = run(t)
+    claims = claims_of(t, records)
+    assert [c.evidence[0].exact for c in claims] == [
+        "we could not, however, force third countries to do the same."]
+    assert [p.act for p in records.of(Proposal)] == ["offer"]
+
+
+@pytest.mark.parametrize("sentence, topic", [
+    ("Mr. Gromyko said that the non-proliferation treaty must ban any transfer.", "non-proliferation"),
+    ("We were prepared to allow mutual use of tracking stations.", "outer space"),
+    ("He had come to expedite the wheat deliveries.", "trade"),
+    ("The Soviet Union wanted West Berlin to be a free city.", "Berlin"),
+    ("Hanoi would go to the conference table if the bombing stopped.", "Vietnam"),
+])
+def test_the_topics_are_the_matters_of_the_period_not_one_documents_words(sentence, topic):
+    from kg.extracting.discourse import topic_of
+    assert topic_of(sentence) == topic

@@ -39,3 +39,16 @@ def test_a_release_caption_in_capitals_is_no_drafter():
     t = read_markdown("cable.txt", "APPROVED FOR RELEASE 1993\nDRAFTED BUT NOT SENT\nCLEARED KUBARKER\n"
                                    "Drafted by: EUR:SOV:Akalovsky\n")
     assert [(d.name, d.role) for d in drafters.extract(t, [])] == [("Akalovsky", "drafter")]
+
+
+def test_the_drafting_line_keeps_given_names_and_names_two_drafters():
+    # as the printed FRUS memoranda give it (1964-68 vol. XI d153, vol. XIV d14)
+    from kg.reading.markdown import read_markdown
+    t = read_markdown("m.md", "MEMORANDUM OF CONVERSATION\nDrafted by William D. Krimer\n")
+    assert [d.name for d in drafters.extract(t, [])] == ["William D. Krimer"]
+    t = read_markdown("m.md", "MEMORANDUM OF CONVERSATION\nDrafted by Krimer and Henry\n")
+    found = drafters.extract(t, [])
+    assert [d.name for d in found] == ["Krimer", "Henry"]
+    assert [d.evidence[0].exact for d in found] == ["Drafted by Krimer", "Henry"]
+    t = read_markdown("m.md", "Drafted by Mr. Akalovsky\n")
+    assert [d.name for d in drafters.extract(t, [])] == ["Akalovsky"]

@@ -34,7 +34,8 @@ def test_his_statement_is_the_speakers_statement(records):
     assert c.kind == "statement" and c.date == "1962-09-04"
     assert c.evidence[0].exact.startswith("his statement of September 4")
     assert "suggested" not in c.evidence[0].exact
-    assert c.authors == ("person:kennedy-john-f",)
+    (resolved,) = resolve_document(records).citations_of(c)
+    assert resolved.authors == ("person:kennedy-john-f",)
 
 
 def test_the_secretarys_proposal_is_answered_by_the_foreign_minister(records):

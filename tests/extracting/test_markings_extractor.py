@@ -33,3 +33,19 @@ def test_marking_evidence_is_the_raw_line(seed_transcript):
         s = m.evidence[0]
         assert t.raw[s.start:s.end] == s.exact
         assert s.exact in raw_line(t.raw, t.raw_line_of(s.start))
+
+
+def test_limit_distribution_after_the_level_is_a_caveat_and_the_level_is_read():
+    # the header line of the State Department memoranda of 1959 ("SECRET; LIMIT DISTRIBUTION")
+    from kg.reading.plaintext import read_plaintext
+    t = read_plaintext("m.txt", "SECRET; LIMIT DISTRIBUTION\nMEMORANDUM OF CONVERSATION\n\n"
+                                "The Secretary said that the talks had been useful to both sides.\n")
+    (m,) = markings.extract(t, [])
+    assert (m.level, m.caveats) == ("SECRET", ("LIMIT DISTRIBUTION",))
+    assert m.evidence[0].exact == "SECRET; LIMIT DISTRIBUTION"
+
+
+def test_limit_or_distribution_alone_is_no_banner():
+    from kg.reading.plaintext import match_banner
+    assert match_banner("DISTRIBUTION") is None
+    assert match_banner("SECRET LIMIT") is None

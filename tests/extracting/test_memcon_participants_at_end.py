@@ -46,12 +46,16 @@ def test_the_secretary_is_the_secretary_of_state_on_the_date(records):
 
 
 def test_a_promise_to_consult_the_president_defers_the_proposal(records):
-    (p,) = records.of(Proposal)
+    p, q = records.of(Proposal)
     assert p.evidence[0].exact == ("He suggested that an international conference be convened "
                                    "to settle the question.")
     assert _person(records, p.proposer) == "Mikhail A. Menshikov"
     assert p.status == "deferred"
     assert p.response_evidence[0].exact.startswith("The Secretary said he would have to consult")
+    # a proposal put as a question, deferred by reporting it home
+    assert q.evidence[0].exact.startswith("Mr. Kohler asked whether the Soviet Union would support")
+    assert (q.status, q.response_evidence[0].exact) == (
+        "deferred", "The Ambassador said he would report this to Moscow.")
 
 
 def test_the_secretary_at_a_sentence_start_is_a_mention_of_the_secretary_of_state(records):

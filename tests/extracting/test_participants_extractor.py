@@ -86,3 +86,115 @@ def test_a_role_that_runs_over_the_line_is_no_new_participant():
 def test_a_title_run_into_the_name_by_the_ocr_is_still_a_title():
     rows = _rows(read_markdown("t.txt", "PARTICIPANTS: Mr.Berle\n\nThe talks were long and useful for all of the people there.\n"))
     assert rows == [(None, "Mr.", "Berle")]
+
+
+# --- the layouts of the printed FRUS memoranda (lines copied from FRUS 1958-60 vol. VIII and
+# 1964-68 vols. XI and XIV, public domain; see tests/fixtures/memos/README.md) ----------------
+
+def _frus(header_lines: str, body: str = "The Secretary said that the talks had been useful.\n") -> list:
+    raw = ("SECRET; EXDIS\nMEMORANDUM OF CONVERSATION\nNew York, September 22, 1966, 8:15 p.m.\n"
+           "SUBJECT: Outer Space\n" + header_lines + "\n" + body)
+    return _rows(read_markdown("t.md", raw))
+
+
+def test_each_side_on_its_own_line_with_the_side_caption_inline():
+    # FRUS 1964-68 XI d151: the Soviet line follows the US one and is as long as prose
+    rows = _frus(
+        "PARTICIPANTS: US - The Secretary; Ambassador Llewellyn Thompson, S/AL; Mr. William D. "
+        "Krimer, OPR/LS, Interpreter\n"
+        "USSR - Andrei A. Gromyko, Minister of Foreign Affairs; Ambassador Nikolai Fedorenko, "
+        "Ambassador to UN; Ambassador Anatoliy Dobrynin, Ambassador to US; Mr. Lev Mendelevitch, "
+        "Deputy Delegate to UN; Mr. Sukhodrev, Interpreter\n")
+    assert rows == [("US", "The Secretary", None), ("US", "Ambassador", "Llewellyn Thompson"),
+                    ("US", "Mr.", "William D. Krimer"), ("USSR", None, "Andrei A. Gromyko"),
+                    ("USSR", "Ambassador", "Nikolai Fedorenko"), ("USSR", "Ambassador", "Anatoliy Dobrynin"),
+                    ("USSR", "Mr.", "Lev Mendelevitch"), ("USSR", "Mr.", "Sukhodrev")]
+
+
+def test_a_side_caption_with_participants_and_entries_parted_by_commas():
+    # FRUS 1964-68 XI d153: "US Participants - Secretary Dean Rusk, Ambassador ..."
+    rows = _frus(
+        "PARTICIPANTS: US Participants - Secretary Dean Rusk, Ambassador Arthur J. Goldberg, "
+        "Mr. William D. Krimer (Interpreter)\n"
+        "USSR Participants - Foreign Minister Andrei A. Gromyko, Mr. Alexei A. Roschin, "
+        "Mr. Sukhodrev (Interpreter)\n"
+        "Drafted by William D. Krimer\n")
+    assert rows == [("US", "Secretary", "Dean Rusk"), ("US", "Ambassador", "Arthur J. Goldberg"),
+                    ("US", "Mr.", "William D. Krimer"), ("USSR", "Foreign Minister", "Andrei A. Gromyko"),
+                    ("USSR", "Mr.", "Alexei A. Roschin"), ("USSR", "Mr.", "Sukhodrev")]
+
+
+def test_the_drafting_line_under_the_list_is_no_participant():
+    rows = _frus("PARTICIPANTS: The President; Ambassador Menshikov\nDrafted by Thompson\n")
+    assert [r[2] for r in rows] == [None, "Menshikov"]
+
+
+def test_a_rank_before_the_office_is_part_of_the_title():
+    # FRUS 1958-60 VIII d137: "First Deputy Prime Minister Mikoyan"
+    rows = _frus("PARTICIPANTS: The President; The Secretary of State; First Deputy Prime Minister "
+                 "Mikoyan; Ambassador Menshikov; Mr. Troyanovski\n")
+    assert ("US", "The Secretary of State", None) in rows
+    assert ("USSR", "First Deputy Prime Minister", "Mikoyan") in rows
+    assert len(rows) == 5
+
+
+def test_whole_names_without_titles_and_the_side_from_the_description():
+    # FRUS 1958-60 VIII d135: one line, no side captions; three-part names
+    rows = _frus(
+        "PARTICIPANTS: Anastas I. Mikoyan, Deputy Premier of the USSR; Aleksandr Alekseevich "
+        "Soldatov, Ministry of Foreign Affairs, USSR; John Foster Dulles, Secretary of State; "
+        "Edward L. Freers, Director, Office of Eastern European Affairs\n")
+    assert rows == [("USSR", None, "Anastas I. Mikoyan"), ("USSR", None, "Aleksandr Alekseevich Soldatov"),
+                    ("US", None, "John Foster Dulles"), (None, None, "Edward L. Freers")]
+
+
+def test_dotted_side_captions_and_a_suffix_after_the_surname():
+    # FRUS 1964-68 XIV d14 and d75: "U.S.S.R. -", "U.S. -", "Clarence D. Martin, Jr."
+    rows = _frus(
+        "PARTICIPANTS: U.S.S.R. - Mr. Aleksey Nikolayevich Kosygin, First Deputy Chairman of the "
+        "Council of Ministers of the USSR; Viktor G. Bakayev, Minister of Merchant Marine\n"
+        "U.S. - Clarence D. Martin, Jr., Under Secretary of Commerce; Joseph Kahn, President, "
+        "Trans Eastern Associates, New York; Mr. R. H. Davis\n")
+    assert rows == [("USSR", "Mr.", "Aleksey Nikolayevich Kosygin"), ("USSR", None, "Viktor G. Bakayev"),
+                    ("US", None, "Clarence D. Martin, Jr."), ("US", None, "Joseph Kahn"),
+                    ("US", "Mr.", "R. H. Davis")]
+
+
+def test_a_description_cut_by_a_semicolon_is_no_participant():
+    # FRUS 1964-68 XIV d78: "Mr. Smirnovskiy, Chief, American; Section, Foreign Ministry"
+    rows = _frus("PARTICIPANTS: U.S.S.R. - Deputy Foreign Minister Semenov; Mr. Smirnovskiy, Chief, "
+                 "American; Section, Foreign Ministry; Mr. Sukhodrev\n")
+    assert rows == [("USSR", "Deputy Foreign Minister", "Semenov"), ("USSR", "Mr.", "Smirnovskiy"),
+                    ("USSR", "Mr.", "Sukhodrev")]
+
+
+def test_those_present_listed_at_the_end_one_a_paragraph_under_side_captions():
+    # FRUS 1964-68 XIV d234: "Also present at the luncheon were:" and captions in capitals
+    rows = _frus(
+        "PARTICIPANTS: US - President Lyndon B. Johnson\nUSSR - Alexei Kosygin, Chairman\n",
+        "The President said that the luncheon had been very pleasant.\n\n"
+        "Also present at the luncheon were:\n\nUS PARTICIPANTS\n\nSecretary Dean Rusk\n\n"
+        "Governor Averell Harriman\n\nMr. William D. Krimer, Interpreter, Department of State\n\n"
+        "USSR PARTICIPANTS\n\nAmbassador ANATOLIY DOBRYNIN\n\nMr. L. Zamiatin, Chief of Press "
+        "Department, Ministry of Foreign Affairs\n")
+    assert rows == [("US", "President", "Lyndon B. Johnson"), ("USSR", None, "Alexei Kosygin"),
+                    ("US", "Secretary", "Dean Rusk"), ("US", "Governor", "Averell Harriman"),
+                    ("US", "Mr.", "William D. Krimer"), ("USSR", "Ambassador", "ANATOLIY DOBRYNIN"),
+                    ("USSR", "Mr.", "L. Zamiatin")]
+
+
+def test_the_following_were_present_opens_a_list_and_the_prose_after_it_does_not_belong():
+    rows = _rows(read_markdown("t.md", (
+        "MEMORANDUM OF CONVERSATION\n\nThe Secretary opened the meeting with a review of Berlin.\n\n"
+        "The following were present:\n\nThe Secretary\nAmbassador Thompson\n\n"
+        "Mr. Kohler said that the record would be circulated to the posts concerned.\n")))
+    assert rows == [("US", "The Secretary", None), ("US", "Ambassador", "Thompson")]
+
+
+def test_present_in_capitals_opens_a_list_only_alone_or_before_a_name():
+    # telegraphese: "PRESENT CIRCUMSTANCES" is prose, and the capitals after it no entry
+    raw = ("DO NOT WISH ENCOURAGE CONTACT UNDER\nPRESENT CIRCUMSTANCES\n\n"
+           "Co COMPLEX MATTER ALL SALES REQUIRE APPROVAL\n")
+    assert _rows(read_markdown("t.txt", raw)) == []
+    assert _rows(read_markdown("t.txt", "PRESENT\nMr. Kohler\nAmbassador Thompson\n")) == [
+        ("US", "Mr.", "Kohler"), ("US", "Ambassador", "Thompson")]

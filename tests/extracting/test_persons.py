@@ -95,3 +95,36 @@ def test_the_seed_mentions():
     assert ("Ambassador Stevenson", 112) in struck
     speakers = {m.surface for m in ms if m.role == "speaker"}
     assert {"Mr. Gusev", "Mr. Grometsov", "Mr. Gromyko"} <= speakers
+
+
+def test_a_title_cut_short_by_the_typist_is_that_title_but_a_word_of_its_own_is_not():
+    t, records = memo("November 6, 1962",
+                      "Am. Stevenson continued that the aircraft were still there.\n\n"
+                      "Source: Central Files. Secret. Drafted by Akalovsky.\n")
+    surfaces = {m.surface for m in mentions(t, records)}
+    assert "Am. Stevenson" in surfaces
+    assert not any(s.startswith("Secret.") for s in surfaces)
+
+
+def test_col_in_a_spanish_language_address_is_the_colonia_not_a_colonel():
+    # addresses as the JFK records of the Mexico City station print them
+    t, records = memo("November 6, 1962",
+                      "Dome: Calle Bermudas # 341.- Col. Cosmopolita\n"
+                      "Dome: Quemada # 346-10\nCol. Narvarte\n"
+                      "Dome: Wube 419, Col. Jardines del Pedregal\n\n"
+                      "On May 12, Col. Johnson said that the base was ready.\n")
+    surfaces = {m.surface for m in mentions(t, records)}
+    assert "Col. Johnson" in surfaces
+    assert not surfaces & {"Col. Cosmopolita", "Col. Narvarte", "Col. Jardines"}
+
+
+def test_an_entry_of_the_participants_list_is_one_mention_with_the_whole_name():
+    # FRUS 1964-68 XIV d14: a given name and patronymic before the surname
+    t, records = memo("March 6, 1964",
+                      "Mr. Kosygin said that trade was a mere trickle.",
+                      participants="PARTICIPANTS: U.S.S.R. - Mr. Aleksey Nikolayevich Kosygin, First Deputy "
+                                   "Chairman; Viktor G. Bakayev, Minister of Merchant Marine")
+    listed = [m for m in mentions(t, records) if m.role == "participant"]
+    assert [(m.surface, m.name) for m in listed] == [
+        ("Mr. Aleksey Nikolayevich Kosygin", "Aleksey Nikolayevich Kosygin"),
+        ("Viktor G. Bakayev", "Viktor G. Bakayev")]

@@ -216,3 +216,112 @@ def test_a_telegrams_i_is_the_signer():
     turns = turns_of(t, run(t))
     assert [(x.speaker, x.printed, x.basis) for x in turns] == [
         ("THOMPSON", "I", "first-person"), ("Gromyko", "Gromyko", "named")]
+
+
+# --- the printed memoranda of 1959-67 (FRUS): offices, clauses, interjections, narration -----
+# Text written for these tests in the layout and phrasing of the FRUS memoranda.
+
+FRUS_HEAD = ("SECRET; EXDIS\nMEMORANDUM OF CONVERSATION\nWashington, {date}, 3 p.m.\n"
+             "SUBJECT: {subject}\nPARTICIPANTS: {participants}\nDrafted by {drafter}\n\n")
+
+
+def frus(body: str, participants: str, date: str = "January 16, 1959", drafter: str = "Freers"):
+    head = FRUS_HEAD.format(date=date, subject="US-Soviet Relations", participants=participants,
+                            drafter=drafter)
+    t = read_markdown("memo.md", head + body)
+    return t, turns_of(t, run(t))
+
+
+def speaker_at(t, turns, needle: str) -> str:
+    return turn_at(t, turns, needle).speaker
+
+
+DULLES_MIKOYAN = ("Anastas I. Mikoyan, Deputy Premier of the USSR; John Foster Dulles, Secretary "
+                  "of State; Edward L. Freers, Director, Office of Eastern European Affairs")
+
+
+def test_the_secretary_is_the_participant_who_held_the_office_on_the_date():
+    t, turns = frus("The Secretary said that no policy was permanently unchangeable.\n\n"
+                    "Mikoyan declared that the Soviets saw no difference between the parties.\n",
+                    DULLES_MIKOYAN)
+    assert [(x.speaker, x.basis) for x in turns] == [("John Foster Dulles", "office"),
+                                                      ("Anastas I. Mikoyan", "named")]
+
+
+def test_the_holders_surname_names_the_participant_listed_by_office():
+    t, turns = frus("Secretary Dulles said that the United States wanted no advantage in Berlin.\n\n"
+                    "Mr. Mikoyan observed that the Soviet Union wanted none either.\n",
+                    "The President; The Secretary of State; First Deputy Prime Minister Mikoyan",
+                    date="January 17, 1959")
+    assert [x.speaker for x in turns] == ["The Secretary of State", "Mikoyan"]
+
+
+def test_the_office_an_entry_is_described_with_names_him():
+    t, turns = frus("The President said that the visit had been useful.\n\n"
+                    "To this the Chairman replied that the people here seemed very friendly.\n",
+                    "US - President Lyndon B. Johnson\nUSSR - Alexei Kosygin, Chairman of the "
+                    "Council of Ministers", date="June 25, 1967", drafter="Krimer")
+    assert [x.speaker for x in turns] == ["Lyndon B. Johnson", "Alexei Kosygin"]
+
+
+def test_a_paragraph_opens_on_its_subject_with_any_verb_in_the_past():
+    t, turns = frus("Mr. Mikoyan said that the treaty draft stood.\n\n"
+                    "The Secretary wanted to comment briefly on the problem as he saw it. We "
+                    "would have to consult our allies.\n", DULLES_MIKOYAN)
+    assert speaker_at(t, turns, "We would have") == "John Foster Dulles"
+
+
+def test_a_lead_phrase_without_a_comma_and_a_leading_clause_of_the_other_side():
+    t, turns = frus("Mikoyan said that trade was a mere trickle.\n\n"
+                    "In reply the Secretary stated that trade had grown. When Mr. Mikoyan pointed "
+                    "out that it had grown by little, the Secretary said that it had doubled.\n",
+                    DULLES_MIKOYAN)
+    assert speaker_at(t, turns, "In reply the Secretary") == "John Foster Dulles"
+    assert speaker_at(t, turns, "When Mr. Mikoyan pointed") == "Anastas I. Mikoyan"
+    assert speaker_at(t, turns, "the Secretary said that it had doubled") == "John Foster Dulles"
+
+
+def test_a_reply_reported_in_the_same_sentence_takes_the_floor_at_the_name():
+    t, turns = frus("The Secretary wondered whether the Soviet Union sold technology, to which "
+                    "Mr. Mikoyan replied in the affirmative and noted that licenses had been sold.\n",
+                    DULLES_MIKOYAN)
+    assert speaker_at(t, turns, "The Secretary wondered") == "John Foster Dulles"
+    assert speaker_at(t, turns, "Mr. Mikoyan replied in the affirmative") == "Anastas I. Mikoyan"
+
+
+def test_an_interjection_is_a_turn_of_its_own_and_he_follows_the_last_who_spoke():
+    t, turns = frus("The Secretary said that five nuclear powers were too many. Mr. Mikoyan "
+                    "interrupted to say that even one was one too many. He said that the Soviet "
+                    "Union wanted none. The Secretary agreed and said that a treaty was urgent.\n",
+                    DULLES_MIKOYAN)
+    assert [x.speaker for x in turns] == ["John Foster Dulles", "Anastas I. Mikoyan",
+                                          "John Foster Dulles"]
+    assert speaker_at(t, turns, "He said that the Soviet") == "Anastas I. Mikoyan"
+
+
+def test_two_speakers_joined_by_and_give_the_floor_to_the_first():
+    t, turns = frus("The Secretary proposed a technical review of trade.\n\n"
+                    "Mr. Mikoyan and Mr. Freers expressed interest in the idea.\n", DULLES_MIKOYAN)
+    assert speaker_at(t, turns, "Mr. Mikoyan and Mr. Freers") == "Anastas I. Mikoyan"
+
+
+def test_what_happened_at_the_meeting_is_the_drafters_narration():
+    t, turns = frus("The Secretary said that the talks had been useful. At this point Mr. Mikoyan "
+                    "used three teacups to illustrate the point.\n\n"
+                    "Mikoyan said that the three cups stood for three states.\n\n"
+                    "The meeting ended at 12:45 p.m.\n", DULLES_MIKOYAN)
+    cups = turn_at(t, turns, "At this point Mr. Mikoyan")
+    end = turn_at(t, turns, "The meeting ended")
+    assert cups.narration and cups.speaker == "Freers" and cups.basis == "drafter"
+    assert end.narration and end.speaker == "Freers"
+    assert speaker_at(t, turns, "Mikoyan said that the three cups") == "Anastas I. Mikoyan"
+
+
+def test_those_present_listed_after_the_body_are_no_speech():
+    t, turns = frus("The President said that the luncheon had been pleasant.\n\n"
+                    "Also present at the luncheon were:\n\nUS PARTICIPANTS\n\nSecretary Dean Rusk\n\n"
+                    "USSR PARTICIPANTS\n\nForeign Minister Andrei Gromyko\n",
+                    "US - President Lyndon B. Johnson\nUSSR - Alexei Kosygin, Chairman",
+                    date="June 25, 1967", drafter="Krimer")
+    assert len(turns) == 1
+    assert turns[0].evidence[-1].exact == "The President said that the luncheon had been pleasant."

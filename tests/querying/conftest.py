@@ -42,8 +42,8 @@ def queries_dir(monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def _served(store_dir: Path) -> Iterator[RunningServer]:
-    server = start_server(store_dir, "127.0.0.1", free_loopback_port(), timeout=10)
+def _served(store_dir: Path, **options) -> Iterator[RunningServer]:
+    server = start_server(store_dir, "127.0.0.1", free_loopback_port(), timeout=10, **options)
     try:
         yield server
     finally:
@@ -64,3 +64,12 @@ def authority_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runni
     store_dir = tmp_path_factory.mktemp("authority") / "store"
     load_documents(store_dir, {GRAPH + "authority": FIXTURES / "authority.nq"})
     yield from _served(store_dir)
+
+
+@pytest.fixture(scope="session")
+def federating_server(tmp_path_factory: pytest.TempPathFactory,
+                      authority_server: RunningServer) -> Iterator[RunningServer]:
+    """The two-document graph served with the authority endpoint on its SERVICE allowlist."""
+    store_dir = tmp_path_factory.mktemp("federating") / "store"
+    load_documents(store_dir, DOCUMENTS)
+    yield from _served(store_dir, allow_service=[authority_server.endpoint])

@@ -104,16 +104,29 @@ def test_csv_quotes_commas_and_quotes_in_values(store_dir: Path) -> None:
     assert list(csv.reader(io.StringIO(out)))[1] == ['Cuba, Berlin and "the missiles"']
 
 
-def test_tsv_has_a_header_and_lexical_values(store_dir: Path, queries_dir: Path) -> None:
+def test_tsv_is_sparql_tsv_with_terms_in_turtle_syntax(store_dir: Path, queries_dir: Path) -> None:
     lines = run(store_dir, "cq02", "tsv").splitlines()
-    assert lines[0] == "document\tperson\tname"
-    assert [tuple(line.split("\t")) for line in lines[1:]] == PARTICIPANT_ROWS
+    assert lines[0] == "?document\t?person\t?name"
+    assert [tuple(line.split("\t")) for line in lines[1:]] == [
+        (f"<{d}>", f"<{p}>", f'"{name}"') for d, p, name in PARTICIPANT_ROWS]
 
 
-def test_literals_show_their_lexical_form_without_tag_or_datatype(store_dir: Path) -> None:
+def test_csv_shows_literals_without_tag_or_datatype_and_tsv_keeps_them(store_dir: Path) -> None:
     query = PREFIXES + (f"SELECT ?date ?name WHERE {{ <{doc(MEMCON)}> dk:date ?date . "
                         f"<{person('andrei-gromyko')}> rdfs:label ?name FILTER(lang(?name) = 'ru') }}")
-    assert run(store_dir, query, "tsv").splitlines()[1] == "1962-10-18\tАндрей Громыко"
+    assert run(store_dir, query, "csv").splitlines()[1] == "1962-10-18,Андрей Громыко"
+    assert run(store_dir, query, "tsv").splitlines()[1] == (
+        '"1962-10-18"^^<http://www.w3.org/2001/XMLSchema#date>\t"Андрей Громыко"@ru')
+
+
+def test_inline_sparql_may_use_the_project_prefixes_without_declaring_them(store_dir: Path) -> None:
+    out = run(store_dir, "SELECT ?d WHERE { ?d a dk:Document } ORDER BY ?d", "csv")
+    assert out.splitlines() == ["d", doc(MEMCON), doc(TELCON)]
+
+
+def test_a_prefix_the_query_declares_wins_over_the_project_prefix(store_dir: Path) -> None:
+    query = "PREFIX dk: <http://example.org/other#>\nASK { ?d a dk:Document }"
+    assert run(store_dir, query) == "false\n"
 
 
 def test_the_table_is_aligned_under_its_header(store_dir: Path, queries_dir: Path) -> None:

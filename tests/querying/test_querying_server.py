@@ -119,13 +119,13 @@ def test_updates_are_refused_by_the_server(kg_server: RunningServer) -> None:
     assert count_triples(kg_server) == before
 
 
-def test_a_federated_query_joins_rows_from_a_second_endpoint(
-        kg_server: RunningServer, authority_server: RunningServer) -> None:
+def test_a_federated_query_joins_rows_from_an_allowed_second_endpoint(
+        federating_server: RunningServer, authority_server: RunningServer) -> None:
     query = PREFIXES + f"""SELECT ?p ?qid WHERE {{
         ?d dk:participant ?p .
         SERVICE <{authority_server.endpoint}> {{ ?p dk:wikidata ?qid }}
     }} GROUP BY ?p ?qid ORDER BY ?p"""
-    status, _, body = get(kg_server, query)
+    status, _, body = get(federating_server, query)
     assert status == 200, body
     # Participants with an authority record; Gromyko has none, Khrushchev took part in neither.
     assert rows(body, "p", "qid") == [

@@ -217,3 +217,17 @@ def test_every_reading_character_is_the_raw_character_it_maps_to():
         assert len(t.text) == len(t.raw_at)
         assert all(t.raw[r] == c for c, r in zip(t.text, t.raw_at))
         assert list(t.raw_at) == sorted(t.raw_at)
+
+
+def test_a_header_caption_that_runs_into_the_subject_line_is_not_the_first_paragraph():
+    # the printed FRUS memoranda of a delegation: a caption in capitals above SUBJECT:
+    t = read_plaintext("m.md", (
+        "SECRET; EXDIS\nMEMORANDUM OF CONVERSATION\nNew York, September 22, 1966, 8:15 p.m.\n"
+        "US/MC/11\nSECRETARY'S DELEGATION TO THE TWENTY-FIRST SESSION OF THE UNITED NATIONS "
+        "GENERAL ASSEMBLY\nNew York, September-October 1966\nSUBJECT: Outer Space\n"
+        "PARTICIPANTS: US - The Secretary\nUSSR - Mr. Gromyko\n\n"
+        "The Secretary expressed the hope that the negotiations could soon be concluded.\n\n"
+        "Mr. Gromyko agreed that the negotiations had achieved positive results.\n"))
+    assert [t.text[a:b] for a, b in t.paragraphs] == [
+        "The Secretary expressed the hope that the negotiations could soon be concluded.",
+        "Mr. Gromyko agreed that the negotiations had achieved positive results."]

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kg.reading as reading
-from kg.reading import READERS, ReadError, read_file, read_text
+from kg.reading import ReadError, read_file, read_text, readers
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "000_518769ec419a4fc7.txt"
@@ -106,7 +106,7 @@ pair = st.tuples(st.integers(0, 10**6), st.integers(0, 10**6))
 @PROPS
 @given(st.text(max_size=400), st.lists(pair, max_size=8))
 def test_arbitrary_text_never_crashes_a_reader_and_maps_back_exactly(raw, pairs):
-    for reader in READERS:
+    for reader in readers():
         t = read_with(reader, raw)
         if t is not None:
             check_transcript(t, pairs)
@@ -117,7 +117,7 @@ def test_arbitrary_text_never_crashes_a_reader_and_maps_back_exactly(raw, pairs)
        st.lists(pair, max_size=8))
 def test_mutated_real_inputs_never_crash_a_reader_and_map_back_exactly(name, edits, pairs):
     raw = mutate(SOURCES[name], edits)
-    for reader in READERS:
+    for reader in readers():
         t = read_with(reader, raw)
         if t is not None:
             check_transcript(t, pairs)

@@ -5,8 +5,9 @@ import csv
 from datetime import date
 from pathlib import Path
 
-from kg.resolving.authority import (authority, by_key, holder, merge_wikidata, office_of,
-                                    offices)
+from kg.lexicon.authority import (authority, authority_lookup, by_key, holder, merge_wikidata,
+                                  office_of, offices)
+from kg.lexicon.matching import surname
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "authority"
 
@@ -91,9 +92,7 @@ def test_the_shipped_authority_is_already_merged_with_the_verified_list():
 
 
 def test_a_surname_keeps_its_particle_and_its_spellings_are_one_person():
-    from kg.resolving import authority_lookup
-    from kg.resolving.matching import surname
     assert surname("Charles de Gaulle") == "de Gaulle" and surname("A. Akalovsky") == "Akalovsky"
     # "de Gaulle" and "DeGaulle" fold alike: the same person, not a tie between two
-    person, score = authority_lookup("General de Gaulle")
-    assert (person.key, score) == ("de-gaulle-charles", 1.0)
+    entry, score = authority_lookup("General de Gaulle")
+    assert (entry.key, score) == ("de-gaulle-charles", 1.0)

@@ -1,8 +1,12 @@
-"""The project's authority data: persons (kg/data/persons.csv) and office-holders (offices.csv).
+"""The project's authority data: persons (kg/data/persons.csv), office-holders (offices.csv)
+and the chief of mission at a post (posts.csv).
 
-Both files are data shipped in the package; this module only reads them and answers two
-questions: "which authority person carries this surname?" and "who held this office on this
-date?".  External identifiers (Wikidata QIDs) come only from the authority file, which is
+The files are data shipped in the package; this module only reads them and answers lookups:
+"which authority person carries this name?" (`authority_lookup`), "which office does this
+bare title name?" (`office_of`, `post_office`), "who held this office on this date?"
+(`holder`, `head_of`).  It is a lexicon, not a resolver: it knows the tables, not the
+documents; whom a printed name in a document refers to is decided in kg.resolving, which
+asks these questions among others.  External identifiers (Wikidata QIDs) come only from the authority file, which is
 itself filled only from a verified list (`merge_wikidata` merges a newer one in); nothing here
 guesses an identifier.
 """
@@ -11,15 +15,19 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-from kg.resolving.matching import fold, name_key
+from kg.lexicon.data import rows as _rows, text as _data
+from kg.lexicon.matching import best_match, fold, name_key, similarity, surname
+from kg.lexicon.personal_names import PersonalName, agreement, parse_name
 
-PERSON_FIELDS = ("key", "name", "surnames", "country", "wikidata")
+PERSON_FIELDS = ("key", "name", "surnames", "country", "wikidata", "born", "died", "sex")
+# How close a printed surname must be to an authority surname to name that person (OCR
+# variants: "McGloy" for McCloy).
+MATCH_THRESHOLD = 0.8
 _QID_RE = re.compile(r"^Q[1-9]\d*$")
 
 
@@ -27,9 +35,22 @@ _QID_RE = re.compile(r"^Q[1-9]\d*$")
 class AuthorityEntry:
     key: str
     name: str
-    surnames: tuple[str, ...]
+    surnames: tuple[str, ...]   # the forms a bare surname names the person by
     country: str | None
     wikidata: str | None
+    born: date | None = None    # the first day the record allows (1 January of a bare year)
+    died: date | None = None    # the last day the record allows (31 December of a bare year)
+    sex: str | None = None      # "m" | "f" | None
+
+    @property
+    def parts(self) -> PersonalName:
+        """The entry's name in parts, with the sex the record gives."""
+        parts = parse_name(self.name)
+        return replace(parts, female=None if self.sex is None else self.sex == "f")
+
+    def alive(self, when: date) -> bool:
+        """Born on or before ``when`` and not dead before it, as far as the record says."""
+        return not (self.born and when < self.born) and not (self.died and self.died < when)
 
 
 @dataclass(frozen=True)
@@ -45,25 +66,20 @@ class Tenure:
     note: str | None = None
 
 
-def _data(name: str) -> str:
-    return resources.files("kg").joinpath(f"data/{name}").read_text(encoding="utf-8")
-
-
-def _rows(text: str) -> list[dict]:
-    return list(csv.DictReader(line for line in text.splitlines()
-                               if line.strip() and not line.startswith("#")))
-
-
 def parse_persons(text: str) -> tuple[AuthorityEntry, ...]:
     out = []
     for row in _rows(text):
         qid = (row.get("wikidata") or "").strip() or None
         if qid and not _QID_RE.match(qid):
             raise ValueError(f"persons.csv: {row['key']}: {qid!r} is not a QID")
+        sex = (row.get("sex") or "").strip().lower() or None
+        if sex not in (None, "m", "f"):
+            raise ValueError(f"persons.csv: {row['key']}: sex {sex!r} is not m or f")
         out.append(AuthorityEntry(
             key=row["key"].strip(), name=row["name"].strip(),
             surnames=tuple(s.strip() for s in (row.get("surnames") or "").split("|") if s.strip()),
-            country=(row.get("country") or "").strip() or None, wikidata=qid))
+            country=(row.get("country") or "").strip() or None, wikidata=qid,
+            born=_day(row.get("born") or ""), died=_day(row.get("died") or "", end=True), sex=sex))
     return tuple(out)
 
 
@@ -76,6 +92,65 @@ def authority() -> tuple[AuthorityEntry, ...]:
 @lru_cache(maxsize=1)
 def by_key() -> dict[str, AuthorityEntry]:
     return {e.key: e for e in authority()}
+
+
+def authority_lookup(printed: str) -> tuple[AuthorityEntry, float] | None:
+    """The authority person whose surname (or full name) the printed name carries, with how
+    close the printed form is (1.0 exact; lower for an OCR variant)."""
+    folded = " ".join(re.findall(r"[a-z]+", printed.casefold()))
+    for e in authority():                       # a full name printed as such ("U Thant")
+        if " ".join(re.findall(r"[a-z]+", e.name.casefold())) == folded:
+            return e, 1.0
+    last = surname(printed)
+    pairs = [(s, e) for e in authority() for s in e.surnames]
+    # surnames that fold alike ("de Gaulle", "DeGaulle") are one, not a tie
+    hit = best_match(last, pairs, key=lambda p: name_key(p[0]), threshold=MATCH_THRESHOLD)
+    if hit is None:
+        return None
+    (_, entry), score = hit
+    return entry, score
+
+
+def authority_candidates(printed: str, title: str | None = None
+                         ) -> list[tuple[AuthorityEntry, float, tuple[str, ...]]]:
+    """Every authority person a printed name can be, by its name alone: (entry, how close the
+    printed surname is, why the names agree - `kg.lexicon.personal_names.agreement`), closest
+    first.  A bare surname can be only a person whose ``surnames`` list it (OCR variants
+    allowed); a name with given names or initials can be anyone of that surname whose given
+    names agree ("Alexis Johnson" is not Lyndon B. Johnson, "Robert Kennedy" is Robert F.);
+    a woman's title ("Mrs. Kennedy") is no man of the file.  Whether the person was alive, or in
+    office, on a document's date is the resolver's question (`AuthorityEntry.alive`, `held`)."""
+    folded = " ".join(re.findall(r"[a-z]+", fold(printed)))
+    for e in authority():                       # a full name printed as such ("U Thant")
+        if " ".join(re.findall(r"[a-z]+", fold(e.name))) == folded:
+            return [(e, 1.0, ())]
+    name = parse_name(printed, title)
+    if not name.surname:
+        return []
+    out = []
+    for e in authority():
+        parts = e.parts
+        forms = e.surnames + ((parts.surname,) if name.given else ())
+        score = max((similarity(name.surname, f) for f in forms), default=0.0)
+        if score < MATCH_THRESHOLD:
+            continue
+        why = agreement(name, parts, surnames=False)
+        if why is not None:
+            out.append((e, score, why))
+    return sorted(out, key=lambda c: (-c[1], len(c[2])))
+
+
+def held(key: str, office: str, when: date, before: bool = False) -> bool:
+    """Whether the person held ``office`` on ``when`` (or, with ``before``, at any time up to
+    it), by the tenures of offices.csv."""
+    return any(t.holder == key and t.office == office and t.start <= when
+               and (before or t.end is None or when <= t.end) for t in offices()[0])
+
+
+def in_office(key: str, when: date) -> bool:
+    """Whether the person held any office of offices.csv on ``when``."""
+    return any(t.holder == key and t.start <= when and (t.end is None or when <= t.end)
+               for t in offices()[0])
 
 
 def _day(text: str, end: bool = False) -> date | None:

@@ -7,8 +7,8 @@ import unicodedata
 
 from hypothesis import given, settings, strategies as st
 
-from kg.resolving.authority import authority
-from kg.resolving.matching import edit_distance, fold, name_key, similarity
+from kg.lexicon.authority import authority
+from kg.lexicon.matching import edit_distance, fold, name_key, similarity
 
 
 def _fold(text):
