@@ -55,13 +55,10 @@ def measure(corpus: Path, jobs: int, repeat: int, gate: str, sample: int, parall
 
     import kg.building as building
     import kg.pipeline as pipeline
-    try:
-        from kg.sources import collect_sources
-    except ImportError:            # an older checkout (measuring "before")
-        from kg.cli import collect_sources
+    from kg.sources import find_sources
     from kg.mapping.core import DEFAULT_BASE
 
-    files, problems = collect_sources([corpus])
+    files, problems = find_sources([corpus])
     if not files:
         raise SystemExit(f"{corpus}: {problems}")
     corpus_files = len(files)
@@ -83,7 +80,7 @@ def measure(corpus: Path, jobs: int, repeat: int, gate: str, sample: int, parall
         # Warm-up (imports, shapes and ontology parsing) is part of every real build, but a
         # one-off: measure it apart so the stage rates describe the steady state.
         started = time.perf_counter()
-        building.build_document(str(files[0]), DEFAULT_BASE, **({"gate": gate} if gate else {}))
+        building.build_document(str(files[0].path), DEFAULT_BASE, **options)
         warmup = time.perf_counter() - started
 
         serial = []

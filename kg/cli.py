@@ -1,13 +1,14 @@
 """The `kg` command line: build, validate, pipeline; and the commands that register themselves.
 
-    kg build [SOURCES...] [--out DIR] [--base IRI] [--max-bytes N]
-                                                     sources -> SHACL-checked graph in DIR
-    kg validate FILE...                              run the shapes over any RDF file
-    kg pipeline                                      the readers, extractors and mappers
-    kg query QUERY [--store DIR] [--format F]        run a competency query or SPARQL
-    kg serve [--store DIR] [--host H] [--port P]     the SPARQL endpoint, the site, a query page
-    kg site [--store DIR] [--out DIR]                static HTML pages of the graph
-    kg docs [--out FILE]                             the competency queries, documented
+    kg build       sources -> SHACL-checked graph in out/
+    kg validate    run the shapes over any RDF file or dataset
+    kg pipeline    the readers, extractors and mappers
+    kg query       run a competency query or SPARQL
+    kg serve       the SPARQL endpoint, the site, a query page
+    kg site        static HTML pages of the graph
+    kg docs        the competency queries, documented
+
+Each command's synopsis in the README is written from its options by `synopsis` (cog).
 
 The commands of other modules (query, serve, site, docs) are declared under the entry-point group
 ``kg.commands`` in pyproject.toml and added here when this module loads: this module imports
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 import sys
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from importlib.metadata import entry_points
 from pathlib import Path
 
@@ -30,7 +31,7 @@ import click
 from kg import __version__
 from kg.mapping.core import DEFAULT_BASE
 from kg.reading import MAX_BYTES, MAX_BYTES_ENV
-from kg.sources import collect_sources, default_sources
+from kg.sources import default_sources
 
 COMMANDS = "kg.commands"      # the entry-point group other modules register commands under
 
@@ -72,8 +73,11 @@ def main() -> None:
 @main.command()
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", "out", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
-              help="Folder for kg.ttl, kg.nq, the reports, the manifest and the store.")
-@click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI of the data.")
+              help="Folder for kg.ttl, kg.nq, the other dumps, the reports and the store.")
+@click.option("--base", metavar="IRI", default=DEFAULT_BASE, show_default=True, help="Base IRI of the data.")
+@click.option("--root", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Folder the documents are named from (their IRIs follow the path below it); "
+                   "default: the deepest folder holding every source.")
 @click.option("--no-store", is_flag=True, help="Do not load the embedded store.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: all cores; 1 builds in this process).")
@@ -85,51 +89,70 @@ def main() -> None:
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="N",
               help=f"Refuse a source larger than N bytes before reading it (default "
                    f"{MAX_BYTES:,}; a megabyte of dense OCR takes about 350 MB to build).")
+@click.option("--wait", is_flag=True,
+              help="If another build is writing into --out, wait for it instead of exiting.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or progress lines.")
+@click.option("--progress-every", type=click.FloatRange(min=0), default=5.0, show_default=True,
+              metavar="SECONDS", help="Seconds between progress lines when standard error is not a terminal.")
+@click.option("--license", "license_iri", metavar="IRI", default=None,
+              help="Licence of the data, named in every dump and in void.ttl (default: CC0 1.0).")
+@click.option("--attribution", metavar="TEXT", default=None,
+              help="Attribution of the source texts, carried in every dump and in void.ttl.")
+@click.option("--dataset-url", metavar="URL", default=None,
+              help="URL the output folder is published at (ends with '/'): void.ttl names the "
+                   "dumps under it; default: relative to void.ttl.")
 @click.option("--gate", type=click.Choice(["fast", "pyshacl"]), default="fast", show_default=True,
               help="The SHACL gate: the shapes compiled to SPARQL in pyoxigraph (fast), or "
                    "pyshacl (the reference, as kg validate runs it); both give the same verdicts.")
-def build(sources: tuple[Path, ...], out: Path, base: str, no_store: bool, jobs: int | None,
-          full: bool, scheduler: str | None, gate: str, max_bytes: int | None) -> None:
+def build(sources: tuple[Path, ...], out: Path, base: str, root: Path | None, no_store: bool,
+          jobs: int | None, full: bool, scheduler: str | None, wait: bool, quiet: bool,
+          progress_every: float, license_iri: str | None, attribution: str | None,
+          dataset_url: str | None, gate: str, max_bytes: int | None) -> None:
     """Build the knowledge graph of SOURCES (files or folders; default: seeds/).
 
     Each document is read, extracted, mapped to RDF and checked against the shapes; only
-    conforming documents are published.  The others are listed with the reason.  Sources
-    unchanged since the last build into the same --out (same bytes, tool version, base and
-    shapes) are not processed again: out/manifest.json remembers their results.
+    conforming documents are published.  The others are listed with the reason.  A document
+    is named by its path below the build root (--root), which gives its IRIs.  The new output
+    replaces the old one in --out in one step.  Sources unchanged since the last build into
+    the same --out (same bytes, tool version, base and shapes) are not processed again.
     """
     import os
-    from contextlib import ExitStack
 
-    from kg.building import build as run_build
+    from kg.building import BuildLocked, build as run_build
+    from kg.building.progress import Bar, LogLines, Silent
+    from kg.sources import find_sources
 
     if not base.endswith(("/", "#")):
         raise click.UsageError(f"--base {base!r} must end with '/' or '#'")
-    files, problems = collect_sources(list(sources) or default_sources())
+    if dataset_url and not dataset_url.endswith("/"):
+        raise click.UsageError(f"--dataset-url {dataset_url!r} must end with '/'")
+    found, problems = find_sources(list(sources) or default_sources(), root)
     for problem in problems:
         click.echo(f"error: {problem}", err=True)
-    if not files:
+    if not found:
         click.echo(f"0 documents: nothing published to {out}/", err=True)
         sys.exit(1)
 
-    with ExitStack() as stack:
-        if max_bytes is not None:     # read by kg.reading here and in the workers it starts
-            stack.enter_context(_environment(MAX_BYTES_ENV, str(max_bytes)))
-        def progress(total: int):
-            if not sys.stderr.isatty() or total == 0:     # silent in pipes, logs and tests
-                return lambda name: None
-            bar = stack.enter_context(click.progressbar(
-                length=total, label=f"building {total} documents", file=sys.stderr,
-                item_show_func=lambda name: name or ""))
-            return lambda name: bar.update(1, name)
-        try:
-            summary = run_build(files, out, base, jobs=jobs or os.cpu_count(), scheduler=scheduler,
-                                full=full, store=not no_store, progress=progress, gate=gate)
-        except OSError as exc:
-            raise click.ClickException(f"{getattr(exc, 'filename', None) or out}: {exc.strerror or exc}")
-        except Exception as exc:
-            if scheduler and type(exc).__module__.split(".")[0] in ("distributed", "tornado", "asyncio"):
-                raise click.ClickException(f"scheduler {scheduler}: {type(exc).__name__}: {exc}")
-            raise
+    echo = lambda line: click.echo(line, err=True)     # noqa: E731
+    progress = (Silent() if quiet else Bar(echo) if sys.stderr.isatty()
+                else LogLines(echo, every=progress_every))
+    jobs = jobs or os.cpu_count() or 1
+    try:
+        with _environment(MAX_BYTES_ENV, str(max_bytes)) if max_bytes else nullcontext():
+            # read by kg.reading here and in the workers the build starts
+            summary = run_build(found, out, base, jobs=jobs, scheduler=scheduler, full=full,
+                                store=not no_store, progress=progress, wait=wait,
+                                license=license_iri, attribution=attribution,
+                                dataset_url=dataset_url, gate=gate)
+    except BuildLocked as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    except OSError as exc:
+        raise click.ClickException(f"{getattr(exc, 'filename', None) or out}: {exc.strerror or exc}")
+    except Exception as exc:
+        if scheduler and type(exc).__module__.split(".")[0] in ("distributed", "tornado", "asyncio"):
+            raise click.ClickException(f"scheduler {scheduler}: {type(exc).__name__}: {exc}")
+        raise
 
     for r in summary.results:
         if not r.published:
@@ -139,7 +162,7 @@ def build(sources: tuple[Path, ...], out: Path, base: str, no_store: bool, jobs:
                     click.echo(f"  {line}", err=True)
     results = summary.results
     published = summary.published
-    where = f"on {scheduler}" if scheduler else f"with {jobs or os.cpu_count()} job(s)"
+    where = f"on {scheduler}" if scheduler else f"with {jobs} job(s)"
     click.echo(f"{published} of {len(results)} documents published ({summary.triples} triples) to {out}/ "
                f"in {summary.seconds:.2f} s; {len(summary.processed)} processed {where}, "
                f"{len(summary.reused)} unchanged"
@@ -151,32 +174,25 @@ def build(sources: tuple[Path, ...], out: Path, base: str, no_store: bool, jobs:
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False))
 def validate(files: tuple[Path, ...]) -> None:
-    """Run the project's SHACL shapes over RDF FILES and print the report in words."""
-    from rdflib import Dataset, Graph
+    """Run the project's SHACL shapes over RDF FILES and print the report in words.
 
+    A file is read by its extension (.ttl, .nt, .nq, .trig, .jsonld, .rdf); a dataset (TriG,
+    N-Quads, JSON-LD with named graphs, as kg build writes them) is checked as the union of its
+    graphs.  Exits non-zero when a file does not conform, does not parse or holds no triples."""
     from kg.validating import validate as run_shapes
+    from kg.validating.files import RdfFileError, read_rdf
 
-    formats = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig",
-               ".jsonld": "json-ld", ".json": "json-ld", ".rdf": "xml", ".owl": "xml"}
     failed = False
     for path in files:
-        fmt = formats.get(path.suffix.lower(), "turtle")
         try:
-            if fmt in ("nquads", "trig"):
-                ds = Dataset()
-                ds.parse(path, format=fmt)
-                graph = Graph()
-                for s, p, o, _ in ds.quads((None, None, None, None)):
-                    graph.add((s, p, o))
-            else:
-                graph = Graph().parse(path, format=fmt)
-        except Exception as exc:
-            click.echo(f"error: {path}: cannot parse as {fmt}: {exc}", err=True)
+            rdf = read_rdf(path)
+        except RdfFileError as exc:
+            click.echo(f"error: {exc}", err=True)
             failed = True
             continue
-        verdict = run_shapes(graph)
+        verdict = run_shapes(rdf.graph)
         click.echo(f"{path}: {'conforms' if verdict.conforms else 'DOES NOT CONFORM'} "
-                   f"({len(graph)} triples, {len(verdict.violations)} violations)")
+                   f"({rdf.describe()}; {len(verdict.violations)} violations)")
         for r in verdict.results:
             click.echo(f"  {r.words()}")
         failed = failed or not verdict.conforms
@@ -236,6 +252,48 @@ def register_commands(group: _Main, declared) -> None:
 
 
 register_commands(main, entry_points(group=COMMANDS))
+
+
+# --- synopses: the README's command lines are generated from the options (cog) ---------------
+
+_PLACEHOLDERS = {"directory": "DIR", "path": "PATH", "file": "FILE", "integer": "N",
+                 "integer range": "N", "float": "N", "float range": "N", "text": "TEXT"}
+
+
+def _placeholder(param: click.Parameter) -> str:
+    """What a synopsis shows for an option's value: its metavar, its choices, a short default
+    that is not a path (``--port 7878``), else the kind of value (``--store DIR``)."""
+    if param.metavar:
+        return param.metavar
+    if isinstance(param.type, click.Choice):
+        return "|".join(param.type.choices)
+    default = param.default
+    if isinstance(default, float):
+        default = f"{default:g}"
+    if isinstance(default, (str, int)) and not isinstance(default, bool) and len(str(default)) <= 20 \
+            and not isinstance(param.type, click.Path):
+        return str(default)
+    return _PLACEHOLDERS.get(param.type.name, param.type.name.upper())
+
+
+def _term(param: click.Parameter) -> str:
+    if isinstance(param, click.Argument):
+        word = param.metavar or param.name.upper()
+        word += "..." if param.nargs == -1 else ""
+        return word if param.required else f"[{word}]"
+    name = max(param.opts, key=len)
+    if getattr(param, "is_flag", False):
+        return f"[{name}]"
+    return f"[{name} {_placeholder(param)}{' ...' if param.multiple else ''}]"
+
+
+def synopsis(name: str) -> str:
+    """``kg NAME`` with its arguments and options, as the README's heading of the command (cog
+    writes it there: tests/test_readme.py checks that the README is up to date)."""
+    command = main.commands[name]
+    params = [p for p in command.params if isinstance(p, click.Argument)]
+    params += [p for p in command.params if not isinstance(p, click.Argument)]
+    return " ".join(["kg", name, *(_term(p) for p in params)])
 
 if __name__ == "__main__":
     main()

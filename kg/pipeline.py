@@ -29,7 +29,7 @@ from kg.validating import check
 @dataclass
 class DocumentResult:
     source: str                          # path as given
-    name: str                            # file name
+    name: str                            # the document's name: its path relative to the build root
     status: str                          # published | rejected | unreadable | failed
     reason: str = ""                     # one line: why it is not published
     graph_iri: str | None = None
@@ -51,9 +51,14 @@ def nquads_of(graph: Graph, graph_iri: str) -> str:
     return nquads(graph, graph_iri)
 
 
-def process_file(path: Path, base: str = DEFAULT_BASE, gate: str = "fast") -> DocumentResult:
-    """Build one document's graph and pass it through the SHACL gate (``fast`` or ``pyshacl``)."""
-    name = path.name
+def process_file(path: Path, base: str = DEFAULT_BASE, name: str | None = None,
+                 gate: str = "fast") -> DocumentResult:
+    """Build one document's graph and pass it through the SHACL gate (``fast`` or ``pyshacl``).
+
+    ``name`` is the document's identity (the source's path relative to the build root, see
+    ``kg.sources``); it defaults to the file name.
+    """
+    name = name or path.name
     result = DocumentResult(source=str(path), name=name, status="failed")
     clock = time.perf_counter()
 
@@ -68,6 +73,7 @@ def process_file(path: Path, base: str = DEFAULT_BASE, gate: str = "fast") -> Do
         result.reader, result.sha256 = transcript.reader, transcript.sha256
         lap("read")
         records = extract(transcript)
+        records.source_name = name          # the identity, not the bare file name
         result.records = len(records.records)
         lap("extract")
         resolution = resolve_document(records)
@@ -81,7 +87,10 @@ def process_file(path: Path, base: str = DEFAULT_BASE, gate: str = "fast") -> Do
         verdict = check(triples, words_graph(), gate, text, graph_iri)
         lap("validate")
     except ReadError as exc:
-        result.status, result.reason = "unreadable", str(exc)
+        reason = str(exc)
+        if name != path.name and reason.startswith(f"{path.name}: "):    # the reader names the file
+            reason = f"{name}: {reason[len(path.name) + 2:]}"
+        result.status, result.reason = "unreadable", reason
         return result
     except Exception as exc:     # a bug must not stop the build; say where it happened
         frame = traceback.extract_tb(exc.__traceback__)[-1]

@@ -69,6 +69,17 @@ def test_kg_validate_says_the_published_graph_conforms(built):
     assert "conforms" in r.output.splitlines()[0]
 
 
+def test_kg_validate_reads_the_published_datasets_whole(built):
+    """kg.trig, kg.nq and kg.jsonld hold every document in a named graph: each is read whole
+    (JSON-LD's named graphs once read as an empty default graph that "conformed")."""
+    r = _run("validate", *(str(built / name) for name in ("kg.trig", "kg.nq", "kg.jsonld")))
+    assert r.exit_code == 0, r.output
+    lines = r.output.splitlines()
+    counts = {line.split(",")[1].split(" triples")[0].strip() for line in lines}
+    assert len(lines) == 3 and len(counts) == 1 and int(counts.pop()) > 10_000
+    assert all("named graphs; 0 violations)" in line and ": conforms (" in line for line in lines)
+
+
 def test_kg_validate_names_the_node_and_rule_of_a_violation(tmp_path, built):
     broken = tmp_path / "broken.ttl"
     text = (built / "kg.ttl").read_text(encoding="utf-8")

@@ -16,14 +16,13 @@ addressee as NARA catalogued them.  Senders and addressees printed in a message'
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from kg.extracting import extractor
 from kg.extracting.nara_form import _form_lines
+from kg.lexicon.data import table
 from kg.reading.transcript import Transcript
 from kg.records import Correspondent, FormField, Record, RecordNumber
 
@@ -43,12 +42,10 @@ class Agency:
 
 @lru_cache(maxsize=1)
 def agencies() -> tuple[Agency, ...]:
-    text = resources.files("kg").joinpath("data/agencies.csv").read_text(encoding="utf-8")
-    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
     return tuple(Agency(r["code"], r["name"], tuple(a for a in r["aliases"].split("|") if a),
                         r["rif"] or None,
                         re.compile(rf"^[^\w\n]{{0,4}}(?:THE\s+)?{r['letterhead']}\b", re.IGNORECASE))
-                 for r in rows)
+                 for r in table("agencies.csv"))
 
 
 def agency_of(printed: str) -> Agency | None:

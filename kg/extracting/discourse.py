@@ -1,12 +1,14 @@
 """Shared helpers for the discourse extractors (turns, claims, proposals).
 
-Not an extractor.  What is here is *genre knowledge as data* plus two small text utilities:
+Not an extractor.  What is here is *genre knowledge as data* plus small text utilities:
 
 - `sentences()` splits a stretch of the reading text into sentences without breaking after
   titles ("Mr.", "Amb."), initials, "i.e.", "e.g." or inside an ellipsis, and keeps a
   drafter's parenthetical "(... .)" as a sentence of its own;
 - `turn_spans()` maps the `SpeakerTurn` records back to reading-text stretches, so claims and
-  proposals know who holds the floor at any offset.
+  proposals know who holds the floor at any offset;
+- `stems()` and `topics_of()` say what a sentence speaks of, so that a restatement or an
+  answer can be told to be about the same thing as a proposal.
 
 The patterns of reported speech are built from the vocabulary of memoranda of conversation
 and telegrams, which is data (kg.lexicon.speech): the drafter writes "Mr. X said that ...",
@@ -18,8 +20,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.lexicon.data import table
+from kg.lexicon.names import SURNAME
 from kg.lexicon.nations import SIDE_WORDS
 from kg.lexicon.speech import NEGATED_SPEECH, SPEECH_ADVERBS, SPEECH_VERBS
+from kg.lexicon.titles import TITLE_RE
 from kg.reading.transcript import Transcript
 from kg.records import Participant, Record, SpeakerTurn
 
@@ -150,19 +155,48 @@ def other_sides(side: str | None, present: set[str]) -> list[str]:
     return [s for s in present if s and s != side]
 
 
+# --- what a sentence speaks of -------------------------------------------------------------
+
+_STOP = frozenset("""a an the of to in on at by for with from and or but if that this these those
+was were is are be been being had has have would could should must might may will can not no
+he she it they we us our his her its their him them there here as so than then also only any
+all some such one other which what who whom whose when where while since because about into
+said did do does very more most much many upon mr amb ambassador secretary question matter
+point view side government delegation us usa ussr soviet union united states american
+russian part country countries both two however although far now time present certain fact
+way thing things sides once again further still even just really indeed already well whether
+president chairman minister premier""".split())
+
+_SPEECH = frozenset(w for v in SPEECH_VERBS for w in v.split()) | {"wished", "wish"}
+_TITLED = re.compile(rf"(?:{TITLE_RE.pattern})\s+{SURNAME}(?:'s)?")
+
+
+def stems(text: str) -> set[str]:
+    """Content-word stems, crude but stable ('removed', 'removing' -> 'remov').
+
+    Persons named with a title and the reported-speech verbs say nothing of the matter.
+    """
+    out = set()
+    text = _TITLED.sub(" ", text)
+    for w in re.findall(r"[A-Za-z][A-Za-z\-]+", text):
+        w = w.casefold()
+        if w in _STOP or w in _SPEECH or len(w) < 3:
+            continue
+        for suf in ("ations", "ation", "ings", "ing", "ed", "es", "s"):
+            if w.endswith(suf) and len(w) - len(suf) >= 4:
+                w = w[: -len(suf)]
+                break
+        out.add(w.rstrip("e"))
+    return out
+
+
 # --- topics ---------------------------------------------------------------------------------
 
 def _load_topics() -> tuple[tuple[str, re.Pattern], ...]:
     """The topic lexicon (kg/data/topics.tsv), in its order: label -> one pattern."""
-    from importlib import resources
-
-    text = resources.files("kg").joinpath("data/topics.tsv").read_text(encoding="utf-8")
     grouped: dict[str, list[str]] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("topic\t"):
-            continue
-        label, pattern = line.split("\t", 1)
-        grouped.setdefault(label, []).append(pattern)
+    for row in table("topics.tsv"):
+        grouped.setdefault(row["topic"], []).append(row["pattern"])
     return tuple((label, re.compile("|".join(pats), re.IGNORECASE)) for label, pats in grouped.items())
 
 

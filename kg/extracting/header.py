@@ -11,17 +11,16 @@ It does not read the participants (participants.py) or the drafter (drafters.py)
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from kg.extracting import extractor
 from kg.extracting.dates import (ISO_SLASH_DATE_RE, MONTH_NAME_DATE_RE, TIME_RANGE_RE,
                                  parse_month_name_date, parse_time_range, safe_date)
 from kg.extracting.nara_form import _form_lines, form_date
 from kg.extracting.record_date import record_date
+from kg.lexicon.data import table
 from kg.reading.transcript import Line, Transcript
 from kg.records import DocumentHeader, Record, Span
 
@@ -75,10 +74,8 @@ class Place:
 
 @lru_cache(maxsize=1)
 def places() -> tuple[Place, ...]:
-    text = resources.files("kg").joinpath("data/places.csv").read_text(encoding="utf-8")
-    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
     return tuple(Place(re.compile(r["pattern"], re.IGNORECASE), r["name"], r["wikidata"] or None)
-                 for r in rows)
+                 for r in table("places.csv"))
 
 
 def normalise_place(printed: str) -> Place | None:

@@ -28,6 +28,7 @@ import re
 from kg.extracting import extractor
 from kg.extracting.telegraphese import capital_mentions
 from kg.lexicon.authority import authority, office_forms, post_forms
+from kg.lexicon.data import words
 from kg.lexicon.matching import surname
 from kg.lexicon.names import NOT_A_NAME
 from kg.lexicon.nations import NATION_ALT, NATIONS
@@ -76,14 +77,8 @@ _ADVERBS = frozenset({"then", "also", "again", "further", "once", "finally", "no
                       "thereupon", "next"})
 
 
-def _word_list(name: str) -> frozenset[str]:
-    from importlib import resources
-    text = resources.files("kg").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
-
-
-GIVEN_NAMES = _word_list("given_names.txt")
-NOT_NAMES = NOT_NAMES | _word_list("not_names.txt")
+GIVEN_NAMES = words("given_names.txt")
+NOT_NAMES = NOT_NAMES | words("not_names.txt")
 _FOLLOWING_NAME_RE = re.compile(rf"[ \t]+(?P<initial>[A-Z]\.[ \t]?)?(?P<surname>{_NAME_WORD})")
 
 

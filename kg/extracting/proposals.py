@@ -1,24 +1,19 @@
 """Proposals and the responses the document shows to them.
 
 A proposal is a sentence in a speaker's turn that puts something to the other side, in the
-genre's phrasing (kg/data/proposals.tsv): a suggestion ("suggested that", "proposed that",
-"hoped that both sides could ...", "it might be useful to", a question such as "Could we have
-agreement that ...?", "asked whether the U.S. would be willing to consider ..."), an offer
-("was prepared to", "would be glad to", "we are willing to"), a request ("asked Ambassador
-Foster to clarify", "asked that", "urged", "invited Mr. Reynolds to speak", "would appreciate
-it if"), a demand ("the US should lift ...", "wanted West Berlin to be neutralized"), an
-appeal.  Reports of earlier proposals ("had suggested", "as proposed by", "the original
-proposal") are not new ones; a sentence that only conditions or extends the one before
-("If this was acceptable ...", "Also, ...") belongs to the same proposal, and so does a
-restatement by the same speaker.
+genre's phrasing (kg/data/proposals.tsv, read by kg.lexicon.negotiation): a suggestion
+("suggested that", "proposed that", "hoped that both sides could ...", "it might be useful
+to", a question such as "Could we have agreement that ...?", "asked whether the U.S. would be
+willing to consider ..."), an offer ("was prepared to", "would be glad to", "we are willing
+to"), a request ("asked Ambassador Foster to clarify", "asked that", "urged", "invited Mr.
+Reynolds to speak", "would appreciate it if"), a demand ("the US should lift ...", "wanted
+West Berlin to be neutralized"), an appeal.  Reports of earlier proposals ("had suggested",
+"as proposed by", "the original proposal") are not new ones; a sentence that only conditions
+or extends the one before ("If this was acceptable ...", "Also, ...") belongs to the same
+proposal, and so does a restatement by the same speaker.
 
-The response is the answer of the other side: its first turn after the proposal (in a
-meeting of one side, any other speaker's).  Its status comes from the answer's words (data):
-accepted ("agreed", "concurred", "expressed interest in the Secretary's idea"), rejected
-("could not accept", "did not believe that ..."), deferred (consulting or reporting home,
-"would study", "did not exclude"), countered (an alternative, or the answer puts a proposal
-of its own; agreeing to part and refusing the rest).  An answer without any of these words
-that argues back is a counter; no answer from the other side is status none.
+The response is read by kg.extracting.answers: the answer of the other side and its status
+(accepted, rejected, deferred, countered), or none when the document records no answer.
 """
 from __future__ import annotations
 
@@ -27,88 +22,30 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.extracting import extractor
-from kg.extracting.discourse import (Sentence, TurnStretch, _alt, participants, sentences,
-                                     topic_of, topics_of, turn_spans)
-from kg.lexicon.data import text as data_text
-from kg.lexicon.matching import similarity, surname
-from kg.lexicon.names import SURNAME
+from kg.extracting.answers import Put, answer
+from kg.extracting.discourse import (Sentence, TurnStretch, _alt, participants, sentences, stems,
+                                     topic_of, turn_spans)
+from kg.lexicon.matching import surname
 from kg.lexicon.nations import SIDE_WORDS
-from kg.lexicon.speech import SPEECH_VERBS
-from kg.lexicon.titles import TITLE_RE
+from kg.lexicon.negotiation import phrasing
 from kg.reading.transcript import Transcript
 from kg.records import Participant, Proposal, Record, SpeakerTurn
 
 NAME = "proposals"
 
 
-@dataclass(frozen=True)
-class Lexicon:
-    acts: tuple[tuple[str, str], ...]          # (act, pattern with {own}/{other})
-    reports: re.Pattern                        # a report of an earlier proposal
-    answers: tuple[tuple[str, re.Pattern], ...]  # (status, pattern)
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """The proposal and answer phrasing of kg/data/proposals.tsv."""
-    text = data_text("proposals.tsv")
-    acts, reports, answers = [], [], []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("kind\t"):
-            continue
-        kind, label, pattern = line.split("\t", 2)
-        if kind == "act":
-            acts.append((label, pattern))
-        elif kind == "not":
-            reports.append(pattern)
-        elif kind == "answer":
-            answers.append((label, re.compile(pattern)))
-        else:
-            raise ValueError(f"kg/data/proposals.tsv: unknown kind {kind!r} in {line!r}")
-    return Lexicon(tuple(acts), re.compile("|".join(reports)), tuple(answers))
-
-
 # a sentence that only conditions or extends the proposal before it
 _CONDITION_ON_PREVIOUS = re.compile(r"^(?:If|Unless|Provided)\s+(?:this|that|it)\b|^Also\b")
+# a proposal made in so many words is a new one, whatever it repeats ("If this was indeed the
+# case, he suggested that ...", "The Secretary proposed that this question be considered
+# again ...": the gold and the genre count the formal proposal with its own answer)
+_EXPLICIT = re.compile(r"\b(?:suggested|proposed)\s+that\b|\breplied\s+with\s+a\s+(?:suggestion|proposal)\b|"
+                       r"\bmade\s+(?:a|the\s+following)\s+(?:suggestion|proposal)\b")
+# a sentence that says it puts something again ("He emphasized once again that he hoped ...",
+# "repeated that ...") restates the proposal of the speaker it shares a word of substance with
+_SAYS_AGAIN = re.compile(r"\b(?:once\s+again|once\s+more|repeated|reiterated|restated)\b")
 # backing what a colleague of one's own side put ("as outlined by Ambassador X")
 _SUPPORT = r"\bas\s+(?:outlined|suggested|proposed|indicated|described)\s+by\s+(?:[\w.]+\s+)?(?:{names})\b"
-_QUOTED = re.compile(r'"[^"]{3,}"|“[^”]{3,}”')
-_SAME_AS_BEFORE = re.compile(r"^The\s+same\s+appl(?:ied|ies)\s+to\b")
-# an answer that agrees and then takes something back
-_TAKE_BACK = re.compile(r"^\W*(?:However|But|Nevertheless|On\s+the\s+other\s+hand)\b")
-# an invitation to speak is accepted by speaking ("asked Ambassador Foster to clarify the three
-# alternative drafts", "perhaps the President might first wish to comment")
-_INVITED_TO_SPEAK = re.compile(r"\b(?:comment|clarify|explain|speak|describe|outline|elaborate|"
-                               r"state\s+(?:his|their|its)\s+views?|give\s+(?:his|their|its)\s+views?)\b")
-_STOP = frozenset("""a an the of to in on at by for with from and or but if that this these those
-was were is are be been being had has have would could should must might may will can not no
-he she it they we us our his her its their him them there here as so than then also only any
-all some such one other which what who whom whose when where while since because about into
-said did do does very more most much many upon mr amb ambassador secretary question matter
-point view side government delegation us usa ussr soviet union united states american
-russian""".split())
-
-_SPEECH = frozenset(w for v in SPEECH_VERBS for w in v.split()) | {"wished", "wish"}
-_TITLED = re.compile(rf"(?:{TITLE_RE.pattern})\s+{SURNAME}(?:'s)?")
-
-
-def stems(text: str) -> set[str]:
-    """Content-word stems, crude but stable ('removed', 'removing' -> 'remov').
-
-    Persons named with a title and the reported-speech verbs say nothing of the matter.
-    """
-    out = set()
-    text = _TITLED.sub(" ", text)
-    for w in re.findall(r"[A-Za-z][A-Za-z\-]+", text):
-        w = w.casefold()
-        if w in _STOP or w in _SPEECH or len(w) < 3:
-            continue
-        for suf in ("ations", "ation", "ings", "ing", "ed", "es", "s"):
-            if w.endswith(suf) and len(w) - len(suf) >= 4:
-                w = w[: -len(suf)]
-                break
-        out.add(w.rstrip("e"))
-    return out
 
 
 @dataclass
@@ -135,7 +72,7 @@ def _others(side: str | None, sides: set[str]) -> list[str]:
 @lru_cache(maxsize=256)
 def _act_patterns(own: str, other: str | None) -> tuple[tuple[str, re.Pattern], ...]:
     out = []
-    for act, pat in lexicon().acts:
+    for act, pat in phrasing().acts:
         filled = _fill(pat, own, other)
         if filled:
             out.append((act, re.compile(filled)))
@@ -149,7 +86,7 @@ def proposal_act(text: str, side: str | None, sides: set[str],
     ``own_names``: surnames of the speaker's own delegation; backing what one of them put
     ("as outlined by Ambassador X") supports that proposal rather than making a new one.
     """
-    if lexicon().reports.search(text):
+    if phrasing().reports.search(text):
         return None
     if own_names and re.search(_SUPPORT.replace("{names}", _alt(own_names)), text):
         return None
@@ -194,10 +131,11 @@ def detect(t: Transcript, found: list[Record]) -> list[Found]:
                 act = proposal_act(text, ts.turn.side, sides, names.get(ts.turn.side, ()))
                 if act is None:
                     continue
-                if last is not None and _CONDITION_ON_PREVIOUS.search(text):
+                explicit = _EXPLICIT.search(text) is not None
+                if last is not None and not explicit and _CONDITION_ON_PREVIOUS.search(text):
                     last.sentences.append(s)       # a condition on, or extension of, the last one
                     continue
-                earlier = _restated(t, text, ts, out)
+                earlier = _restated(t, text, ts, out, explicit)
                 if earlier is not None:
                     earlier.sentences.append(s)    # the same speaker puts it again
                     earlier.restated_in.append(ts)
@@ -207,18 +145,27 @@ def detect(t: Transcript, found: list[Record]) -> list[Found]:
     return out
 
 
-def _restated(t: Transcript, text: str, ts: TurnStretch, earlier: list[Found]) -> Found | None:
-    """An earlier proposal of the same speaker this sentence puts again."""
+def _restated(t: Transcript, text: str, ts: TurnStretch, earlier: list[Found],
+              explicit: bool = False) -> Found | None:
+    """The earlier proposal of the same speaker this sentence puts again: the one it shares
+    most words with (sentence by sentence: the words of a proposal put many times over would
+    match anything; a sentence that says it puts something again needs one word in common), else the latest one of another turn on the same topic; a sentence that
+    points back at it ("try this step") puts the latest one again.  A proposal made in so
+    many words (``explicit``) puts again only what its own turn put."""
     st, top = stems(text), topic_of(text)
-    for f in reversed(earlier):
-        if f.stretch.turn.speaker != ts.turn.speaker:
-            continue
+    mine = [f for f in earlier if f.stretch.turn.speaker == ts.turn.speaker
+            and not (explicit and f.stretch.turn.index != ts.turn.index)]
+    if mine and not explicit and phrasing().again.search(text):
+        return mine[-1]                        # "weigh this possibility": the last one, again
+    scored = [(max(_overlap(st, stems(x.text(t))) for x in f.sentences), k, f)
+              for k, f in enumerate(mine)]
+    best = max(scored, key=lambda c: (c[0], c[1]), default=None)
+    if best is not None and (best[0] >= 0.4 or (best[0] > 0 and _SAYS_AGAIN.search(text))):
+        return best[2]
+    for f in reversed(mine):
         ftext = " ".join(x.text(t) for x in f.sentences)
-        fst = stems(ftext)
-        if _overlap(st, fst) >= 0.4:
-            return f
         if (f.stretch.turn.index != ts.turn.index and top is not None and top == topic_of(ftext)
-                and len(st & fst) >= 2):
+                and len(st & stems(ftext)) >= 2):
             return f
     return None
 
@@ -227,123 +174,6 @@ def _overlap(a: set[str], b: set[str]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / min(len(a), len(b))
-
-
-def _cue(text: str) -> str | None:
-    """The status a sentence of an answer gives, from its words alone (None: no cue)."""
-    if lexicon().reports.search(text):
-        found = [st for st, rx in lexicon().answers if st == "deferred" and rx.search(text)]
-        return "deferred" if found else None     # "report his proposal to ..." still defers
-    found = []
-    for st, rx in lexicon().answers:
-        for m in rx.finditer(text):
-            if m.group().split()[0].endswith("ed") and re.search(r"\bhad\s+(?:\w+\s+)?$", text[:m.start()]):
-                continue                     # "had agreed": what someone did before
-            found.append(st)
-            break
-    if not found:
-        return None
-    if "countered" in found or "accepted" in found and "rejected" in found:
-        return "countered"
-    return found[0]
-
-
-def _side_key(ts: TurnStretch, one_sided: bool = False) -> str:
-    """The side a turn speaks for; without a participants list, or in a meeting of one side
-    (the President and his advisers), the speaker himself."""
-    if one_sided:
-        return ts.turn.speaker or "?"
-    return ts.turn.side or ts.turn.speaker or "?"
-
-
-@dataclass(frozen=True)
-class Answer:
-    status: str
-    sentence: Sentence
-    turn: TurnStretch
-
-
-# the member of one's own side a request names ("The Secretary asked Ambassador Foster to
-# clarify ..."): his next turn answers it
-_ADDRESSED = re.compile(rf"\b(?:asked|requested|invited|urged)\s+(?:{TITLE_RE.pattern})\s+(?P<name>{SURNAME})")
-
-
-def _replies(t: Transcript, p: Found, stretches: list[TurnStretch],
-             listed_sides: set[str]) -> list[TurnStretch]:
-    """The turns that may answer a proposal, in order: those of the member of one's own side
-    the request names, else those of the other side (of any other speaker in a meeting of one
-    side), within the next turns."""
-    start = next(i for i, ts in enumerate(stretches) if ts.turn.index == p.stretch.turn.index)
-    last_at = max(s.end for s in p.sentences)
-    later = [ts for ts in stretches[start + 1:start + 9] if ts.pieces[0][0] >= last_at]
-    m = _ADDRESSED.search(" ".join(s.text(t) for s in p.sentences))
-    if m:
-        named = [ts for ts in later if ts.turn.speaker
-                 and similarity(surname(ts.turn.speaker), m.group("name")) >= 0.8]
-        if named:
-            return named[:1]
-    # a meeting of one side (the President and his advisers): any other speaker answers
-    one_sided = len(listed_sides or {ts.turn.side for ts in stretches if ts.turn.side}) <= 1
-    mine = _side_key(p.stretch, one_sided)
-    return [ts for ts in later if _side_key(ts, one_sided) != mine][:3]
-
-
-def _cues(t: Transcript, turn: TurnStretch, pst: set[str], ptopics: set[str]) -> list[tuple]:
-    """(overlap with the proposal, -position, status, sentence) of each cue of an answer."""
-    sents = [s for a, b in turn.pieces for s in sentences(t, a, b)]
-    out: list[tuple] = []
-    prev_status = None
-    for k, s in enumerate(sents):
-        text = s.text(t)
-        status = _cue(_QUOTED.sub(" ", text))     # words quoted from a document are no answer
-        if status is None and _SAME_AS_BEFORE.search(text):
-            status = prev_status                  # "The same applied to ..."
-        if status == "accepted" and any(
-                _TAKE_BACK.match(x.text(t)) or _cue(_QUOTED.sub(" ", x.text(t))) == "rejected"
-                for x in sents[k + 1:k + 3]):
-            status = "countered"                  # agrees to part, refuses or takes back the rest
-        if status is not None:
-            prev_status = status
-            overlap = len(pst & stems(text)) + 2 * len(ptopics & topics_of(text))
-            out.append((overlap, -k, status, s))
-    return out
-
-
-def _answer(t: Transcript, p: Found, stretches: list[TurnStretch],
-            proposing_turns: set[int], listed_sides: set[str]) -> Answer | None:
-    """The answer to one proposal: the sentence of the first reply that settles it; a later
-    reply of the same side settles it instead when only that one speaks of the same thing
-    ("... and Mr. Gromyko agreed")."""
-    replies = _replies(t, p, stretches, listed_sides)
-    if not replies:
-        return None
-    ptext = " ".join(s.text(t) for s in p.sentences)
-    pst, ptopics = stems(ptext), topics_of(ptext)
-    first = replies[0]
-    cues = _cues(t, first, pst, ptopics)
-    if not any(c[0] >= 2 for c in cues):
-        for later in replies[1:]:
-            found = [c for c in _cues(t, later, pst, ptopics) if c[0] >= 2 and c[2] != "countered"]
-            if found:
-                _, _, status, s = max(found, key=lambda c: (c[0], c[1]))
-                return Answer(status, s, later)
-    counters = first.turn.index in proposing_turns      # the answer puts a proposal of its own
-    sents = [s for a, b in first.pieces for s in sentences(t, a, b)]
-    if cues:
-        # the cue sentence that speaks of the same thing; else the answer's opening sentence,
-        # with the first cue of the answer for its status
-        near = [c for c in cues if c[0] >= 2]
-        if near:
-            _, _, status, s = max(near, key=lambda c: (c[0], c[1]))
-        else:
-            status, s = max(cues, key=lambda c: c[1])[2], sents[0]
-        if counters and status in ("accepted", "rejected"):
-            status = "countered"                  # refuses or agrees, and puts his own
-        return Answer(status, s, first)
-    if sents and _INVITED_TO_SPEAK.search(ptext):
-        return Answer("accepted", sents[0], first)      # asked to comment, he comments
-    # no word of assent, refusal or delay: an answer that argues back counters
-    return Answer("countered", sents[0], first) if sents else None
 
 
 def respond(t: Transcript, found: list[Record], props: list[Found]) -> list[Proposal]:
@@ -358,15 +188,24 @@ def respond(t: Transcript, found: list[Record], props: list[Found]) -> list[Prop
                       proposer=p.stretch.turn.speaker, act=p.act,
                       addressee_side=_addressee(p, stretches), proposer_side=p.side,
                       topic=topic_of(ptext), turn=p.stretch.turn.index)
-        answer = _answer(t, p, stretches, proposing, sides)
-        if answer is None:
+        # the answer follows the first statement; a restatement in a later turn is no new
+        # proposal to answer
+        first = [s for s in p.sentences if s.start < _turn_end(p.stretch)]
+        put = Put(text=" ".join(s.text(t) for s in first), act=p.act, stretch=p.stretch,
+                  after=p.sentences[0].end, side=p.side)
+        a = answer(t, put, stretches, proposing, sides)
+        if a is None or a.sentence is None or a.turn is None:
             out.append(Proposal(**common))
             continue
-        s = answer.sentence
-        out.append(Proposal(**common, status=answer.status, responder=answer.turn.turn.speaker,
+        s = a.sentence
+        out.append(Proposal(**common, status=a.status, responder=a.turn.turn.speaker,
                             response_evidence=(t.span(s.start, s.end),),
-                            response_turn=answer.turn.turn.index))
+                            response_turn=a.turn.turn.index))
     return out
+
+
+def _turn_end(ts: TurnStretch) -> int:
+    return max(b for _, b in ts.pieces)
 
 
 def _addressee(p: Found, stretches: list[TurnStretch]) -> str | None:

@@ -16,11 +16,10 @@ Nothing here decides who the person is (kg/resolving does).
 """
 from __future__ import annotations
 
-import csv
 import re
 from functools import lru_cache
-from importlib import resources
 
+from kg.lexicon.data import table, words
 from kg.lexicon.nations import SIDES
 from kg.lexicon.words import is_common_word, is_ocr_debris, is_word
 
@@ -34,15 +33,12 @@ _MONTHS = frozenset("JAN JANUARY FEB FEBRUARY MAR MARCH APR APRIL MAY JUN JUNE J
 
 @lru_cache(maxsize=1)
 def titles() -> dict[str, str]:
-    text = resources.files("kg").joinpath("data/telegraphese_titles.csv").read_text(encoding="utf-8")
-    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
-    return {r["printed"]: r["title"] for r in rows}
+    return {r["printed"]: r["title"] for r in table("telegraphese_titles.csv")}
 
 
 @lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
-    text = resources.files("kg").joinpath("data/given_names.txt").read_text(encoding="utf-8")
-    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+    return words("given_names.txt")
 
 
 @lru_cache(maxsize=1)

@@ -84,10 +84,19 @@ def slug(text: str) -> str:
 
 
 def doc_slug(source_name: str) -> str:
-    """The document's IRI segment: the file name without its extension, made IRI-safe."""
-    stem = source_name.rsplit("/", 1)[-1]
+    """The document's IRI path: its name (the source's path relative to the build root,
+    '/'-separated) without the file's extension, each folder and the file name made IRI-safe.
+    ``000_518769ec419a4fc7.txt`` -> ``000_518769ec419a4fc7``; ``2023/104-10123-10407.md`` ->
+    ``2023/104-10123-10407``."""
+    *folders, stem = source_name.split("/")
     stem = stem.rsplit(".", 1)[0] if "." in stem else stem
-    return re.sub(r"[^A-Za-z0-9_.-]+", "-", stem).strip("-") or "document"
+    segments = [_segment(f) for f in folders if f] + [_segment(stem) or "document"]
+    return "/".join(s or "-" for s in segments)
+
+
+def _segment(text: str) -> str:
+    segment = re.sub(r"[^A-Za-z0-9_.-]+", "-", text).strip("-")
+    return "" if set(segment) <= {"."} else segment      # never a '.' or '..' path segment
 
 
 def concept(scheme: str, name: str) -> URIRef:
@@ -193,7 +202,7 @@ class MapContext:
     @cached_property
     def source(self) -> URIRef:
         """The raw source file (the text the offsets point into)."""
-        return URIRef(f"{self.base}source/{quote(self.source_name, safe='')}")
+        return URIRef(f"{self.base}source/{quote(self.source_name, safe='/')}")
 
     @cached_property
     def graph_iri(self) -> URIRef:
@@ -230,7 +239,8 @@ class MapContext:
         if self.reading_text is not None:
             add((selector, _READING_TEXT, Literal(self.reading_text(span.start, span.end))))
         add((item, _HAS_EVIDENCE, anno))
-        add((item, _DERIVED_FROM, self.doc))
+        if item != self.doc:      # the document's own evidence (its header) is not a derivation
+            add((item, _DERIVED_FROM, self.doc))
         return anno
 
     def record_evidence(self, item: URIRef, record: Record) -> None:

@@ -1,81 +1,48 @@
 """Publishing: the conforming document graphs -> files an archive can ingest, and the store.
 
-Writes into the output folder:
-- ``kg.nq``    N-Quads, one named graph per source document (sorted, byte-stable);
-- ``kg.ttl``   the graphs merged into one, as Turtle: one prefix block, then each document's
-               triples as Turtle in the same order (a subject described by two documents
-               appears twice, which Turtle allows: a graph is a set, so readers merge them);
-- in both and in the store, the SKOS vocabulary the data uses (concepts and their labels) in
-  its own graph (``kg.publishing.vocabulary``);
+Writes one build's set into its folder (``kg.publishing.folder`` makes it current at once):
+- ``kg.nq``    N-Quads, one named graph per source document, one describing the dataset
+               (licence, attribution: ``kg.publishing.dataset``) and one with the SKOS
+               vocabulary the data uses (concepts and their labels: ``kg.publishing.vocabulary``);
+               canonical statements, sorted by graph and line, so the bytes are stable;
+- ``kg.ttl``   the RDF merge of those graphs as Turtle, by one serializer: each subject once,
+               no statement twice (``kg.publishing.merged``);
+- ``kg.trig``, ``kg.jsonld``, ``context.jsonld``, ``void.ttl`` (``kg.publishing.dumps``);
 - ``validation-report.txt`` every SHACL result in words, per document;
 - ``build-report.json``     each source: published or not, and why;
 - ``identity-report.tsv``   every person IRI several documents name, with the evidence, and
                             every link proposed between persons of different documents
                             (``kg.publishing.identity``; the links are the graph
                             ``<BASE identity>`` of the dumps and the store);
-- ``store/``   the embedded pyoxigraph store (one named graph per document).
+- ``store/``   the embedded pyoxigraph store (``kg.publishing.storing``).
 
-Every file is written to a temporary name beside its target and renamed into place
-(kg.publishing.files), so a crash leaves the previous output whole, never a half-written file.  kg.nq and kg.ttl are
-streamed one document at a time (from the build's per-document files when ``publish`` is
-given them), so memory follows the largest document, not the corpus.  Only documents whose
-graph conformed are written; the others appear in the reports with their reason.
+Everything is streamed from the per-document N-Quads files, so memory is bounded whatever the
+size of the corpus: the merge is sorted on disk, the dataset dumps are written a graph at a
+time.  Every file is written under a temporary name and renamed when whole
+(``kg.publishing.files``).  Only documents
+whose graph conformed are written; the others appear in the reports with their reason.
 """
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
-from typing import Iterable, Mapping
-
-from rdflib import Dataset, Graph
+from typing import TYPE_CHECKING, BinaryIO, Iterable, Mapping, Union
 
 from kg import __version__
-from kg.mapping.core import DEFAULT_BASE, PREFIXES
+from kg.mapping.core import DEFAULT_BASE
 from kg.pipeline import DocumentResult
-from kg.publishing.dumps import write_dumps
+from kg.publishing.dataset import dataset_iri, description_nquads
+from kg.publishing.dumps import dump_prefixes, write_dataset_dumps
 from kg.publishing.files import atomic_stream, atomic_write
+from kg.publishing.merged import canonical_nquads, graph_key, merge_graphs
+from kg.publishing.storing import fill_store
 from kg.publishing.vocabulary import VOCABULARY_GRAPH, vocabulary_nquads
 
-__all__ = ["publish", "atomic_write", "atomic_stream", "turtle_fragment", "OUTPUTS"]
+__all__ = ["atomic_stream", "atomic_write", "build_report", "publish", "validation_report"]
 
-OUTPUTS = ("kg.nq", "kg.ttl", "validation-report.txt", "build-report.json", "identity-report.tsv")
-
-
-def turtle_prefix_block() -> bytes:
-    """The ``@prefix`` lines that head kg.ttl (sorted, so the bytes are stable)."""
-    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())).encode("utf-8")
-
-
-def turtle_fragment(nquads: str | bytes) -> bytes:
-    """One document's N-Quads as Turtle triples without the prefix lines (kg.ttl's body).
-
-    Statements keep the order of the (sorted) N-Quads, so the bytes are stable.  The data has
-    no blank nodes (IRIs are minted from content), so fragments never share a blank node label.
-    """
-    import pyoxigraph as ox
-
-    data = nquads.encode("utf-8") if isinstance(nquads, str) else nquads
-    triples = [ox.Triple(q.subject, q.predicate, q.object)
-               for q in ox.parse(data, format=ox.RdfFormat.N_QUADS)]
-    text = ox.serialize(triples, format=ox.RdfFormat.TURTLE,
-                        prefixes={p: str(ns) for p, ns in PREFIXES.items()})
-    lines = text.splitlines(keepends=True)
-    start = 0
-    while start < len(lines) and lines[start].startswith(b"@prefix "):
-        start += 1
-    return b"".join(lines[start:])
-
-
-def merged_turtle(nquads: str) -> bytes:
-    """All named graphs merged into one graph, as Turtle."""
-    ds = Dataset()
-    ds.parse(data=nquads, format="nquads")
-    merged = Graph()
-    for prefix, ns in PREFIXES.items():
-        merged.bind(prefix, ns, override=True)
-    for s, p, o, _g in ds.quads((None, None, None, None)):
-        merged.add((s, p, o))
-    return merged.serialize(format="turtle", encoding="utf-8")
+if TYPE_CHECKING:
+    from kg.publishing.merged import Statistics
 
 
 def validation_report(results: Iterable[DocumentResult]) -> str:
@@ -90,8 +57,8 @@ def validation_report(results: Iterable[DocumentResult]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def build_report(results: list[DocumentResult]) -> dict:
-    return {
+def build_report(results: list[DocumentResult], stats: "Statistics | None" = None) -> dict:
+    report = {
         "tool": f"declass-kg {__version__}",
         "documents": [
             {"source": r.name, "status": r.status, "reason": r.reason or None,
@@ -102,61 +69,81 @@ def build_report(results: list[DocumentResult]) -> dict:
         "published": sum(r.published for r in results),
         "not_published": sum(not r.published for r in results),
     }
+    if stats is not None:
+        report["triples"] = stats.triples      # of the merged graph: kg.ttl, VoID, the summary
+    return report
 
 
-def _base_of(docs: list[DocumentResult]) -> str:
-    """The base IRI the documents were built under (their graph IRIs are ``<base>graph/...``)."""
-    for r in docs:
-        if r.graph_iri and "graph/" in r.graph_iri:
-            return r.graph_iri.rsplit("graph/", 1)[0]
-    return DEFAULT_BASE
+GraphSource = Union[Path, bytes]     # a graph's canonical N-Quads: a file or the bytes
 
 
 def publish(results: list[DocumentResult], out: Path, store: bool = True, *,
-            graph_files: Mapping[str, tuple[Path, Path]] | None = None,
-            reload: Iterable[str] | None = None, removed: Iterable[str] = ()) -> None:
-    """Write the dumps, the reports and the store for one build.
+            graph_files: Mapping[str, GraphSource] | None = None,
+            extra_graphs: Mapping[str, bytes] | None = None,
+            previous_store: Path | None = None, reload: Iterable[str] | None = None,
+            removed: Iterable[str] = (), base: str = DEFAULT_BASE, license: str | None = None,
+            attribution: str | None = None, dataset_url: str | None = None) -> Statistics:
+    """Write the dumps, the reports and the store of one build into ``out`` (a new set's
+    folder, see ``kg.publishing.folder``) and return the merged graph's statistics.
 
-    ``graph_files`` maps a published graph IRI to its per-document N-Quads and Turtle-fragment
-    files (``kg.building`` keeps them between builds); without it each result's ``nquads`` is
-    used.  ``reload`` limits the store update to those graphs (default: every published one);
-    ``removed`` names graphs of sources gone since the last build, dropped from the store.
+    ``graph_files`` maps each published graph IRI to its canonical N-Quads (``kg.building``
+    keeps them between builds); without it each result's ``nquads`` is used.
+    ``extra_graphs`` are graphs beside the documents; two always are: the dataset's own
+    description, with its licence and attribution (``kg.publishing.dataset``), and the SKOS
+    vocabulary the data points at, with its labels (``kg.publishing.vocabulary``).  The store is a copy of ``previous_store``
+    (the last set's, when it was in step) with the ``reload`` graphs replaced and the
+    ``removed`` ones dropped, or, without one, loaded whole.
     """
     from kg.publishing.identity import REPORT, identity_report
 
     results = sorted(results, key=lambda r: r.name)
     docs = [r for r in results if r.published]
-    vocabulary = vocabulary_nquads()      # the concepts' labels, in a graph of their own
-    out.mkdir(parents=True, exist_ok=True)
+    graphs: dict[str, GraphSource] = {
+        r.graph_iri: graph_files[r.graph_iri] if graph_files else canonical_nquads(r.nquads)
+        for r in docs}
+    extras = {dataset_iri(base): description_nquads(base, **_given(license=license, attribution=attribution))}
+    extras[VOCABULARY_GRAPH] = canonical_nquads(vocabulary_nquads())    # the concepts' labels
     # identity across the documents: the merges listed, the proposed links as one more graph
-    identity = identity_report(((r.name, graph_files[r.graph_iri][0] if graph_files else r.nquads)
-                                for r in docs), _base_of(docs))
-    extra = {VOCABULARY_GRAPH: vocabulary}       # graphs beside the documents'
+    identity = identity_report(((r.name, graphs[r.graph_iri]) for r in docs), base)
     if identity.nquads:
-        extra[identity.graph_iri] = identity.nquads.encode("utf-8")
-    with atomic_stream(out / "kg.nq") as fh:
-        for r in docs:
-            fh.write(graph_files[r.graph_iri][0].read_bytes() if graph_files else r.nquads.encode("utf-8"))
-        fh.writelines(extra.values())
-    with atomic_stream(out / "kg.ttl") as fh:
-        fh.write(turtle_prefix_block())
-        for r in docs:
-            fh.write(graph_files[r.graph_iri][1].read_bytes() if graph_files else turtle_fragment(r.nquads))
-        fh.writelines(turtle_fragment(data) for data in extra.values())
-    write_dumps(out, out / "kg.nq")                  # kg.trig, kg.jsonld, context.jsonld, void.ttl
-    atomic_write(out / "validation-report.txt", validation_report(results).encode("utf-8"))
-    report = build_report(results)
-    report["identity"] = {"report": REPORT, "merges": len(identity.merges), "links": len(identity.links)}
-    atomic_write(out / "build-report.json",
-                 (json.dumps(report, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
-    atomic_write(out / REPORT, identity.tsv())
-    if store:
-        from kg.querying.store import load_documents
-        wanted = None if reload is None else set(reload)
-        graphs = {r.graph_iri: (graph_files[r.graph_iri][0] if graph_files else r.nquads.encode("utf-8"))
-                  for r in docs if wanted is None or r.graph_iri in wanted}
-        graphs.update(extra)                         # the links change with any document
-        kept = {r.graph_iri for r in docs} | set(extra)
-        stale = sorted({r.graph_iri for r in results if not r.published and r.graph_iri} | set(removed)
-                       | {identity.graph_iri})
-        load_documents(out / "store", graphs, removed=[g for g in stale if g not in kept])
+        extras[identity.graph_iri] = canonical_nquads(identity.nquads)
+    extras.update(extra_graphs or {})
+    graphs.update(extras)
+    ordered = sorted(graphs.items(), key=lambda item: graph_key(item[0]))
+    out.mkdir(parents=True, exist_ok=True)
+    work = out / ".work"
+    try:
+        with atomic_stream(out / "kg.nq") as fh:
+            for _iri, source in ordered:
+                _copy(source, fh)
+        with atomic_stream(out / "kg.ttl") as fh:
+            stats = merge_graphs(ordered, fh, work, prefixes=dump_prefixes(), documents=len(docs))
+        write_dataset_dumps(out, out / "kg.nq", stats, dataset_base=dataset_url, dataset=dataset_iri(base),
+                            license=license, attribution=attribution)
+        atomic_write(out / "validation-report.txt", validation_report(results).encode("utf-8"))
+        report = build_report(results, stats)
+        report["identity"] = {"report": REPORT, "merges": len(identity.merges), "links": len(identity.links)}
+        atomic_write(out / "build-report.json",
+                     (json.dumps(report, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+        atomic_write(out / REPORT, identity.tsv())
+        if store:
+            wanted = set(graphs) if reload is None else set(reload) | set(extras)
+            fill_store(out / "store", previous_store,
+                       {iri: source for iri, source in ordered if iri in wanted},
+                       removed=sorted((set(removed) | {identity.graph_iri}) - set(graphs)),
+                       nquads=out / "kg.nq", merged=out / "kg.ttl", total=len(graphs))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return stats
+
+
+def _given(**options: str | None) -> dict[str, str]:
+    return {k: v for k, v in options.items() if v}
+
+
+def _copy(source: GraphSource, fh: BinaryIO) -> None:
+    if isinstance(source, (bytes, bytearray)):
+        fh.write(source)
+    else:
+        with open(source, "rb") as src:
+            shutil.copyfileobj(src, fh, 1 << 20)

@@ -1,13 +1,19 @@
 """Archive dumps beside kg.ttl and kg.nq: TriG, JSON-LD with the shipped @context, and VoID.
 
-``write_dumps(out, nquads)`` is the one call ``publish()`` makes.  From the published N-Quads
-(one named graph per source document) it writes, each atomically and byte-stable:
+From the published N-Quads (one named graph per source document, plus the dataset's own
+description, see ``kg.publishing.dataset``) it writes, each atomically and byte-stable:
 
-- ``kg.trig``        the named graphs as TriG (graphs, subjects, predicates, objects sorted);
+- ``kg.trig``        the named graphs as TriG, one block per graph (pyoxigraph's writer);
 - ``kg.jsonld``      the named graphs as JSON-LD 1.0/1.1, with the shipped context embedded
                      inline (so the dump loads offline) and compacted against it;
 - ``context.jsonld`` a copy of the shipped context (``kg/data/context.jsonld``) for reuse;
 - ``void.ttl``       the VoID + DCAT description of the dataset (see ``kg.publishing.void``).
+
+Both dataset dumps are streamed from *canonical* N-Quads: statements as pyoxigraph writes
+them, sorted by graph and then by line (``kg.nq`` of a build is written in that order), so
+each graph is one contiguous stretch and memory follows the largest graph, not the corpus.
+``write_dumps`` brings any N-Quads into that order first (on disk, see
+``kg.publishing.merged.ExternalSort``).
 
 The JSON-LD writer is our own, not rdflib's: rdflib's output order follows its in-memory
 store, so its bytes are not stable.  It uses only plain expansion rules, so any JSON-LD
@@ -30,20 +36,24 @@ from __future__ import annotations
 
 import json
 import re
+import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
 from typing import Iterable
 
 import pyoxigraph as ox
 
+from kg import shipped
 from kg.mapping.core import PREFIXES
-from kg.publishing.files import (CONTEXT, JSONLD, TRIG, NQuadsSource, atomic_write, quad_key,
-                                 read_quads)
+from kg.publishing.files import CONTEXT, JSONLD, TRIG, NQuadsSource, atomic_stream, atomic_write
+from kg.publishing.merged import (ExternalSort, SortedPrefixes, Statistics, count, document_graphs,
+                                  graph_key)
 from kg.publishing.void import write_void
 
 CONTEXT_PATH = Path(__file__).resolve().parents[1] / "data" / "context.jsonld"
-ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
+ONTOLOGY_DIR = shipped.ontology_dir()
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -70,27 +80,52 @@ REUSED_TERMS = {
 }
 
 
-def used_prefixes(quads: Iterable[ox.Quad], prefixes: dict[str, str]) -> dict[str, str]:
-    """The prefixes whose namespace some IRI of ``quads`` starts with (sorted by prefix)."""
-    iris = set()
+# --- reading the published N-Quads -----------------------------------------------------------
+
+
+def dump_prefixes() -> dict[str, str]:
+    """The prefixes the Turtle, TriG and JSON-LD dumps declare (sorted)."""
+    extra = {"rdf": RDF_NS, "void": "http://rdfs.org/ns/void#", "dcat": "http://www.w3.org/ns/dcat#"}
+    return dict(sorted(({p: str(ns) for p, ns in PREFIXES.items()} | extra).items()))
+
+
+def canonicalize(nquads: NQuadsSource, target: Path, triples: ExternalSort | None = None) -> None:
+    """Write any N-Quads to ``target`` in canonical order (graph, then line; see the module
+    docstring), without repeats; each statement's triple also goes to ``triples``."""
+    if isinstance(nquads, (str, bytes)):
+        data = nquads.encode("utf-8") if isinstance(nquads, str) else nquads
+        quads = ox.parse(data, format=ox.RdfFormat.N_QUADS)
+    else:
+        quads = ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+    lines = ExternalSort(target.parent / f".{target.name}.sort")
     for q in quads:
-        for term in (q.subject, q.predicate, q.object, q.graph_name):
-            if isinstance(term, ox.NamedNode):
-                iris.add(term.value)
-            elif isinstance(term, ox.Literal):
-                iris.add(term.datatype.value)
-    return {p: ns for p, ns in sorted(prefixes.items()) if any(i.startswith(ns) for i in iris)}
+        line = ox.serialize([q], format=ox.RdfFormat.N_QUADS)
+        lines.add(graph_key(None if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value)
+                  + b"\t" + line)
+        if triples is not None:
+            triples.add(ox.serialize([ox.Triple(q.subject, q.predicate, q.object)],
+                                     format=ox.RdfFormat.N_TRIPLES))
+    with open(target, "wb") as fh:
+        fh.writelines(line.split(b"\t", 1)[1] for line in lines)
+
+
+def _graphs(nquads_path: Path) -> Iterable[tuple[ox.Term, list[ox.Quad]]]:
+    """(graph name, its quads) of canonical N-Quads, one graph at a time."""
+    quads = ox.parse(path=str(nquads_path), format=ox.RdfFormat.N_QUADS)
+    for graph, group in groupby(quads, key=lambda q: q.graph_name):
+        yield graph, list(group)
 
 
 # --- TriG ------------------------------------------------------------------------------------
 
 
-def trig_bytes(quads: list[ox.Quad]) -> bytes:
-    """The quads as TriG, grouped by graph and subject, with the project's prefixes."""
-    prefixes = {p: str(ns) for p, ns in PREFIXES.items()} | {"rdf": RDF_NS}
-    ordered = sorted(quads, key=quad_key)
-    body = ox.serialize(ordered, format=ox.RdfFormat.TRIG, prefixes=used_prefixes(ordered, prefixes))
-    return body if body.endswith(b"\n") else body + b"\n"
+def write_trig(nquads_path: Path, target: Path) -> None:
+    """Canonical N-Quads as TriG: one block per graph, each subject once within it."""
+    with atomic_stream(target) as fh:
+        writer = SortedPrefixes(fh)
+        ox.serialize(ox.parse(path=str(nquads_path), format=ox.RdfFormat.N_QUADS), writer,
+                     format=ox.RdfFormat.TRIG, prefixes=dump_prefixes())
+        writer.flush()
 
 
 # --- JSON-LD ---------------------------------------------------------------------------------
@@ -193,7 +228,9 @@ class _Compactor:
         if isinstance(term, ox.BlankNode):
             return f"_:{term.value}"
         if isinstance(term, ox.NamedNode):
-            return self.iri(term.value)
+            # Not remembered: nodes are new in every document, and a cache of them would
+            # grow with the corpus (the vocabulary of predicates and classes does not).
+            return self._compact(term.value)
         raise ValueError(f"cannot write {term} as a JSON-LD node id")
 
     def value(self, term: ox.Term) -> object:
@@ -233,23 +270,29 @@ def _node_objects(triples: Iterable[tuple[ox.Term, ox.NamedNode, ox.Term]], c: _
     return out
 
 
-def jsonld_document(quads: list[ox.Quad], context: dict) -> dict:
-    """The quads as one JSON-LD document: the context inline, one ``@graph`` per named graph."""
+def _json(value: object, depth: int) -> bytes:
+    """``value`` as ``json.dumps(indent=1, sort_keys=True)`` writes it ``depth`` levels down."""
+    text = json.dumps(value, indent=1, sort_keys=True, ensure_ascii=False)
+    return text.replace("\n", "\n" + " " * depth).encode("utf-8")
+
+
+def write_jsonld(nquads_path: Path, target: Path, context: dict | None = None) -> None:
+    """Canonical N-Quads as one JSON-LD document, streamed a graph at a time: the context
+    inline, the default graph's nodes, then one ``{"@id": graph, "@graph": [...]}`` per graph."""
+    context = load_context() if context is None else context
     c = _Compactor.of(context)
-    by_graph: dict[str, list] = defaultdict(list)
-    for q in quads:
-        g = "" if isinstance(q.graph_name, ox.DefaultGraph) else c.node_id(q.graph_name)
-        by_graph[g].append((q.subject, q.predicate, q.object))
-    top = _node_objects(by_graph.pop("", []), c)
-    for g, triples in by_graph.items():
-        nodes = _node_objects(triples, c)
-        top.setdefault(g, {"@id": g})["@graph"] = [nodes[k] for k in sorted(nodes)]
-    return {"@context": context.get("@context", context), "@graph": [top[k] for k in sorted(top)]}
-
-
-def jsonld_bytes(quads: list[ox.Quad], context: dict | None = None) -> bytes:
-    document = jsonld_document(quads, load_context() if context is None else context)
-    return (json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+    with atomic_stream(target) as fh:
+        fh.write(b'{\n "@context": ' + _json(context.get("@context", context), 1) + b',\n "@graph": [')
+        first = True
+        for graph, quads in _graphs(nquads_path):
+            nodes = _node_objects(((q.subject, q.predicate, q.object) for q in quads), c)
+            ordered = [nodes[k] for k in sorted(nodes)]
+            if not isinstance(graph, ox.DefaultGraph):
+                ordered = [{"@graph": ordered, "@id": c.node_id(graph)}]
+            for obj in ordered:
+                fh.write((b"\n  " if first else b",\n  ") + _json(obj, 2))
+                first = False
+        fh.write(b"]\n}\n" if first else b"\n ]\n}\n")
 
 
 # --- the shipped context ---------------------------------------------------------------------
@@ -313,20 +356,37 @@ def write_context_file(path: Path = CONTEXT_PATH, ontology_dir: Path = ONTOLOGY_
 # --- the hook --------------------------------------------------------------------------------
 
 
-def write_dumps(out: Path, nquads: NQuadsSource, *, dataset_base: str | None = None,
-                sparql_endpoint: str | None = None) -> list[Path]:
-    """Write kg.trig, kg.jsonld, context.jsonld and void.ttl into ``out``; return their paths.
+def write_dataset_dumps(out: Path, nquads_path: Path, stats: Statistics, *,
+                        dataset_base: str | None = None, dataset: str | None = None,
+                        sparql_endpoint: str | None = None, license: str | None = None,
+                        attribution: str | None = None) -> list[Path]:
+    """Write kg.trig, kg.jsonld, context.jsonld and void.ttl into ``out`` from the canonical
+    N-Quads at ``nquads_path`` and the merged graph's ``stats``; return their paths."""
+    context = load_context()
+    write_trig(nquads_path, out / TRIG)
+    write_jsonld(nquads_path, out / JSONLD, context)
+    atomic_write(out / CONTEXT, context_bytes(context))
+    void = write_void(out, stats, dataset_base=dataset_base, dataset=dataset,
+                      sparql_endpoint=sparql_endpoint, license=license, attribution=attribution)
+    return [out / TRIG, out / JSONLD, out / CONTEXT, void]
 
-    ``nquads`` is the published N-Quads (text, bytes or a path to ``kg.nq``).  ``dataset_base``
-    and ``sparql_endpoint`` go to the VoID description (see ``kg.publishing.void.write_void``).
+
+def write_dumps(out: Path, nquads: NQuadsSource, *, dataset_base: str | None = None,
+                sparql_endpoint: str | None = None, dataset: str | None = None) -> list[Path]:
+    """Write kg.trig, kg.jsonld, context.jsonld and void.ttl into ``out`` for any N-Quads
+    (text, bytes or a path to a file); return their paths.
+
+    ``dataset_base`` and ``sparql_endpoint`` go to the VoID description (see
+    ``kg.publishing.void.write_void``).  The input is put in canonical order on disk first.
     """
     out = Path(out)
-    quads = read_quads(nquads)
-    context = load_context()
-    written = []
-    for name, data in ((TRIG, trig_bytes(quads)), (JSONLD, jsonld_bytes(quads, context)),
-                       (CONTEXT, context_bytes(context))):
-        atomic_write(out / name, data)
-        written.append(out / name)
-    written.append(write_void(out, quads, dataset_base=dataset_base, sparql_endpoint=sparql_endpoint))
-    return written
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".dumps-", dir=out) as tmp:
+        work = Path(tmp)
+        triples = ExternalSort(work / "triples")
+        canonical = work / "kg.nq"
+        canonicalize(nquads, canonical, triples)
+        stats = count(triples, work / "objects")
+        stats.documents = len(document_graphs(ox.parse(path=str(canonical), format=ox.RdfFormat.N_QUADS)))
+        return write_dataset_dumps(out, canonical, stats, dataset_base=dataset_base, dataset=dataset,
+                                   sparql_endpoint=sparql_endpoint)

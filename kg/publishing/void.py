@@ -1,34 +1,37 @@
 """The VoID + DCAT description of a build's dataset: ``void.ttl``.
 
-What it says about the dataset (``<BASE void.ttl#dataset>``, a ``void:Dataset`` and a
-``dcat:Dataset``):
+What it says about the dataset (``<BASE dataset>``, the IRI the dumps' own description
+graph uses too, see ``kg.publishing.dataset``; a ``void:Dataset`` and a ``dcat:Dataset``):
 
-- title, description, keywords and licence — the licence defaults to CC0 1.0
-  (``DEFAULT_LICENSE``) for the data the tool produces; a project may pass another;
+- title, description, keywords, licence and the attribution of the source texts
+  (``schema:creditText``) — the licence defaults to CC0 1.0 (``DEFAULT_LICENSE``) for the
+  data the tool produces; a project may pass another;
 - the software that made it: ``dcterms:creator`` the software agent (with its
   ``schema:softwareVersion``), ``prov:wasGeneratedBy`` a build activity associated with it;
 - ``dcterms:conformsTo`` the ontology and the SHACL shapes the data passed;
-- statistics of the merged graph (the RDF merge of all document graphs, i.e. ``kg.ttl``):
-  ``void:triples`` (distinct triples), ``void:entities`` (distinct IRI subjects),
-  ``void:distinctSubjects``, ``void:distinctObjects``, ``void:properties``, ``void:classes``,
-  ``void:documents`` (source documents = named graphs), a ``void:classPartition`` per class
-  used (``void:class`` + ``void:entities``, the number of its instances) and a
-  ``void:propertyPartition`` per property used (``void:property`` + ``void:triples``);
+- statistics of the merged graph (the RDF merge of all graphs, i.e. ``kg.ttl``, counted while
+  it is written, see ``kg.publishing.merged``): ``void:triples`` (distinct triples),
+  ``void:entities`` (distinct IRI subjects), ``void:distinctSubjects``,
+  ``void:distinctObjects``, ``void:properties``, ``void:classes``, ``void:documents`` (source
+  documents published), a ``void:classPartition`` per class used (``void:class`` +
+  ``void:entities``, the number of its instances) and a ``void:propertyPartition`` per
+  property used (``void:property`` + ``void:triples``);
 - ``void:vocabulary`` for each of the project's namespaces the data uses;
 - ``void:dataDump`` and a ``dcat:distribution`` (``dcat:mediaType``, ``dcat:downloadURL``,
   ``dcterms:format``, ``dcat:byteSize`` when the file exists) for each dump file;
 - ``void:sparqlEndpoint`` and a ``dcat:DataService`` when an endpoint URL is given.
 
-File IRIs: every IRI of the description (the dataset, its partitions, the dumps) is
-resolved against ``dataset_base``: by default the output folder as a ``file:`` IRI, or the
-URL the folder is published at (``https://example.org/declass-kg/``).  No timestamps or other
-run-dependent values are written, so the same data and base give the same bytes.
+File IRIs: the description itself, its partitions and the dumps are named relative to the
+file (``<kg.ttl>``, ``<void.ttl#class-dk-Participation>``), so they resolve to wherever the
+folder is served from and no local path is ever written; or absolute under ``dataset_base``
+(the URL the folder is published at, ``https://example.org/declass-kg/``; ``kg build
+--dataset-url``).  No timestamps or other run-dependent values are written, so the same data
+and base give the same bytes.
 """
 from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
 from pathlib import Path
 from typing import Iterable
 
@@ -38,9 +41,12 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, PROV, RDF, RDFS, VOID, XSD
 
 from kg import __version__
 from kg.mapping.core import ONTOLOGY_IRI, PREFIXES, SCHEMA
+from kg.publishing.dataset import (DEFAULT_ATTRIBUTION, DEFAULT_LICENSE, SOFTWARE_IRI, TITLE,
+                                   dataset_iri)
 from kg.publishing.files import DUMPS, VOID as VOID_FILE, atomic_write, read_quads
+from kg.publishing.merged import Statistics, statistics_of
 
-DEFAULT_TITLE = "declass-kg knowledge graph"
+DEFAULT_TITLE = TITLE
 DEFAULT_DESCRIPTION = (
     "Declassified government documents (memoranda of conversation, telegrams, letters) as a "
     "SHACL-checked knowledge graph: participants, persons, documents cited, claims, proposals "
@@ -50,49 +56,12 @@ DEFAULT_DESCRIPTION = (
     "are; of the XML as written for TEI). One named graph per source document."
 )
 KEYWORDS = ("declassified documents", "Cold War", "diplomatic history", "archives")
-# The data the tool produces is released into the public domain by default; a project that
-# publishes under other terms passes its own licence IRI.
-DEFAULT_LICENSE = "https://creativecommons.org/publicdomain/zero/1.0/"
-SOFTWARE_IRI = "https://w3id.org/declass-kg/software"
 SHAPES_IRI = "https://w3id.org/declass-kg/shapes"
 
 FORMATS = Namespace("http://www.w3.org/ns/formats/")
 IANA = "https://www.iana.org/assignments/media-types/"
 W3C_FORMAT = {"text/turtle": FORMATS.Turtle, "application/n-quads": FORMATS["N-Quads"],
               "application/trig": FORMATS.TriG, "application/ld+json": FORMATS["JSON-LD"]}
-RDF_TYPE = str(RDF.type)
-
-
-def default_dataset_base(out: Path) -> str:
-    """The output folder as a ``file:`` IRI ending in ``/``."""
-    return Path(out).resolve().as_uri().rstrip("/") + "/"
-
-
-def statistics(quads: Iterable[ox.Quad]) -> dict:
-    """Counts over the RDF merge of the quads (what kg.ttl holds), and the number of graphs."""
-    quads = list(quads)
-    triples = {(q.subject, q.predicate, q.object) for q in quads}
-    from kg.publishing.vocabulary import VOCABULARY_GRAPH
-    graphs = {q.graph_name for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)
-              and q.graph_name.value != VOCABULARY_GRAPH}     # documents, not the vocabulary
-    instances: dict[str, set] = defaultdict(set)
-    per_property: dict[str, int] = defaultdict(int)
-    subjects, objects = set(), set()
-    for s, p, o in triples:
-        subjects.add(s)
-        objects.add(o)
-        per_property[p.value] += 1
-        if p.value == RDF_TYPE and isinstance(o, ox.NamedNode):
-            instances[o.value].add(s)
-    return {
-        "triples": len(triples),
-        "entities": sum(isinstance(s, ox.NamedNode) for s in subjects),
-        "distinctSubjects": len(subjects),
-        "distinctObjects": len(objects),
-        "documents": len(graphs),
-        "classes": {c: len(members) for c, members in sorted(instances.items())},
-        "properties": dict(sorted(per_property.items())),
-    }
 
 
 def _compact(iri: str) -> str:
@@ -112,21 +81,26 @@ def _fragment(kind: str, iri: str, taken: set[str]) -> str:
     return name
 
 
-def describe(quads: Iterable[ox.Quad], dataset_base: str, *, out: Path | None = None,
+def describe(data: Statistics | Iterable[ox.Quad], dataset_base: str = "", *,
+             dataset: str | None = None, out: Path | None = None,
              sparql_endpoint: str | None = None, title: str = DEFAULT_TITLE,
-             description: str = DEFAULT_DESCRIPTION, license: str = DEFAULT_LICENSE,
+             description: str = DEFAULT_DESCRIPTION, license: str | None = None,
+             attribution: str | None = None,
              dumps: Iterable[tuple[str, str, str]] | None = None) -> Graph:
-    """The VoID/DCAT graph of the dataset made of ``quads``.
+    """The VoID/DCAT graph of the dataset with the statistics ``data`` (or of those quads).
 
-    ``dataset_base`` is the IRI the dump files are found under (ends with ``/``).  ``out``,
-    when given, is the folder holding the dumps: their sizes go into ``dcat:byteSize``.
-    ``dumps`` lists (file name, media type, title); default: every dump a build writes.
+    ``dataset_base`` is the IRI the dump files are found under (ends with ``/``), or ``""``
+    for IRIs relative to ``void.ttl``.  ``dataset`` is the dataset's IRI (default:
+    ``<https://w3id.org/declass-kg/id/dataset>``).  ``out``, when given, is the folder holding
+    the dumps: their sizes go into ``dcat:byteSize``.  ``dumps`` lists (file name, media
+    type, title); default: every dump a build writes.
     """
-    if not dataset_base.endswith("/"):
+    if dataset_base and not dataset_base.endswith("/"):
         raise ValueError(f"dataset base {dataset_base!r} must end with '/'")
-    stats = statistics(list(quads))
+    stats = data if isinstance(data, Statistics) else statistics_of(data)
+    license = license or DEFAULT_LICENSE
     here = f"{dataset_base}void.ttl"
-    ds = URIRef(f"{here}#dataset")
+    ds = URIRef(dataset or dataset_iri())
     software = URIRef(SOFTWARE_IRI)
     build = URIRef(f"{here}#build")
     g = Graph()
@@ -148,6 +122,7 @@ def describe(quads: Iterable[ox.Quad], dataset_base: str, *, out: Path | None = 
     for keyword in KEYWORDS:
         g.add((ds, DCAT.keyword, Literal(keyword, lang="en")))
     g.add((ds, DCTERMS.license, URIRef(license)))
+    g.add((ds, SCHEMA.creditText, Literal(attribution or DEFAULT_ATTRIBUTION, lang="en")))
     g.add((ds, DCTERMS.creator, software))
     g.add((ds, PROV.wasGeneratedBy, build))
     g.add((ds, DCTERMS.conformsTo, URIRef(ONTOLOGY_IRI)))
@@ -164,27 +139,27 @@ def describe(quads: Iterable[ox.Quad], dataset_base: str, *, out: Path | None = 
     def count(value: int) -> Literal:
         return Literal(value, datatype=XSD.integer)
 
-    g.add((ds, VOID.triples, count(stats["triples"])))
-    g.add((ds, VOID.entities, count(stats["entities"])))
-    g.add((ds, VOID.distinctSubjects, count(stats["distinctSubjects"])))
-    g.add((ds, VOID.distinctObjects, count(stats["distinctObjects"])))
-    g.add((ds, VOID.properties, count(len(stats["properties"]))))
-    g.add((ds, VOID.classes, count(len(stats["classes"]))))
-    g.add((ds, VOID.documents, count(stats["documents"])))
+    g.add((ds, VOID.triples, count(stats.triples)))
+    g.add((ds, VOID.entities, count(stats.entities)))
+    g.add((ds, VOID.distinctSubjects, count(stats.distinct_subjects)))
+    g.add((ds, VOID.distinctObjects, count(stats.distinct_objects)))
+    g.add((ds, VOID.properties, count(len(stats.properties))))
+    g.add((ds, VOID.classes, count(len(stats.classes))))
+    g.add((ds, VOID.documents, count(stats.documents)))
 
     taken: set[str] = set()
-    for cls, n in stats["classes"].items():
+    for cls, n in stats.classes.items():
         part = URIRef(f"{here}#{_fragment('class', cls, taken)}")
         g.add((ds, VOID.classPartition, part))
         g.add((part, VOID["class"], URIRef(cls)))
         g.add((part, VOID.entities, count(n)))
-    for prop, n in stats["properties"].items():
+    for prop, n in stats.properties.items():
         part = URIRef(f"{here}#{_fragment('property', prop, taken)}")
         g.add((ds, VOID.propertyPartition, part))
         g.add((part, VOID.property, URIRef(prop)))
         g.add((part, VOID.triples, count(n)))
 
-    used = set(stats["classes"]) | set(stats["properties"])
+    used = set(stats.classes) | set(stats.properties)
     for prefix, ns in sorted(PREFIXES.items()):
         if any(iri.startswith(str(ns)) for iri in used):
             g.add((ds, VOID.vocabulary, URIRef(str(ns))))
@@ -228,18 +203,21 @@ def void_bytes(graph: Graph) -> bytes:
     return graph.serialize(format="turtle", encoding="utf-8")
 
 
-def write_void(out: Path, quads: Iterable[ox.Quad] | None = None, *, dataset_base: str | None = None,
-               sparql_endpoint: str | None = None, license: str = DEFAULT_LICENSE) -> Path:
+def write_void(out: Path, data: Statistics | Iterable[ox.Quad] | None = None, *,
+               dataset_base: str | None = None, dataset: str | None = None,
+               sparql_endpoint: str | None = None, license: str | None = None,
+               attribution: str | None = None) -> Path:
     """Write ``out/void.ttl`` describing the dataset; return its path.
 
-    ``quads`` defaults to the quads of ``out/kg.nq`` (so ``kg serve`` can re-describe a built
-    folder with its endpoint: ``write_void(out, sparql_endpoint="http://host:7878/query")``).
-    ``dataset_base`` defaults to the folder's ``file:`` IRI.
+    ``data`` is the merged graph's statistics or the quads; it defaults to the quads of
+    ``out/kg.nq`` (so ``kg serve`` can re-describe a built folder with its endpoint:
+    ``write_void(out, sparql_endpoint="http://host:7878/query")``).  ``dataset_base``
+    defaults to IRIs relative to the file.
     """
     out = Path(out)
-    if quads is None:
-        quads = read_quads(out / "kg.nq")
-    base = dataset_base or default_dataset_base(out)
-    graph = describe(quads, base, out=out, sparql_endpoint=sparql_endpoint, license=license)
+    if data is None:
+        data = read_quads(out / "kg.nq")
+    graph = describe(data, dataset_base or "", dataset=dataset, out=out,
+                     sparql_endpoint=sparql_endpoint, license=license, attribution=attribution)
     atomic_write(out / VOID_FILE, void_bytes(graph))
     return out / VOID_FILE

@@ -27,7 +27,10 @@ _store_option = click.option(
 @click.argument("query", required=False)
 @_store_option
 @click.option("--format", "fmt", type=click.Choice(q.FORMATS), default="table",
-              show_default=True, help="Output format (CONSTRUCT: Turtle, N-Triples or JSON-LD).")
+              show_default=True,
+              help="Output format.  SELECT and ASK: table, csv, tsv, json (the SPARQL result "
+                   "formats).  CONSTRUCT and DESCRIBE: turtle, ntriples, jsonld (table prints "
+                   "Turtle).")
 @click.option("--list", "list_only", is_flag=True,
               help="List the competency queries and the questions they answer.")
 def query_command(query: str | None, store_dir: Path, fmt: str, list_only: bool) -> None:

@@ -36,7 +36,17 @@ import pyoxigraph as ox
 
 from kg.querying.store import open_store
 
-FORMATS = ("table", "csv", "tsv", "json")
+# table, csv, tsv, json: SELECT and ASK results (csv/tsv/json: the SPARQL 1.1 result formats);
+# turtle, ntriples, jsonld: the graph of CONSTRUCT and DESCRIBE.  A graph asked for as table is
+# Turtle, as json JSON-LD, as csv or tsv N-Triples; a SELECT or ASK result asked for as a graph
+# format is an error that says which formats it has.
+SELECT_FORMATS = ("table", "csv", "tsv", "json")
+GRAPH_FORMATS = ("turtle", "ntriples", "jsonld")
+FORMATS = SELECT_FORMATS + GRAPH_FORMATS
+GRAPH_SERIALIZERS = {"table": ox.RdfFormat.TURTLE, "turtle": ox.RdfFormat.TURTLE,
+                     "json": ox.RdfFormat.JSON_LD, "jsonld": ox.RdfFormat.JSON_LD,
+                     "csv": ox.RdfFormat.N_TRIPLES, "tsv": ox.RdfFormat.N_TRIPLES,
+                     "ntriples": ox.RdfFormat.N_TRIPLES}
 QUERIES_DIR_ENV = "KG_QUERIES_DIR"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RESULT_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
@@ -107,15 +117,13 @@ QueryResult = Union[SelectResult, AskResult, GraphResult]
 # --- finding queries -------------------------------------------------------------------------
 
 
-def repo_root() -> Path:
-    """The checkout root: the parent of the ``kg`` package directory."""
-    return Path(__file__).resolve().parents[2]
-
-
 def default_queries_dir() -> Path:
-    """Where the competency queries live; ``$KG_QUERIES_DIR`` overrides the repo default."""
+    """Where the competency queries live: ``$KG_QUERIES_DIR``, else the shipped
+    ``ontology/queries/`` (package data, see ``kg.shipped``)."""
+    from kg.shipped import queries_dir
+
     override = os.environ.get(QUERIES_DIR_ENV)
-    return Path(override) if override else repo_root() / "ontology" / "queries"
+    return Path(override) if override else queries_dir()
 
 
 def list_queries(queries_dir: Path | None = None) -> list[CompetencyQuery]:
@@ -272,10 +280,11 @@ def format_result(result: QueryResult, fmt: str = "table", store: ox.Store | Non
     """
     if fmt not in FORMATS:
         raise QueryError(f"unknown format '{fmt}'; use one of {', '.join(FORMATS)}")
-    if isinstance(result, AskResult):
-        return ("true" if result.value else "false") + "\n"
     if isinstance(result, GraphResult):
         return _format_graph(result, fmt)
+    _not_a_graph(fmt, "ASK" if isinstance(result, AskResult) else "SELECT")
+    if isinstance(result, AskResult):
+        return ("true" if result.value else "false") + "\n"
     if fmt != "table":
         raise QueryError(f"format '{fmt}' of a SELECT result is written by serialize_query")
     return table(result, store)
@@ -288,6 +297,7 @@ def serialize_query(store: ox.Store, resolved: ResolvedQuery, fmt: str) -> str:
     raw = _execute(store, resolved)
     try:
         if isinstance(raw, (ox.QuerySolutions, ox.QueryBoolean)):
+            _not_a_graph(fmt, "ASK" if isinstance(raw, ox.QueryBoolean) else "SELECT")
             data = raw.serialize(format=RESULT_FORMATS[fmt])
         else:
             return _format_graph(GraphResult(tuple(raw), _prefixes(resolved.text)), fmt)
@@ -394,14 +404,19 @@ def _lookup(store: ox.Store, values: list[str], form: str, query: str) -> dict[s
     return found
 
 
+def _not_a_graph(fmt: str, form: str) -> None:
+    if fmt in GRAPH_FORMATS:
+        raise QueryError(f"--format {fmt} is for the graph of a CONSTRUCT or DESCRIBE query; "
+                         f"write a {form} result as {', '.join(SELECT_FORMATS)}")
+
+
 def _format_graph(result: GraphResult, fmt: str) -> str:
-    if fmt == "table":
+    rdf_format = GRAPH_SERIALIZERS[fmt]
+    if rdf_format == ox.RdfFormat.TURTLE:
         prefixes = project_prefixes() | result.prefixes
-        data = ox.serialize(result.triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
-    elif fmt == "json":
-        data = ox.serialize(result.triples, format=ox.RdfFormat.JSON_LD)
+        data = ox.serialize(result.triples, format=rdf_format, prefixes=prefixes)
     else:
-        data = ox.serialize(result.triples, format=ox.RdfFormat.N_TRIPLES)
+        data = ox.serialize(result.triples, format=rdf_format)
     return data.decode("utf-8")
 
 

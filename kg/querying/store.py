@@ -31,6 +31,7 @@ Locking, as observed with pyoxigraph/oxigraph 0.5:
 """
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -43,6 +44,7 @@ import pyoxigraph as ox
 GraphSource = Union[bytes, str, "os.PathLike[str]"]
 
 BUILD_HINT = "run `kg build` first, or pass --store DIR"
+LOAD_BATCH = 200_000      # quads per bulk load when a whole build is loaded
 
 
 class StoreError(Exception):
@@ -64,11 +66,16 @@ def store_exists(store_dir: str | os.PathLike[str]) -> bool:
 
 
 def require_store(store_dir: str | os.PathLike[str]) -> Path:
-    """Return the store path, or raise ``StoreError`` saying how to create it."""
+    """Return the store's real path, or raise ``StoreError`` saying how to create it.
+
+    The real path, links resolved once: ``out/store`` leads through ``out/.kg/current`` to
+    the current build's store, and RocksDB opens its files lazily by path, so a reader that
+    kept the link would read a later build's files after ``kg build`` switched sets.
+    """
     path = Path(store_dir)
     if not store_exists(path):
         raise StoreError(f"no knowledge-graph store at {path}: {BUILD_HINT}")
-    return path
+    return Path(os.path.realpath(path))
 
 
 def open_store(store_dir: str | os.PathLike[str], read_only: bool = True) -> ox.Store:
@@ -80,7 +87,7 @@ def open_store(store_dir: str | os.PathLike[str], read_only: bool = True) -> ox.
     """
     path = Path(store_dir)
     if read_only:
-        require_store(path)
+        path = require_store(path)
     try:
         if read_only:
             return ox.Store.read_only(str(path))
@@ -143,6 +150,35 @@ def load_documents(
         # Release the RocksDB lock now, not whenever the garbage collector gets to it.
         del store
     return report
+
+
+def load_whole(store_dir: str | os.PathLike[str], nquads: str | os.PathLike[str],
+               merged: str | os.PathLike[str]) -> None:
+    """Fill a new, empty store with a whole build at once, streaming from files.
+
+    ``nquads`` holds every named graph (an N-Quads file, nothing in the default graph);
+    ``merged`` their RDF merge as Turtle (the build's ``kg.ttl``), which becomes the default
+    graph, so the invariant ``load_documents`` keeps holds from the start.  Much faster than
+    replacing graphs one by one when there are many.  Loaded ``LOAD_BATCH`` quads at a time:
+    ``Store.bulk_load`` of a whole file holds far more (1.7 GB for 7 million quads, against
+    0.36 GB in batches, in about the same time).
+    """
+    path = Path(store_dir)
+    if store_exists(path):
+        raise StoreError(f"store at {path} already exists; load_whole fills new stores only")
+    store = open_store(path, read_only=False)
+    try:
+        named = ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+        union = (ox.Quad(t.subject, t.predicate, t.object)
+                 for t in ox.parse(path=str(merged), format=ox.RdfFormat.TURTLE))
+        for quads in (named, union):
+            while batch := list(itertools.islice(quads, LOAD_BATCH)):
+                store.bulk_extend(batch)
+        store.flush()
+    except (OSError, SyntaxError) as exc:
+        raise StoreError(f"loading store at {path} failed: {_one_line(str(exc))}") from exc
+    finally:
+        del store
 
 
 def _drop_graphs(store: ox.Store, graphs: list[ox.NamedNode]) -> None:

@@ -401,7 +401,8 @@ def write_site(store_dir: Path, out: Path, sources: list[Path] = (), endpoint: s
     store = open_store(store_dir, read_only=True)
     graph = read_graph(store)
     site = Site(graph, store, endpoint, str(store_dir))
-    finder = SourceFinder(list(sources), Path(store_dir).parent / "manifest.json")
+    # The manifest is beside the store the link out/store leads to (out/.kg/builds/N/).
+    finder = SourceFinder(list(sources), Path(os.path.realpath(store_dir)).parent / "manifest.json")
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))

@@ -11,8 +11,8 @@ same shapes compiled to SPARQL in pyoxigraph (`kg.validating.compiled`), which g
 verdict in the same words (tests/validating/test_fast_gate.py proves it on every fixture and
 on a mutation of every constraint) many times faster; ``gate="pyshacl"`` runs `validate`.
 
-The shapes and the ontology are found beside the package (the repository layout); both can
-be overridden with environment variables KG_SHAPES_DIR and KG_ONTOLOGY_DIR.
+The shapes and the ontology are package data (``kg.shipped``: the repository's shapes/ and
+ontology/); both can be overridden with environment variables KG_SHAPES_DIR and KG_ONTOLOGY_DIR.
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from rdflib import Graph
 from rdflib.namespace import RDF, SH
 
 from kg.validating.rules import (  # noqa: F401  (the package's names, as before)
-    REPO_ROOT, Result, Verdict, background_for, ontology_dir, ontology_graph, result_in_words,
+    Result, Verdict, background_for, ontology_dir, ontology_graph, result_in_words,
     shapes_dir, shapes_graph, _background_index, _ontology, _shapes)
 
 

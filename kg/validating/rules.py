@@ -1,7 +1,7 @@
 """The rules a document is checked under and what a check says, shared by both gates.
 
-The shapes (shapes/*.ttl) and the ontology (ontology/*.ttl), found beside the package or in
-KG_SHAPES_DIR / KG_ONTOLOGY_DIR and parsed once per process; the part of the ontology a
+The shapes (shapes/*.ttl) and the ontology (ontology/*.ttl), package data found by `kg.shipped`
+(or in KG_SHAPES_DIR / KG_ONTOLOGY_DIR) and parsed once per process; the part of the ontology a
 document's check can reach (`background_for`); and a result in words (`Result`,
 `result_in_words`) and the `Verdict` of a document, the same whichever gate reached it.
 """
@@ -16,22 +16,23 @@ from pathlib import Path
 from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+from kg import shipped
 
 
 def shapes_dir() -> Path:
-    return Path(os.environ.get("KG_SHAPES_DIR") or REPO_ROOT / "shapes")
+    return Path(os.environ.get("KG_SHAPES_DIR") or shipped.shapes_dir())
 
 
 def ontology_dir() -> Path:
-    return Path(os.environ.get("KG_ONTOLOGY_DIR") or REPO_ROOT / "ontology")
+    return Path(os.environ.get("KG_ONTOLOGY_DIR") or shipped.ontology_dir())
 
 
 def _load_dir(folder: Path) -> Graph:
     g = Graph()
     files = sorted(folder.glob("*.ttl"))
     if not files:
-        raise FileNotFoundError(f"no Turtle files in {folder}; is the project checked out whole?")
+        raise FileNotFoundError(f"no Turtle files in {folder}; install declass-kg again, or point "
+                                f"KG_SHAPES_DIR / KG_ONTOLOGY_DIR at a folder of Turtle files")
     for path in files:
         g.parse(path, format="turtle")
     return g

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pytest
@@ -52,7 +53,8 @@ def test_a_rebuild_reports_the_same_errors_without_redoing_the_work(messy, tmp_p
     first = _run(messy, "--out", out, "--jobs", "1")
     again = _run(messy, "--out", out, "--jobs", "1")
     assert again.exit_code == first.exit_code == 1
-    assert again.stderr == first.stderr
+    errors = lambda run: [line for line in run.stderr.splitlines() if line.startswith(("error:", "  "))]  # noqa: E731
+    assert errors(again) == errors(first)
     assert "0 processed" in again.stdout and "4 unchanged" in again.stdout
 
 
@@ -65,7 +67,34 @@ def test_a_folder_with_no_documents_is_a_one_line_error(tmp_path):
     assert not (tmp_path / "out" / "kg.nq").exists()
 
 
-def test_no_progress_bar_when_standard_error_is_not_a_terminal(messy, tmp_path):
-    run = _run(messy, "--out", tmp_path / "out", "--jobs", "1", "--no-store")
-    assert "building" not in run.stderr
-    assert all(line.startswith(("error:", "  ", "0 documents")) for line in run.stderr.splitlines())
+def test_piped_progress_is_plain_lines_with_the_count_the_rate_and_the_time_left(messy, tmp_path):
+    run = _run(messy, "--out", tmp_path / "out", "--jobs", "1", "--no-store", "--progress-every", "0")
+    lines = [line for line in run.stderr.splitlines() if line.startswith("built ")]
+    assert [line.split(" documents")[0] for line in lines] == [f"built {n} of 4" for n in range(1, 5)]
+    assert all(re.search(r"\(\d+%\), [\d.]+ documents/s, about \d+ (s|min \d\d s) left$", line)
+               for line in lines), lines
+    assert "\r" not in run.stderr and "\x1b" not in run.stderr      # no bar in a log
+    assert "publishing 1 documents" in run.stderr
+
+
+def test_quiet_prints_no_progress(messy, tmp_path):
+    run = _run(messy, "--out", tmp_path / "out", "--jobs", "1", "--no-store", "--progress-every", "0",
+               "--quiet")
+    assert all(line.startswith(("error:", "  ")) for line in run.stderr.splitlines()), run.stderr
+
+
+def test_void_names_the_dumps_relative_to_itself_until_a_dataset_url_is_given(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEED, folder / SEED.name)
+    out = tmp_path / "out"
+    assert _run(folder, "--out", out, "--jobs", "1", "--no-store").exit_code == 0
+    relative = (out / "void.ttl").read_text("utf-8")
+    assert "<kg.nq>" in relative
+    assert str(tmp_path) not in relative and "file:" not in relative
+    url = "https://example.org/declass-kg/"
+    # the same sources published at a URL: only the description changes, and it does change
+    assert _run(folder, "--out", out, "--jobs", "1", "--no-store", "--dataset-url", url).exit_code == 0
+    served = (out / "void.ttl").read_text("utf-8")
+    assert f"<{url}kg.nq>" in served and "<kg.nq>" not in served
+    assert _run(folder, "--out", out, "--dataset-url", "https://example.org/no-slash").exit_code == 2

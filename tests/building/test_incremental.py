@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pyoxigraph as ox
 
 from kg.building import build, load_manifest
 from kg.mapping.core import DEFAULT_BASE
+from kg.publishing.dataset import dataset_iri
 from kg.publishing.vocabulary import VOCABULARY_GRAPH
 
 from building_support import output_bytes
@@ -29,12 +31,13 @@ def _store_graphs(out) -> set[str]:
 def test_the_manifest_records_each_source_and_what_it_produced(corpus, tmp_path):
     out = tmp_path / "out"
     _build(corpus, out, store=False)
-    manifest = json.loads((out / "manifest.json").read_text())
+    manifest = json.loads((out / ".kg" / "current" / "manifest.json").read_text())
     entries = manifest["documents"]
     assert sorted(e["name"] for e in entries) == sorted(p.name for p in corpus.iterdir())
     for e in entries:
-        assert {"path", "size", "mtime", "sha256", "tool_version", "base", "status",
+        assert {"path", "size", "sha256", "tool_version", "base", "status",
                 "graph_iri", "nquads"} <= set(e)
+        assert not {"mtime", "seconds"} & set(e)       # nothing that differs from run to run
         assert e["status"] == "published"
         assert (out / e["nquads"]).read_text().strip().endswith(f"<{e['graph_iri']}> .")
 
@@ -76,9 +79,9 @@ def test_a_removed_source_disappears_from_the_dumps_and_the_store(corpus, tmp_pa
     doc = graph.replace("/graph/", "/doc/")
     assert doc not in (out / "kg.ttl").read_text()
     assert graph not in _store_graphs(out)
-    assert len(_store_graphs(out)) == len(list(corpus.iterdir()))
+    assert len(_store_graphs(out)) == len(list(corpus.iterdir())) + 1     # and the dataset's
     assert all(e["name"] != gone.name for e in load_manifest(out).values())
-    assert not any(p.stem == gone.stem for p in (out / "graphs").iterdir())
+    assert not any(p.name.startswith(gone.stem) for p in (out / ".kg" / "cache").iterdir())
 
 
 def test_unpublished_sources_stay_in_the_manifest_and_are_retried_only_when_changed(corpus, tmp_path, spy):
@@ -108,7 +111,7 @@ def test_a_damaged_cached_graph_is_rebuilt_not_reused(corpus, tmp_path, spy):
     out = tmp_path / "out"
     _build(corpus, out, store=False)
     before = output_bytes(out)
-    victim = sorted((out / "graphs").glob("*.nq"))[0]
+    victim = sorted((out / ".kg" / "cache").glob("*.nq"))[0]
     victim.write_text("")
     spy.calls.clear()
     _build(corpus, out, store=False)
@@ -130,4 +133,15 @@ def test_a_store_built_before_is_updated_in_step_with_the_dumps(corpus, tmp_path
     _build(corpus, out, store=False)          # no store yet: the next build loads every graph
     summary = _build(corpus, out)
     assert summary.processed == []
-    assert _store_graphs(out) == {r.graph_iri for r in summary.results}
+    assert _store_graphs(out) == {r.graph_iri for r in summary.results} | {dataset_iri(DEFAULT_BASE)}
+
+
+def test_a_build_that_changes_nothing_keeps_the_current_set(corpus, tmp_path):
+    out = tmp_path / "out"
+    first = _build(corpus, out)
+    again = _build(corpus, out)
+    assert os.readlink(out / ".kg" / "current") == "builds/1"        # no new set written
+    assert again.triples == first.triples and again.published == first.published
+    _build(corpus, out, license="https://creativecommons.org/licenses/by/4.0/")
+    assert os.readlink(out / ".kg" / "current") == "builds/2"        # the dumps say something new
+    assert "licenses/by/4.0" in (out / "kg.ttl").read_text()

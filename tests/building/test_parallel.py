@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from kg.building import build
+from kg.building.progress import Silent
 from kg.mapping.core import DEFAULT_BASE
 
 from building_support import output_bytes
@@ -26,13 +27,24 @@ def test_results_are_in_file_name_order_whatever_order_they_are_given(corpus, tm
 
 def test_progress_hears_of_every_processed_document(corpus, tmp_path):
     files = sorted(corpus.iterdir())
-    heard: list[str] = []
-    totals: list[int] = []
 
-    def progress(total):
-        totals.append(total)
-        return heard.append
+    class Heard(Silent):
+        totals: list[int] = []
+        names: list[str] = []
+        stages: list[str] = []
 
-    build(files, tmp_path / "out", DEFAULT_BASE, jobs=2, store=False, progress=progress)
-    assert totals == [len(files)]
-    assert sorted(heard) == sorted(f.name for f in files)
+        def start(self, total):
+            self.totals.append(total)
+
+        def advance(self, name):
+            self.names.append(name)
+
+        def stage(self, text):
+            self.stages.append(text)
+
+    heard = Heard()
+    build(files, tmp_path / "out", DEFAULT_BASE, jobs=2, store=False, progress=heard)
+    assert heard.totals == [len(files)]
+    assert sorted(heard.names) == sorted(f.name for f in files)
+    assert heard.stages == [f"publishing {len(files)} documents: kg.nq, kg.ttl, kg.trig, kg.jsonld, "
+                            "void.ttl, the reports"]

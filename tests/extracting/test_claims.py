@@ -167,3 +167,13 @@ def test_the_clause_that_asserts_beside_an_offer_is_a_claim():
 def test_the_topics_are_the_matters_of_the_period_not_one_documents_words(sentence, topic):
     from kg.extracting.discourse import topic_of
     assert topic_of(sentence) == topic
+
+
+@pytest.mark.parametrize("sentence", [
+    "He said that we believed very strongly that this problem was most urgent and important.",
+    "The US was prepared to have the UN charter a neutral ship.",          # a verb, not the Charter
+])
+def test_a_topic_is_named_by_its_words_not_by_a_piece_of_another_word(sentence):
+    # "important" holds "import", "charter a ship" is no UN Charter
+    from kg.extracting.discourse import topics_of
+    assert topics_of(sentence) == set()

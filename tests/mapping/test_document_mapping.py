@@ -60,3 +60,12 @@ def test_nquads_put_every_statement_in_the_documents_graph(seed_graph):
     assert len(lines) == len(seed_graph)
     assert all(line.endswith(" <https://example.org/graph/seed> .") for line in lines)
     assert lines == sorted(lines)
+
+
+def test_the_document_is_derived_from_its_source_file_never_from_itself(seed_graph):
+    """Its header's evidence anchors the document to its characters; prov:wasDerivedFrom is for
+    the items read out of it (the seed's own header made it derive from itself)."""
+    g = seed_graph
+    assert (DOC, DK.hasEvidence, None) in g
+    assert set(g.objects(DOC, PROV.wasDerivedFrom)) == {g.value(DOC, DK.sourceFile)}
+    assert not [s for s, o in g.subject_objects(PROV.wasDerivedFrom) if s == o]

@@ -14,7 +14,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 DOCS = REPO_ROOT / "docs"
 QUERIES_MD = DOCS / "queries.md"
 FIXTURES = REPO_ROOT / "tests" / "fixtures" / "querying"
-GRAPH = "https://w3id.org/declass-kg/graph/"
+GRAPH = "https://w3id.org/declass-kg/id/graph/"   # as the pipeline names a document graph
 
 
 # --- the committed page is up to date with the queries folder ---------------------------------

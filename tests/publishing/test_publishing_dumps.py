@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from publishing_support import merged
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
@@ -21,16 +22,6 @@ OXIGRAPH = shutil.which("oxigraph") or next(
     None)
 needs_rapper = pytest.mark.skipif(RAPPER is None, reason="rapper (raptor2-utils) is not installed")
 needs_oxigraph = pytest.mark.skipif(OXIGRAPH is None, reason="the oxigraph CLI (PyPI `oxigraph`) is not installed")
-
-
-def merged(path: Path, fmt: str) -> Graph:
-    """All graphs of a dataset file merged into one graph (what kg.ttl holds)."""
-    ds = Dataset()
-    ds.parse(path, format=fmt)
-    graph = Graph()
-    for s, p, o, _g in ds.quads((None, None, None, None)):
-        graph.add((s, p, o))
-    return graph
 
 
 def quads(path: Path, fmt: str) -> set:
@@ -49,7 +40,10 @@ def test_a_build_writes_trig_jsonld_the_context_and_void_beside_turtle_and_nquad
 
 
 def test_no_temporary_file_is_left_behind(seed_out):
-    assert not [p.name for p in seed_out.iterdir() if p.name.startswith(".") or p.suffix == ".tmp"]
+    assert [p.name for p in seed_out.iterdir() if p.name.startswith(".")] == [".kg"]
+    leftovers = [p for p in seed_out.rglob("*") if p.suffix == ".tmp" or p.name in (".work", ".merge")
+                 or (p.name.startswith(".") and p.name != ".kg")]
+    assert not leftovers
 
 
 @needs_rapper

@@ -1,4 +1,5 @@
-"""Shared fixtures for the query/serve layer: hand-written document graphs, stores built from
+"""Shared fixtures for the query/serve layer: document graphs the real pipeline wrote (see
+tests/fixtures/querying/regenerate.py), stores built from
 them, and (once per session) two Oxigraph servers on free loopback ports."""
 from __future__ import annotations
 
