@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import sys
 import time
+from contextlib import contextmanager, nullcontext
 from importlib.metadata import entry_points
 from pathlib import Path
 
@@ -29,6 +30,7 @@ import click
 
 from kg import __version__
 from kg.mapping.core import DEFAULT_BASE
+from kg.reading import MAX_BYTES, MAX_BYTES_ENV
 from kg.sources import default_sources
 
 COMMANDS = "kg.commands"      # the entry-point group other modules register commands under
@@ -44,6 +46,22 @@ class _Main(click.Group):
             ctx.fail(f"no command {args[0]!r}, and no command of the entry-point group "
                      f"{COMMANDS!r} is installed: reinstall the package (pip install -e .)")
         return super().resolve_command(ctx, args)
+
+
+@contextmanager
+def _environment(name: str, value: str):
+    """Set an environment variable for the duration of a command (its workers inherit it)."""
+    import os
+
+    before = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = before
 
 
 @click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
@@ -68,6 +86,9 @@ def main() -> None:
 @click.option("--scheduler", metavar="ADDRESS", default=None,
               help="Run the documents on this Dask distributed scheduler (tcp://host:8786); "
                    "its workers must see the source paths. Publishing stays local.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="N",
+              help=f"Refuse a source larger than N bytes before reading it (default "
+                   f"{MAX_BYTES:,}; a megabyte of dense OCR takes about 350 MB to build).")
 @click.option("--wait", is_flag=True,
               help="If another build is writing into --out, wait for it instead of exiting.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or progress lines.")
@@ -86,7 +107,7 @@ def main() -> None:
 def build(sources: tuple[Path, ...], out: Path, base: str, root: Path | None, no_store: bool,
           jobs: int | None, full: bool, scheduler: str | None, wait: bool, quiet: bool,
           progress_every: float, license_iri: str | None, attribution: str | None,
-          dataset_url: str | None, gate: str) -> None:
+          dataset_url: str | None, gate: str, max_bytes: int | None) -> None:
     """Build the knowledge graph of SOURCES (files or folders; default: seeds/).
 
     Each document is read, extracted, mapped to RDF and checked against the shapes; only
@@ -117,9 +138,12 @@ def build(sources: tuple[Path, ...], out: Path, base: str, root: Path | None, no
                 else LogLines(echo, every=progress_every))
     jobs = jobs or os.cpu_count() or 1
     try:
-        summary = run_build(found, out, base, jobs=jobs, scheduler=scheduler, full=full,
-                            store=not no_store, progress=progress, wait=wait, license=license_iri,
-                            attribution=attribution, dataset_url=dataset_url, gate=gate)
+        with _environment(MAX_BYTES_ENV, str(max_bytes)) if max_bytes else nullcontext():
+            # read by kg.reading here and in the workers the build starts
+            summary = run_build(found, out, base, jobs=jobs, scheduler=scheduler, full=full,
+                                store=not no_store, progress=progress, wait=wait,
+                                license=license_iri, attribution=attribution,
+                                dataset_url=dataset_url, gate=gate)
     except BuildLocked as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)

@@ -39,8 +39,10 @@ def run_pool(todo: list[tuple[str, Path]], base: str, jobs: int, unit: Unit) -> 
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
     with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=context,
                              initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
-        futures = [pool.submit(unit, str(path), base, name) for name, path in todo]
-        for future in as_completed(futures):
+        completed = as_completed([pool.submit(unit, str(path), base, name) for name, path in todo])
+        # Nothing here keeps a future once it is handed over: a list of every future would keep
+        # every document's result (its N-Quads) until the end, memory growing with the corpus.
+        for future in completed:
             yield future.result()
 
 
@@ -51,9 +53,9 @@ def run_dask(todo: list[tuple[str, Path]], base: str, address: str, unit: Unit) 
         raise RuntimeError("--scheduler needs Dask: pip install 'declass-kg[dask]'") from exc
     # The workers read the sources by path: they must see the same file system.
     with Client(address, timeout="30s") as client:
-        futures = client.map(unit, [str(p) for _, p in todo], [base] * len(todo),
-                             [name for name, _ in todo], pure=False)
-        for future in dask_completed(futures):
+        completed = dask_completed(client.map(unit, [str(p) for _, p in todo], [base] * len(todo),
+                                              [name for name, _ in todo], pure=False))
+        for future in completed:         # as in run_pool: no list of every future is kept
             yield future.result()
 
 

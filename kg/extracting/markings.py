@@ -76,7 +76,11 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
         # the caption may be partly struck, so look at the raw line
         line_start = t.raw.rfind("\n", 0, rs) + 1
         line_end = t.raw.find("\n", rs)
-        raw_line = t.raw[line_start:line_end if line_end >= 0 else len(t.raw)]
+        line_end = line_end if line_end >= 0 else len(t.raw)
+        line_start = t.raw.rfind("\r", line_start, rs) + 1 or line_start   # CRLF, lone CR
+        cr = t.raw.find("\r", rs, line_end)
+        line_end = cr if cr >= 0 else line_end
+        raw_line = t.raw[line_start:line_end]
         m = _STAMP_CAPTION_RE.match(raw_line)
         if m:
             span = t.raw_to_span(line_start + m.start(), line_start + m.end())

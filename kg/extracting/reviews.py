@@ -316,7 +316,7 @@ def _review_sheets(t: Transcript) -> list[ReviewEvent]:
     out = []
     for m in _DATE_OF_REVIEW_RE.finditer(t.raw):
         tail = t.raw[m.end():m.end() + 40]
-        when, printed = _stamp_date(tail.replace("\n", " "))
+        when, printed = _stamp_date(re.sub(r"[\r\n]", " ", tail))   # any line end, CR too
         if when is None:
             continue
         at = m.end() + re.search(r"\d", tail).start()

@@ -26,7 +26,7 @@ from kg.lexicon.words import is_common_word, is_ocr_debris, is_word
 # a name word in capitals: letters, an apostrophe or a hyphen inside ("O'BRIEN", "UL-HAQ")
 _CAP_WORD = r"[A-Z](?:[A-Z'’\-]*[A-Z])?"
 _INITIAL = r"[A-Z]\.?"
-_GAP = r"[ \t]*\n?[ \t]*(?<=[ \t\n])"      # a title may end a line and the name begin the next
+_GAP = r"[ \t]*(?:\r\n?|\n)?[ \t]*(?<=[ \t\n\r])"   # a title may end a line, the name begin the next
 _MONTHS = frozenset("JAN JANUARY FEB FEBRUARY MAR MARCH APR APRIL MAY JUN JUNE JUL JULY AUG AUGUST "
                     "SEP SEPT SEPTEMBER OCT OCTOBER NOV NOVEMBER DEC DECEMBER".split())
 
@@ -110,11 +110,11 @@ def capital_mentions(view: str, known: set[str], signatures: list[tuple[int, int
         if any(a <= m.start() < b for a, b in stamps):
             continue
         rest = view[m.end():m.end() + 40]
-        at = m.end() + (len(rest) - len(rest.lstrip(" \t\n")))
+        at = m.end() + (len(rest) - len(rest.lstrip(" \t\r\n")))
         span = _name_after(view, at, known)
         if span is None:
             continue
-        if re.search(r"(?<![A-Z])THE[ \t\n]+$", view[max(0, m.start() - 5):m.start()]) and \
+        if re.search(r"(?<![A-Z])THE[ \t\r\n]+$", view[max(0, m.start() - 5):m.start()]) and \
                 any(is_word(w) for w in view[span[0]:span[1]].split()):
             continue              # "THE AMBASSADOR CONVEY ...": the office, not a title before a name
         s, e = span

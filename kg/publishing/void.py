@@ -51,7 +51,9 @@ DEFAULT_DESCRIPTION = (
     "Declassified government documents (memoranda of conversation, telegrams, letters) as a "
     "SHACL-checked knowledge graph: participants, persons, documents cited, claims, proposals "
     "and their responses, declassification reviews, markings and edits, each anchored to the "
-    "exact characters of the source transcription. One named graph per source document."
+    "exact characters of the source transcription (oa:start and oa:end count Unicode code "
+    "points of the file's UTF-8 text, a leading byte-order mark not counted, line ends as they "
+    "are; of the XML as written for TEI). One named graph per source document."
 )
 KEYWORDS = ("declassified documents", "Cold War", "diplomatic history", "archives")
 SHAPES_IRI = "https://w3id.org/declass-kg/shapes"

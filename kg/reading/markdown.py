@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from kg.reading import reader
-from kg.reading.transcript import Block, Line, Markup, TextBuilder, Transcript
+from kg.reading.transcript import Block, Line, Markup, TextBuilder, Transcript, raw_lines
 from kg.records import Span
 
 NAME = "markdown"
@@ -107,15 +107,12 @@ def sniff(raw: str) -> float:
 @reader(NAME, sniff=sniff, priority=0)
 def read_markdown(name: str, raw: str) -> Transcript:
     """Read one markdown transcription into a `Transcript`."""
-    tb = TextBuilder()
+    tb = TextBuilder(len(raw))
     lines: list[Line] = []
     blocks: list[Block] = []
     markup: list[Markup] = []
 
-    offset = 0
-    for lineno, raw_line in enumerate(raw.split("\n"), 1):
-        lstart, lend = offset, offset + len(raw_line)
-        offset = lend + 1
+    for lineno, (lstart, lend, _next) in enumerate(raw_lines(raw), 1):
         pieces = list(_pieces(raw, lstart, lend))
         for kind, os_, oe, is_, ie in pieces:
             if kind in ("deletion", "insertion", "redaction"):

@@ -33,7 +33,7 @@ import re
 
 from kg.reading import reader
 from kg.reading.markdown import PAGE_RE, find_body
-from kg.reading.transcript import Block, Line, TextBuilder, Transcript
+from kg.reading.transcript import Block, Line, TextBuilder, Transcript, raw_lines
 from kg.records import Span
 
 NAME = "plaintext"
@@ -218,18 +218,20 @@ def sniff(raw: str) -> float:
 # --- reading ------------------------------------------------------------------------------
 
 
-def _genre_cues(raw: str, lines: list[Line]) -> list[dict]:
-    """The first layout cue of each genre found on a text line, in raw order."""
-    starts = [0]
-    starts.extend(m.end() for m in re.finditer("\n", raw))
+def _genre_cues(text: str, raw_at, lines: list[Line]) -> list[dict]:
+    """The first layout cue of each genre found on a text line, in raw order.
+
+    Looked for in the reading text, which holds the text lines only and ends every line with
+    one newline whatever the file used (LF, CRLF, CR), so ``^`` and ``$`` mean the same in all.
+    """
+    starts = [ln.start for ln in lines]
     cues = []
     for genre, rx in _GENRE_CUES:
-        for m in _multiline(rx).finditer(raw):
-            lineno = bisect.bisect_right(starts, m.start())
-            if lines[lineno - 1].kind == "text":
-                cues.append({"genre": genre, "cue": m.group(),
-                             "span": (m.start(), m.end()), "line": lineno})
-                break
+        m = _multiline(rx).search(text)
+        if m and m.end() > m.start():
+            ln = lines[bisect.bisect_right(starts, m.start()) - 1]
+            span = (raw_at[m.start()], raw_at[m.end() - 1] + 1)
+            cues.append({"genre": genre, "cue": m.group(), "span": span, "line": ln.raw_line})
     cues.sort(key=lambda c: c["span"])
     return cues
 
@@ -238,20 +240,15 @@ def _genre_cues(raw: str, lines: list[Line]) -> list[dict]:
 @reader(NAME, sniff=sniff, priority=1)
 def read_plaintext(name: str, raw: str) -> Transcript:
     """Read one plain OCR text into a `Transcript` (never fails on any text)."""
-    tb = TextBuilder()
+    tb = TextBuilder(len(raw))
     lines: list[Line] = []
     blocks: list[Block] = []
     banners: list[dict] = []
     pages = 0
     first_content = True
 
-    offset = 0
     n = len(raw)
-    for lineno, raw_line in enumerate(raw.split("\n"), 1):
-        lstart = offset
-        lend = lstart + len(raw_line)
-        offset = lend + 1
-        cend = lend - 1 if raw_line.endswith("\r") else lend     # content end, no CR
+    for lineno, (lstart, cend, nxt) in enumerate(raw_lines(raw), 1):
         content = raw[lstart:cend]
         stripped = content.strip()
 
@@ -283,11 +280,14 @@ def read_plaintext(name: str, raw: str) -> Transcript:
         if kind == "text":
             tb.copy(raw, lstart, cend)
         lines.append(Line(line_start, len(tb), kind, lineno))
-        if lend < n:                       # the newline itself is a real character
-            tb.copy(raw, lend, lend + 1)
+        if nxt <= n:                       # the line break: its LF is a real character,
+            if raw[nxt - 1] == "\n":       # a lone CR reads as one
+                tb.copy(raw, nxt - 1, nxt)
+            else:
+                tb.synthetic("\n", cend)
 
     text, raw_at = tb.build()
-    cues = _genre_cues(raw, lines)
+    cues = _genre_cues(text, raw_at, lines)
     metadata: dict = {}
     if cues:
         metadata["genre_hint"] = cues[0]["genre"]

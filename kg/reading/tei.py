@@ -31,6 +31,7 @@ against the volume's list of persons, or interpret the prose.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import ParseError
@@ -39,7 +40,7 @@ import defusedxml
 import defusedxml.ElementTree as SafeET
 
 from kg.reading import ReadError, reader
-from kg.reading.transcript import Block, Line, TextBuilder, Transcript
+from kg.reading.transcript import Block, Line, TextBuilder, Transcript, raw_lines
 from kg.records import Span
 
 NAME = "tei"
@@ -271,11 +272,15 @@ def read_tei(name: str, raw: str) -> Transcript:
     docs = [d for d in root.iter("div") if d.get("type") == "document"]
     doc = docs[0] if docs else next(root.iter("text"), root)
 
-    tb = TextBuilder()
+    tb = TextBuilder(len(raw))
     lines: list[Line] = []
     blocks: list[Block] = []
     paragraphs: list[tuple[int, int]] = []
     notes: list[Element] = []
+    line_starts = [start for start, _end, _next in raw_lines(raw)]
+
+    def line_of(at: int) -> int:
+        return bisect.bisect_right(line_starts, at)
 
     def newline(at: int) -> None:
         if len(tb) and tb.last_char() != "\n":
@@ -297,7 +302,7 @@ def read_tei(name: str, raw: str) -> Transcript:
             if c.name == "pb":
                 n = c.get("n") or ""
                 blocks.append(Block("page", Span(c.start, c.end, raw[c.start:c.end]),
-                                    f"Page {n}".strip(), False, raw.count("\n", 0, c.start) + 1))
+                                    f"Page {n}".strip(), False, line_of(c.start)))
                 continue
             if c.name == "lb":
                 if tb.last_char() and not tb.last_char().isspace():
@@ -311,7 +316,7 @@ def read_tei(name: str, raw: str) -> Transcript:
                 kind = _LINE_KINDS.get(c.name)
                 if kind and end > begin and not any(isinstance(x, Element) and x.name in ("p", "list", "item")
                                                     for x in c.children):
-                    lines.append(Line(begin, end, kind, raw.count("\n", 0, c.start) + 1))
+                    lines.append(Line(begin, end, kind, line_of(c.start)))
                     if c.name == "p":
                         paragraphs.append((begin, end))
                 newline(c.end if c.end < len(raw) else c.start)
@@ -323,7 +328,7 @@ def read_tei(name: str, raw: str) -> Transcript:
     lines.sort(key=lambda ln: ln.start)
     meta = _metadata(raw, root, doc, docs, notes)
     t = Transcript(name=name, raw=raw, text=text, raw_at=raw_at, reader=NAME, lines=lines,
-                   paragraphs=paragraphs, blocks=blocks, metadata={"tei": meta})
+                   paragraphs=paragraphs, blocks=blocks, metadata={"tei": meta}, xml=True)
     t.body_start = paragraphs[0][0] if paragraphs else len(text)
     return t
 

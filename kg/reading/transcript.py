@@ -9,12 +9,21 @@ file.  Extractors search the reading text and report evidence as raw `Span`s thr
 The transcript also carries the layers the reader recognised on the page: lines, body
 paragraphs, banners, page numbers, editorial events (deletions/insertions) and redactions.
 It knows nothing of what the words mean; that is the extractors' job.
+
+Offsets.  Every offset (``Span.start``/``end``, ``raw_at``) counts Unicode code points of
+``raw``, the source file decoded as UTF-8 with a leading byte-order mark removed (what
+``bytes.decode("utf-8-sig")`` gives): not bytes, not UTF-16 units, no newline translation, so
+``raw[span.start:span.end] == span.exact`` always.  A line ends at LF, CRLF or a lone CR
+(`raw_lines`); the reading text always ends its lines with one ``\n``, the CR of a CRLF is left
+out of it and a lone CR reads as ``\n`` (a separator anchored at the CR).
 """
 from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -51,12 +60,28 @@ class Block:
     raw_line: int
 
 
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def raw_lines(raw: str) -> Iterator[tuple[int, int, int]]:
+    """``(start, end, next)`` of every line of ``raw``: ``end`` is where its content stops (the
+    line break left out), ``next`` where the following line begins (``len(raw) + 1`` after the
+    last line).  A line ends at LF, CRLF or a lone CR; nothing else breaks a line.
+    """
+    start = 0
+    for m in LINE_BREAK.finditer(raw):
+        yield start, m.start(), m.end()
+        start = m.end()
+    yield start, len(raw), len(raw) + 1
+
+
 class TextBuilder:
     """Builds a reading text together with its map back to raw offsets."""
 
-    def __init__(self) -> None:
+    def __init__(self, raw_length: int = 0) -> None:
         self._parts: list[str] = []
-        self._map = array("q")
+        # four bytes an offset while they fit: the map is the reader's largest structure
+        self._map = array("i" if raw_length < 2**31 - 1 else "q")
 
     def copy(self, raw: str, start: int, end: int) -> None:
         """Copy raw[start:end] into the reading text, keeping the offsets."""
@@ -100,6 +125,7 @@ class Transcript:
     blocks: list[Block] = field(default_factory=list)
     markup: list[Markup] = field(default_factory=list)
     metadata: dict = field(default_factory=dict)   # structure given by markup (TEI readers)
+    xml: bool = False                          # raw is XML: every '&' starts a reference
 
     @property
     def sha256(self) -> str:
@@ -114,7 +140,13 @@ class Transcript:
         if start == end:
             at = self.raw_at[start] if start < len(self.raw_at) else len(self.raw)
             return at, at
-        return self.raw_at[start], self.raw_at[end - 1] + 1
+        last = self.raw_at[end - 1]
+        if self.xml and self.raw[last:last + 1] == "&":
+            # the last character stands for a reference ("&amp;", "&#8217;"): end after it
+            semicolon = self.raw.find(";", last)
+            if semicolon > 0:
+                return self.raw_at[start], semicolon + 1
+        return self.raw_at[start], last + 1
 
     def span(self, start: int, end: int) -> Span:
         """Evidence for the reading-text stretch [start, end), trimmed of outer whitespace."""
@@ -131,7 +163,6 @@ class Transcript:
 
     def reading_offset(self, raw_offset: int) -> int:
         """The first reading-text offset at or after a raw offset."""
-        import bisect
         return bisect.bisect_left(self.raw_at, raw_offset)
 
     def reading_of(self, start: int, end: int) -> str:
@@ -170,4 +201,5 @@ class Transcript:
         return self.paragraphs
 
     def raw_line_of(self, raw_offset: int) -> int:
-        return self.raw.count("\n", 0, raw_offset) + 1
+        """1-based line number of a raw offset (LF, CRLF and lone CR end a line)."""
+        return len(LINE_BREAK.findall(self.raw, 0, raw_offset)) + 1

@@ -44,6 +44,7 @@ It never guesses an external identifier: QIDs come only from the authority file.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -368,23 +369,27 @@ def _speaker_only_names(mentions: list[PersonMention], res: Resolution) -> dict[
     return out
 
 
-def _correction_of(m: PersonMention, mentions: list[PersonMention],
-                   resolved: dict[int, Person]) -> Person | None:
+def _correction_of(m: PersonMention, mentions: list[PersonMention], resolved: dict[int, Person],
+                   by_start: list[int], starts: list[int]) -> Person | None:
     """A struck name the typist corrected at once ("~~McGlo~~ Mr. McCloy") is that person: the
-    very next name typed after it, in the same line of typing, beginning as it does."""
+    very next name typed after it, in the same line of typing, beginning as it does.
+
+    ``by_start`` orders the mentions' indexes by where they start (``starts``): the next name
+    is found by bisection, not by sorting every mention of the document for each struck one.
+    """
     if not m.struck or not m.name:
         return None
     end = m.evidence[0].end
     head = name_key(surname(m.name))[:2]
-    following = sorted((n.evidence[0].start, i) for i, n in enumerate(mentions)
-                       if n is not m and n.evidence[0].start >= end)
-    if not following:
-        return None
-    start, i = following[0]
-    n = mentions[i]
-    if start - end > 40 or n.struck or not n.name or name_key(surname(n.name))[:2] != head:
-        return None
-    return resolved.get(i)
+    for j in range(bisect.bisect_left(starts, end), len(starts)):
+        i = by_start[j]
+        n = mentions[i]
+        if n is m:
+            continue
+        if starts[j] - end > 40 or n.struck or not n.name or name_key(surname(n.name))[:2] != head:
+            return None
+        return resolved.get(i)
+    return None
 
 
 def resolve_document(records: DocumentRecords) -> Resolution:
@@ -416,7 +421,7 @@ def resolve_document(records: DocumentRecords) -> Resolution:
     if res.participants:
         res.misreadings = _speaker_only_names(mentions, res)
     # named mentions first (exact forms teach the document's spellings), then the rest
-    pending: list[PersonMention] = []
+    pending: list[int] = []             # indexes into mentions
     resolved: dict[int, Person] = {}
     for i, m in enumerate(mentions):
         if not m.name:
@@ -426,19 +431,22 @@ def resolve_document(records: DocumentRecords) -> Resolution:
         else:
             hit = res.participant_of(m.name, m.title) or res._named(m.name, False, m.title, m.role)
             if hit is None or hit.confidence < IN_DOCUMENT_THRESHOLD or hit.note == "document" and hit.corrected:
-                pending.append(m)
+                pending.append(i)
                 continue
         if hit is not None:
             resolved[i] = res.add(hit.person)
             res._remember(m.name, hit.person, m.title)
-    for m in pending:
-        corrected = _correction_of(m, mentions, resolved)
+    by_start = sorted(range(len(mentions)), key=lambda k: mentions[k].evidence[0].start)
+    starts = [mentions[k].evidence[0].start for k in by_start]
+    for i in pending:
+        m = mentions[i]
+        corrected = _correction_of(m, mentions, resolved, by_start, starts)
         if corrected is not None:
-            resolved[mentions.index(m)] = corrected
+            resolved[i] = corrected
             continue
         hit = res._lookup(m.name or "", m.title, m.role)
         if hit is not None:
-            resolved[mentions.index(m)] = res.add(hit.person)
+            resolved[i] = res.add(hit.person)
             res._remember(m.name, hit.person, m.title)
     res.mentions = [(m, resolved[i]) for i, m in enumerate(mentions) if i in resolved]
     for d in records.of(Drafter):

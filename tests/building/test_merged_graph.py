@@ -27,7 +27,7 @@ def test_the_merged_graph_of_the_seed_and_the_jfk_fixtures_conforms(tmp_path):
     # Every source is published (a build that rejected them all would leave an empty graph
     # that conforms), and each one's document is in the merged graph.
     rejected = [(r.name, r.reason) for r in summary.results if not r.published]
-    assert summary.published == len(sources) == 13, rejected
+    assert summary.published == len(sources) > 1, rejected
     merged = Graph().parse(out / "kg.ttl", format="turtle")
     documents = {URIRef(r.graph_iri.replace("/graph/", "/doc/")) for r in summary.results}
     assert documents <= set(merged.subjects(RDF.type, None)), documents - set(merged.subjects())

@@ -48,3 +48,34 @@ def test_progress_hears_of_every_processed_document(corpus, tmp_path):
     assert sorted(heard.names) == sorted(f.name for f in files)
     assert heard.stages == [f"publishing {len(files)} documents: kg.nq, kg.ttl, kg.trig, kg.jsonld, "
                             "void.ttl, the reports"]
+
+
+class _Result:
+    """A stand-in for a document's result: something the pool hands over and may not keep."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.nquads = bytes(1 << 16)
+
+
+def _unit(path: str, base: str, name: str) -> _Result:
+    return _Result(name)
+
+
+def test_the_worker_pool_keeps_no_result_it_has_handed_over():
+    # memory of a whole-corpus build must not grow with the corpus: once the build has taken a
+    # document's result (and written its N-Quads to the cache), the pool holds no reference to it
+    import gc
+    import itertools
+    import weakref
+    from pathlib import Path
+
+    from kg.building.workers import run_pool
+
+    todo = [(f"d{i}.txt", Path(f"/nowhere/d{i}.txt")) for i in range(8)]
+    results = run_pool(todo, DEFAULT_BASE, 2, _unit)
+    handed = [weakref.ref(r) for r in itertools.islice(results, 5)]
+    gc.collect()
+    # (the last one handed over may still be the pool loop's current item)
+    assert [ref() for ref in handed[:-1]] == [None] * 4
+    assert len(list(results)) == 3
