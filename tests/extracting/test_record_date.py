@@ -157,8 +157,6 @@ LATER_PAGE_PLACES = [
     pytest.param("2023__104-10105-10132.md", date(1976, 5, 5), "5 MAY 1976", id="above-memorandum-heading"),
     # "Mc. Patrick Carpeatier" / "Apfil 5, 1978" / "Page 2" (dev set)
     pytest.param("2022__180-10147-10049.md", date(1978, 4, 5), "Apfil 5, 1978", id="letter-continuation-header"),
-    # "STAFF INTERVIEW" / "Wednesday, September 17, 1975" (excerpt)
-    pytest.param("2023__157-10014-10007.excerpt.md", date(1975, 9, 17), "September 17, 1975", id="with-weekday"),
 ]
 
 
@@ -179,3 +177,13 @@ def test_a_later_pages_date_is_taken_only_in_the_genres_places():
     assert h.date == date(1973, 10, 14)
     h = _header(STAMP + filler + "DATE\n14 October 1973\nHQS FILE NUMBER\n")
     assert h.date == date(1973, 10, 14)
+
+
+def test_a_transcripts_date_printed_with_its_day_of_the_week():
+    # 2023 release, 157-10014-10007 (excerpt): "STAFF INTERVIEW" / "Wednesday, September 17, 1975"
+    # on a later page; the identification form's DATE (09/17/75) agrees and wins
+    name = "2023__157-10014-10007.excerpt.md"
+    t = read_plaintext(name, (JFK / name).read_text(encoding="utf-8"))
+    found = [d for d in candidates(t, t.lines) if d.kind == "weekday"]
+    assert [(d.value, d.span.exact) for d in found] == [(date(1975, 9, 17), "September 17, 1975")]
+    assert run(t, skip=("persons", "turns", "claims")).of(DocumentHeader)[0].date == date(1975, 9, 17)
