@@ -15,7 +15,8 @@ genre prints it:
   it ("2 June 1978", "10 Feb 77", "14 DECEMBER 66"), month-day-year ("May 11, 1978") or in
   figures, month first ("REPORT OF INTERVIEW 6/12/55");
 - ``dtg``: any other date-time group with its month and year (the signal centre's time of
-  receipt, "TOR: 0417392 OCT 77");
+  receipt, "TOR: 0417392 OCT 77"), also stacked one part a line as the OCR reads the later
+  cable form's columns ("TOT :" / "311638Z" / "AUG" / "95", "TOT: 272220Z" / "SEP" / "96");
 - ``inline``: a day, month and year inside a line of the message's header;
 - ``month``: a month and year alone ("June 1964", "JUN 77"), at month precision;
 - ``memo``: on a later page (a cover or routing sheet first), a date alone on the line above
@@ -65,6 +66,8 @@ DTG_RE = re.compile(rf"(?<!\d)(?P<d>[0-3]\d)[0-2]\d[0-5]\d[Z27][ \t]*(?P<m>{_WOR
 _MESSAGE_LINE_RE = re.compile(
     r"S\s?E\s?C\s?R\s?E\s?T|SEC\s?RE|ECRET|CONFIDENTIAL|UNCLASSIFIED|\bSTAFF\b|\bCITE\b|\bPRIORITY\b|\bIMMEDIATE\b"
     r"|\bROUTINE\b|\bFLASH\b", re.IGNORECASE)
+_STACKED_DTG_RES = (re.compile(r"^\W{0,3}(?:TO[RT]\s*[:;]?\s*)?[0-3]\d[0-2]\d[0-5]\dZ\W{0,3}$"),
+                    re.compile(rf"^\W{{0,3}}{_WORD}\W{{0,3}}$"), re.compile(r"^\W{0,3}\d\d\W{0,3}$"))
 _RECEIPT_RE = re.compile(r"\b(?:TOR|TOT|RCVD|RECEIVED|FILED)\b", re.IGNORECASE)
 # "DATE:" anywhere on the line (a form's boxes stand side by side), "DATED:" only at its head
 # ("a letter dated 23 AUG 62" cites another paper); "pate:", "Oate:" (a letter misread) with
@@ -194,6 +197,7 @@ def candidates(t: Transcript, lines: list[Line]) -> list[RecordDate]:
         if i + 1 < len(head) and _PRINTED_PAGE_RE.match(t.line_text(head[i + 1])) and _LABEL_RE.search(text):
             continue                         # a printout's "Date: 10/07/93" above its "Page: 1"
         words = len(text.split())
+        out.extend(_stacked_dtg(t, head, i))
         for d in _dates(t, ln, text, DTG_RE, "dtg", i):
             before = text[:d.col]
             receipt = _RECEIPT_RE.search(before)
@@ -233,6 +237,21 @@ def _memorandum_heading(text: str) -> bool:
     """ "MEMORANDUM FOR THE RECORD", "MEMORANDUM FOR: DDP/CI", as the OCR may misread the word."""
     m = _HEADING_RE.match(text)
     return m is not None and fuzz.ratio("MEMORANDUM", m["w"].upper()) >= MEMO_SIMILARITY
+
+
+def _stacked_dtg(t: Transcript, head: list[Line], i: int) -> list[RecordDate]:
+    """A date-time group whose group, month and year stand one a line (see ``dtg``)."""
+    parts = head[i:i + 3]
+    if len(parts) < 3 or not all(rx.match(t.line_text(ln)) for rx, ln in zip(_STACKED_DTG_RES, parts)):
+        return []
+    start, end = parts[0].start + re.search(r"\d", t.line_text(parts[0])).start(), parts[2].end
+    text = " ".join(t.line_text(ln).strip() for ln in parts)
+    m = DTG_RE.search(text)
+    month = _month(m["m"], m["y"]) if m else None
+    value = safe_date(_year(m["y"]), month, int(m["d"])) if month else None
+    if value is None or not 1940 <= value.year <= 1999:
+        return []
+    return [RecordDate(value, t.span(start, end), kind="dtg", line=i, col=0)]
 
 
 def _later_dates(t: Transcript, texts: list[Line]) -> list[RecordDate]:

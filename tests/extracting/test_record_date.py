@@ -187,3 +187,15 @@ def test_a_transcripts_date_printed_with_its_day_of_the_week():
     found = [d for d in candidates(t, t.lines) if d.kind == "weekday"]
     assert [(d.value, d.span.exact) for d in found] == [(date(1975, 9, 17), "September 17, 1975")]
     assert run(t, skip=("persons", "turns", "claims")).of(DocumentHeader)[0].date == date(1975, 9, 17)
+
+
+def test_a_date_time_group_stacked_one_part_a_line_as_the_later_cable_forms_columns_read():
+    # 2023 release, 104-10326-10071 (lines 21-27, blank lines left out): "TOT :" / "311638Z" /
+    # "AUG" / "95" (NARA catalogue: 1995-08-31); with the label on the group's line too
+    h = _header(STAMP + "PAGE\n001\nTOT :\n311638Z\nAUG\n95\nDIRECTOR 429114\n")
+    assert h.date == date(1995, 8, 31) and h.date_span.exact == "311638Z\nAUG\n95"
+    h = _header(STAMP + "I PAGE\n001)\nTOT: 272220Z\n\nSEP\n\n96\nDIRECTOR 96096]\n")
+    assert h.date == date(1996, 9, 27) and h.date_span.exact == "272220Z\n\nSEP\n\n96"
+    # a group alone over a word and a number that are no month and year is no date
+    t = read_plaintext("2022__104-10000-10000.md", STAMP + "311638Z\nPAGE\n95\n")
+    assert all(d.kind != "dtg" for d in candidates(t, t.lines))
