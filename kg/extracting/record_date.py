@@ -9,6 +9,8 @@ genre prints it:
   "2": "SEC RE T 2700082 JAN 78");
 - ``labelled``: a DATE field at the head of a line ("DATE: 29 January 1964", "Date: 10/27/59",
   "DATE DISTR 11 August 1964"; never "DATE OF INFO", the date of the information);
+- ``in_number``: an incoming cable's IN number line, the date the message centre logged it
+  and its IN number ("8 MaY 67 IN 6 1 895", the digits spaced by the OCR);
 - ``dispatch``: the dispatch form's "DISPATCH SYMBOL AND NUMBER / DATE" box, the symbol and
   number followed by the date ("HMMA 22550 2 December 1963");
 - ``dateline``: a date alone on a short line, day-month-year as the CIA and the military type
@@ -68,6 +70,7 @@ _MESSAGE_LINE_RE = re.compile(
     r"|\bROUTINE\b|\bFLASH\b", re.IGNORECASE)
 _STACKED_DTG_RES = (re.compile(r"^\W{0,3}(?:TO[RT]\s*[:;]?\s*)?[0-3]\d[0-2]\d[0-5]\dZ\W{0,3}$"),
                     re.compile(rf"^\W{{0,3}}{_WORD}\W{{0,3}}$"), re.compile(r"^\W{0,3}\d\d\W{0,3}$"))
+_IN_NUMBER_RE = re.compile(r"^\W{0,3}(?P<date>[0-3]?\d[ \t]*[A-Za-z]{3,9}\.?[ \t]*'?\d\d)[ \t]+I[NH][ \t]*\d[\d \t]{3,}\d\W{0,3}$")
 _RECEIPT_RE = re.compile(r"\b(?:TOR|TOT|RCVD|RECEIVED|FILED)\b", re.IGNORECASE)
 # "DATE:" anywhere on the line (a form's boxes stand side by side), "DATED:" only at its head
 # ("a letter dated 23 AUG 62" cites another paper); "pate:", "Oate:" (a letter misread) with
@@ -98,7 +101,7 @@ DISTR_SIMILARITY = 70       # rapidfuzz ratio of a misread "DATE DISTR" label
 _OTHER_DATE_LABELS = ("DATE ACQ", "DATE OF INFO")
 LATER_LINES = 300            # text lines searched for a later page's memorandum or form date
 MEMO_SIMILARITY = 60         # rapidfuzz ratio of a misread "MEMORANDUM" ("NENIORANDUM FOR")
-PRIORITY = (("message",), ("labelled", "dispatch", "dateline"), ("dtg",), ("inline",), ("month",),
+PRIORITY = (("message",), ("labelled", "in_number", "dispatch", "dateline"), ("dtg",), ("inline",), ("month",),
             ("memo",), ("boxed",), ("continuation",), ("weekday",))
 
 
@@ -205,6 +208,8 @@ def candidates(t: Transcript, lines: list[Line]) -> list[RecordDate]:
             out.append(d if not message else dataclasses.replace(d, kind="message"))
         if ln.kind != "text" or _REF_LINE_RE.match(text):
             continue
+        if (im := _IN_NUMBER_RE.match(text)) is not None:
+            out.extend(_dates(t, ln, text[:im.end("date")], DMY_RE, "in_number", i)[:1])
         if (lm := _LABEL_RE.search(text)) is not None:
             rest = lm.end()
             hits = _dates(t, ln, text, DMY_RE, "labelled", i, rest) + _dates(t, ln, text, MDY_RE, "labelled", i, rest)

@@ -199,3 +199,13 @@ def test_a_date_time_group_stacked_one_part_a_line_as_the_later_cable_forms_colu
     # a group alone over a word and a number that are no month and year is no date
     t = read_plaintext("2022__104-10000-10000.md", STAMP + "311638Z\nPAGE\n95\n")
     assert all(d.kind != "dtg" for d in candidates(t, t.lines))
+
+
+def test_an_incoming_cables_in_number_line_gives_the_date_its_message_line_lacks():
+    # 2023 release, 104-10300-10358 (two lines of the message's head): the message line gives the
+    # day and time only; the IN number line the date the cable came in (NARA catalogue: 1967-05-08)
+    h = _header(STAMP + "SECRET 080955Z CITE RAWALPINDI 3016\n8 MaY 67 IN 6 1 895\n")
+    assert h.date == date(1967, 5, 8) and h.date_span.exact == "8 MaY 67"
+    # a date followed by words is no IN number line ("8 May 67 IN the embassy" is a sentence's)
+    t = read_plaintext("2022__104-10000-10000.md", STAMP + "He left on\n8 May 67 IN the embassy car 1234\n")
+    assert all(d.kind != "in_number" for d in candidates(t, t.lines))
