@@ -22,6 +22,9 @@ COMMENTS).  Forms of the genre it reads:
   TITLE when every value is short like a name or an office ("SAC, MM", "DIRECTOR, FBI"); a
   label one edit from its word, alone on its line ("FRO!"), still holds its place.  A
   column with a value lost or doubled, or a label lost, is not paired: nothing is guessed.
+  The DATE alone is taken where the columns say no more: the one lone date of the records'
+  years (before the JFK Act's review of 1992 on; never a placeholder "01/01/1900") after the
+  record number, or the lone date right above the PAGES label.
 
 What it gives: a `FormField` per filled field and the form's CLASSIFICATION as a `Marking`
 (position "header", the level normalised: "Secret", "U", "CONFIDENTIAI").  The DATE OF LAST
@@ -43,6 +46,7 @@ from kg.reading.transcript import Line, Transcript
 from kg.records import FormField, Marking, Record, Span
 
 NAME = "nara_form"
+REVIEW_YEARS = 1992          # the JFK Act: the review's dates are of 1992 and later
 
 # label pattern (OCR variants) -> field name; longest labels first.
 FIELDS: tuple[tuple[str, str], ...] = (
@@ -295,20 +299,29 @@ def form_date(t: Transcript) -> tuple[date, Span] | None:
 
 
 def _date_above_pages(t: Transcript) -> tuple[date, Span] | None:
-    """The DATE box's value when its label is lost: the lone date right above the PAGES label
-    (the two boxes stand together on every form), after the record number or the DOCUMENT
-    INFORMATION heading, so never the form's own print date above them."""
+    """The DATE box's value when no label holds it: after the record number or the DOCUMENT
+    INFORMATION heading (so never the form's own print date), the lone date right above the
+    PAGES label (the two boxes stand together on every form), else the one lone date of the
+    records' years."""
     lines = [ln for ln in _form_lines(t) if t.line_text(ln).strip()]
     texts = [t.line_text(ln) for ln in lines]
     start = next((i for i, x in enumerate(texts) if _RECORD_NUMBER_RE.search(x) or _DOC_INFO_RE.match(x)), None)
     if start is None:
         return None
-    for i in range(start + 1, len(lines) - 1):
+    lone = []
+    for i in range(start + 1, len(lines)):
         m = _LONE_DATE_RE.match(texts[i])
         d = parse_numeric_date(NUMERIC_DATE_RE.search(m["date"])) if m else None
-        if d is not None and 1900 < d.year < 2000 and _pages_label(t, lines, i + 1):
-            return d, t.span(lines[i].start + m.start("date"), lines[i].start + m.end("date"))
-    return None
+        if d is None:
+            continue
+        span = t.span(lines[i].start + m.start("date"), lines[i].start + m.end("date"))
+        if 1900 < d.year < 2000 and _pages_label(t, lines, i + 1):
+            return d, span
+        lone.append((d, span))
+    # the DATE box's value among the columns: the one lone date of the records' years (the
+    # review's dates are 1992 and later, a placeholder's 1900)
+    records = [(d, s) for d, s in lone if 1940 <= d.year < REVIEW_YEARS]
+    return records[0] if len(records) == 1 else None
 
 
 @extractor(NAME, produces=(FormField, Marking))

@@ -172,3 +172,27 @@ def test_with_the_date_label_lost_the_lone_date_above_pages_is_the_forms_date():
     # before the record number a lone date and "Page: 1" are the form's print date
     raw = "JFK ASSASSINATION SYSTEM\nIDENTIFICATION FORM\n04/25/96\nPAGES\nAGENCY : CIA\n"
     assert form_date(read_plaintext("p.txt", raw)) is None
+
+
+# 2021 release, DOCID-32349468 (the form's first 31 text lines, blank lines left out): the OCR
+# read DATE and PAGES as bare labels and their values below; the one lone date of the records'
+# years after the record number is the DATE (NARA catalogue: 1958-09-23), not the review's
+FORM_COLUMNS = ("JFK ASSASSINATION SYSTEM\nIDENTIFICATION FORM\nAGENCY INFORMATION\nAGENCY : CIA\n"
+                "RECORD NUMBER: 104-10071-10372\nRECORD SERIES\n:\nJFK\nAGENCY FILE NUMBER : 80T01357A\n"
+                "DOCUMENT\nINFORMATION\nAGENCY ORIGINATOR : CIA\nFROM\n: WITHHELD\nTO\nWITHHELD\nTITLE\n"
+                "BACKGROUND INFO ON MOSBY, ALINE\nDATE\nPAGES\n09/23/1958\n2\nSUBJECTS : JOURNALIST\n"
+                "DOCUMENT TYPE : PAPER\nCLASSIFICATION\n: SECRET\nRESTRICTIONS :\n1B\n"
+                "CURRENT STATUS : RELEASED IN PART PUBLIC - RELEASED WITH DELETIONS\n"
+                "DATE OF LAST REVIEW : 07/31/93\n")
+
+
+def test_the_one_lone_date_of_the_records_years_in_the_forms_columns_is_its_date():
+    d, span = form_date(read_plaintext("2021__docid-32349468.md", FORM_COLUMNS))
+    assert d == date(1958, 9, 23) and span.exact == "09/23/1958"
+    # two lone dates of the records' years: which is the DATE the layout does not say
+    two = FORM_COLUMNS.replace("2\nSUBJECTS", "11/22/1963\nSUBJECTS")
+    assert form_date(read_plaintext("2021__docid-32349468.md", two)) is None
+    # a lone review date (1992 on) or a placeholder (01/01/1900) is not the record's
+    for other in ("07/31/93", "01/01/1900"):
+        only = FORM_COLUMNS.replace("09/23/1958", other)
+        assert form_date(read_plaintext("2021__docid-32349468.md", only)) is None
