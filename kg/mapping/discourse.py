@@ -90,14 +90,13 @@ def map_claim(c: Claim, ctx: MapContext) -> None:
 
 @maps(Proposal)
 def map_proposal(p: Proposal, ctx: MapContext) -> None:
-    if not p.evidence:
-        return
+    who = _who(p.proposer, ctx)
+    if not p.evidence or who is None:
+        return          # as a claim: a proposal whose proposer is no person (OCR debris) is left out
     node = ctx.item("proposal", p.evidence[0])
     ctx.add(node, RDF.type, DK.Proposal)
     ctx.add(node, DK.inDocument, ctx.doc)
-    who = _who(p.proposer, ctx)
-    if who is not None:
-        ctx.add(node, DK.proposedBy, who)
+    ctx.add(node, DK.proposedBy, who)
     ctx.add(node, DK.proposalAct, Literal(p.act))
     if p.addressee_side:
         ctx.add(node, DK.addresseeSide, Literal(p.addressee_side))

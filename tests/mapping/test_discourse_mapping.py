@@ -24,3 +24,18 @@ def test_a_claim_whose_speaker_is_no_person_is_left_out_not_published_unattribut
     g = to_graph(records, resolve_document(records))
     for claim in g.subjects(RDF.type, SCHEMA.Claim):
         assert len(list(g.objects(claim, PROV.wasAttributedTo))) == 1
+
+
+def test_a_proposal_whose_proposer_is_no_person_is_left_out_and_the_record_published():
+    # a first-person memorandum: the extractor gives the writer's proposal to "Mitchell L.",
+    # which the resolver does not take for a person; the record must not be rejected for it
+    from kg.mapping.core import DK
+    from kg.records import Proposal
+    from kg.validating import check
+
+    path = FIXTURE.parent / "2018__104-10182-10133.md"
+    records = run(read_plaintext(path.name, path.read_text(encoding="utf-8")))
+    assert [p.proposer for p in records.of(Proposal)] == ["Mitchell L."]
+    g = to_graph(records, resolve_document(records))
+    assert not list(g.subjects(RDF.type, DK.Proposal))
+    assert check(g).conforms
