@@ -10,6 +10,7 @@ sub-property of `dcterms:accessRights`).  Review events are `dk:ReviewEvent`s (a
 """
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from rdflib import Literal, URIRef
@@ -19,6 +20,8 @@ from kg.extracting.markings import LEVELS
 from kg.mapping.core import DK, OA, RICO, WD, MapContext, concept, maps, slug
 from kg.records import (DocumentHeader, Drafter, EditorialEvent, Marking, PageMark, Participant,
                         Redaction, ReviewEvent)
+
+_FRUS_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")      # "frus1961-63v11", "p_RDF1"
 
 
 def meeting(ctx: MapContext) -> URIRef:
@@ -125,8 +128,11 @@ def map_participant(p: Participant, ctx: MapContext) -> None:
         ctx.add(assoc, DK.delegation, side)
         ctx.add(side, RICO.hasOrHadMember, person)
     ctx.add(assoc, DK.listOrder, Literal(p.order))
-    if p.reference and p.source_volume:
-        # a FRUS person anchor is volume-local and may change: seeAlso, not sameAs
+    if p.reference and p.source_volume and _FRUS_TOKEN.fullmatch(p.source_volume) \
+            and _FRUS_TOKEN.fullmatch(p.reference.lstrip("#")):
+        # a FRUS person anchor is volume-local and may change: seeAlso, not sameAs.  Only a
+        # volume id and anchor as FRUS writes them make the address; a damaged file's <idno>
+        # may hold any text (the fuzz run found one holding a whole memorandum)
         page = URIRef(f"https://history.state.gov/historicaldocuments/{p.source_volume}/persons"
                       f"#{p.reference.lstrip('#')}")
         ctx.add(person, RDFS.seeAlso, page)
