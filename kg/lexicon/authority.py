@@ -17,7 +17,7 @@ import io
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from kg.lexicon.data import rows as _rows, text as _data
@@ -42,9 +42,10 @@ class AuthorityEntry:
     died: date | None = None    # the last day the record allows (31 December of a bare year)
     sex: str | None = None      # "m" | "f" | None
 
-    @property
+    @cached_property
     def parts(self) -> PersonalName:
-        """The entry's name in parts, with the sex the record gives."""
+        """The entry's name in parts, with the sex the record gives (parsed once an entry: the
+        resolver asks for it thousands of times a corpus)."""
         parts = parse_name(self.name)
         return replace(parts, female=None if self.sex is None else self.sex == "f")
 
@@ -94,17 +95,42 @@ def by_key() -> dict[str, AuthorityEntry]:
     return {e.key: e for e in authority()}
 
 
+_WORDS = re.compile(r"[a-z]+")
+
+
+def _words(text: str) -> str:
+    return " ".join(_WORDS.findall(text))
+
+
+@lru_cache(maxsize=1)
+def _full_names() -> tuple[dict[str, AuthorityEntry], dict[str, AuthorityEntry]]:
+    """Each entry's full name, in words, casefolded (``authority_lookup``) and folded
+    (``authority_candidates``) -> the first entry of the file carrying it."""
+    cased: dict[str, AuthorityEntry] = {}
+    folded: dict[str, AuthorityEntry] = {}
+    for e in authority():
+        cased.setdefault(_words(e.name.casefold()), e)
+        folded.setdefault(_words(fold(e.name)), e)
+    return cased, folded
+
+
+@lru_cache(maxsize=1 << 14)
 def authority_lookup(printed: str) -> tuple[AuthorityEntry, float] | None:
     """The authority person whose surname (or full name) the printed name carries, with how
-    close the printed form is (1.0 exact; lower for an OCR variant)."""
-    folded = " ".join(re.findall(r"[a-z]+", printed.casefold()))
-    for e in authority():                       # a full name printed as such ("U Thant")
-        if " ".join(re.findall(r"[a-z]+", e.name.casefold())) == folded:
-            return e, 1.0
-    last = surname(printed)
+    close the printed form is (1.0 exact; lower for an OCR variant).  A pure function of the
+    printed form and the shipped file, so each form is looked up once a process."""
+    full = _full_names()[0].get(_words(printed.casefold()))
+    if full is not None:                        # a full name printed as such ("U Thant")
+        return full, 1.0
+    return _surname_match(name_key(surname(printed)))
+
+
+@lru_cache(maxsize=1 << 13)
+def _surname_match(key: str) -> tuple[AuthorityEntry, float] | None:
+    """The entry a printed surname (folded: `similarity` looks at nothing else) names."""
     pairs = [(s, e) for e in authority() for s in e.surnames]
     # surnames that fold alike ("de Gaulle", "DeGaulle") are one, not a tie
-    hit = best_match(last, pairs, key=lambda p: name_key(p[0]), threshold=MATCH_THRESHOLD)
+    hit = best_match(key, pairs, key=lambda p: name_key(p[0]), threshold=MATCH_THRESHOLD)
     if hit is None:
         return None
     (_, entry), score = hit
@@ -120,24 +146,41 @@ def authority_candidates(printed: str, title: str | None = None
     names agree ("Alexis Johnson" is not Lyndon B. Johnson, "Robert Kennedy" is Robert F.);
     a woman's title ("Mrs. Kennedy") is no man of the file.  Whether the person was alive, or in
     office, on a document's date is the resolver's question (`AuthorityEntry.alive`, `held`)."""
-    folded = " ".join(re.findall(r"[a-z]+", fold(printed)))
-    for e in authority():                       # a full name printed as such ("U Thant")
-        if " ".join(re.findall(r"[a-z]+", fold(e.name))) == folded:
-            return [(e, 1.0, ())]
+    return list(_candidates(printed, title))
+
+
+@lru_cache(maxsize=1 << 14)
+def _candidates(printed: str, title: str | None) -> tuple:
+    full = _full_names()[1].get(_words(fold(printed)))
+    if full is not None:                        # a full name printed as such ("U Thant")
+        return ((full, 1.0, ()),)
     name = parse_name(printed, title)
     if not name.surname:
-        return []
+        return ()
     out = []
-    for e in authority():
-        parts = e.parts
-        forms = e.surnames + ((parts.surname,) if name.given else ())
-        score = max((similarity(name.surname, f) for f in forms), default=0.0)
+    for e, bare, given in _surname_scores(name_key(name.surname)):
+        score = given if name.given else bare
         if score < MATCH_THRESHOLD:
             continue
-        why = agreement(name, parts, surnames=False)
+        why = agreement(name, e.parts, surnames=False)
         if why is not None:
             out.append((e, score, why))
-    return sorted(out, key=lambda c: (-c[1], len(c[2])))
+    return tuple(sorted(out, key=lambda c: (-c[1], len(c[2]))))
+
+
+@lru_cache(maxsize=1 << 13)
+def _surname_scores(key: str) -> tuple[tuple[AuthorityEntry, float, float], ...]:
+    """The entries (in file order) a printed surname (folded: `similarity` looks at nothing
+    else) comes within MATCH_THRESHOLD of: (entry, its best score against the entry's
+    ``surnames``, and against those and the surname of its name - the forms a name with given
+    names may match).  The scan of the whole file, done once per surname a process."""
+    out = []
+    for e in authority():
+        bare = max((similarity(key, f) for f in e.surnames), default=0.0)
+        given = max(bare, similarity(key, e.parts.surname))
+        if given >= MATCH_THRESHOLD:
+            out.append((e, bare, given))
+    return tuple(out)
 
 
 def held(key: str, office: str, when: date, before: bool = False) -> bool:

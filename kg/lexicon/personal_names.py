@@ -83,9 +83,11 @@ def _given_form(token: str) -> str:
     return letters
 
 
+@lru_cache(maxsize=1 << 15)
 def parse_name(printed: str, title: str | None = None) -> PersonalName:
     """The parts of a printed name; a title printed before it ("Mr. Kuznetsov") is taken off
-    and counts as ``title`` when the caller gives none."""
+    and counts as ``title`` when the caller gives none.  (A pure function of its arguments with
+    an immutable answer: kept, as the resolver asks about the same names again and again.)"""
     text = " ".join((printed or "").split())
     while True:
         found = _TITLE_RE.match(text)
