@@ -13,10 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rdflib import Graph, Literal
-from rdflib.namespace import PROV, RDF
 
 from kg import __version__
-from kg.mapping.core import DEFAULT_BASE, DK, MAPPERS, RICO, MapContext, Triples
+from kg.mapping.core import DEFAULT_BASE, DK, MAPPERS, PROV, RDF, RICO, MapContext, Triples
 from kg.mapping.document import finish_classification
 from kg.records import DocumentRecords
 from kg.resolving import Resolution

@@ -19,10 +19,10 @@ print (a recipient inferred from a correspondence pair) is flagged on the citati
 from __future__ import annotations
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
 from kg.lexicon.authority import by_key
-from kg.mapping.core import CITO, DK, FABIO, RICO, SCHEMA, MapContext, concept, maps, slug
+from kg.mapping.core import (CITO, DCTERMS, DK, FABIO, RDF, RDFS, RICO, SCHEMA, XSD, MapContext,
+                             concept, maps, slug)
 from kg.records import CitedDocument
 from kg.resolving import Person, ResolvedCitation
 from kg.resolving.citations import DRAFT_KINDS

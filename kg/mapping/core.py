@@ -37,7 +37,8 @@ from typing import Callable, Iterable, Iterator
 from urllib.parse import quote
 
 from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS as _DCTERMS, FOAF as _FOAF, OWL as _OWL, PROV as _PROV
+from rdflib.namespace import RDF as _RDF, RDFS as _RDFS, SKOS as _SKOS, XSD as _XSD
 
 from kg.records import Record, Span
 from kg.registry import Registry, RegistryError
@@ -51,7 +52,14 @@ _TERMS: dict[tuple[str, str], URIRef] = {}
 
 class _Namespace(Namespace):
     """rdflib's Namespace with each term made once: the mappers ask for ``DK.hasEvidence`` tens
-    of thousands of times a document, and rdflib builds a new URIRef every time."""
+    of thousands of times a document, and rdflib builds a new URIRef every time.  A term asked
+    for as an attribute is kept as one (found at once the next time, without ``__getattr__``)."""
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("__"):                  # as rdflib's: no dunder is a term
+            raise AttributeError(name)
+        found = self.__dict__[name] = self.term(name)
+        return found
 
     def term(self, name: str) -> URIRef:
         if not isinstance(name, str):
@@ -72,10 +80,31 @@ SCHEMA = _Namespace("https://schema.org/")
 WD = _Namespace("http://www.wikidata.org/entity/")
 
 PREFIXES = {
-    "dk": DK, "vocab": VOCAB, "rico": RICO, "prov": PROV, "oa": OA, "cito": CITO,
-    "fabio": FABIO, "schema": SCHEMA, "skos": SKOS, "dcterms": DCTERMS, "foaf": FOAF,
-    "owl": OWL, "rdfs": RDFS, "xsd": XSD, "wd": WD,
+    "dk": DK, "vocab": VOCAB, "rico": RICO, "prov": _PROV, "oa": OA, "cito": CITO,
+    "fabio": FABIO, "schema": SCHEMA, "skos": _SKOS, "dcterms": _DCTERMS, "foaf": _FOAF,
+    "owl": _OWL, "rdfs": _RDFS, "xsd": _XSD, "wd": WD,
 }
+
+
+class _Terms:
+    """The terms of one of rdflib's closed namespaces (RDF, RDFS, XSD, ...) as plain attributes,
+    for the mappers: rdflib answers ``RDF.type`` through its metaclass's ``__getattr__``, with
+    its checks, every time (hundreds of thousands of times a corpus).  Same terms, looked up
+    once; the mappers import RDF, XSD, ... from here."""
+
+    def __init__(self, namespace) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        found = getattr(self._namespace, name)
+        setattr(self, name, found)
+        return found
+
+
+DCTERMS, FOAF, OWL, PROV = _Terms(_DCTERMS), _Terms(_FOAF), _Terms(_OWL), _Terms(_PROV)
+RDF, RDFS, SKOS, XSD = _Terms(_RDF), _Terms(_RDFS), _Terms(_SKOS), _Terms(_XSD)
 
 
 def slug(text: str) -> str:
@@ -178,6 +207,18 @@ _START, _END, _EXACT = OA.start, OA.end, OA.exact
 _EXTRACTOR, _HAS_EVIDENCE, _READING_TEXT = DK.extractor, DK.hasEvidence, DK.readingText
 
 
+# An rdflib Literal costs more to make than the rest of an annotation: the offsets and quotes of
+# a document recur (the same span is evidence of several items), and a Literal is immutable.
+@lru_cache(maxsize=1 << 16)
+def _offset(n: int) -> Literal:
+    return Literal(n, datatype=_OFFSET)
+
+
+@lru_cache(maxsize=1 << 16)
+def _text(text: str) -> Literal:
+    return Literal(text)
+
+
 @dataclass
 class MapContext:
     """What a mapping function needs to know about the document it is mapping."""
@@ -227,17 +268,17 @@ class MapContext:
         add((anno, _MOTIVATED_BY, _IDENTIFYING))
         add((anno, _HAS_TARGET, target))
         if extractor:
-            add((anno, _EXTRACTOR, Literal(extractor)))
+            add((anno, _EXTRACTOR, _text(extractor)))
         add((target, _TYPE, _SPECIFIC_RESOURCE))
         add((target, _HAS_SOURCE, self.source))
         add((target, _HAS_SELECTOR, selector))
         add((selector, _TYPE, _POSITION_SELECTOR))
         add((selector, _TYPE, _QUOTE_SELECTOR))
-        add((selector, _START, Literal(span.start, datatype=_OFFSET)))
-        add((selector, _END, Literal(span.end, datatype=_OFFSET)))
-        add((selector, _EXACT, Literal(span.exact)))
+        add((selector, _START, _offset(span.start)))
+        add((selector, _END, _offset(span.end)))
+        add((selector, _EXACT, _text(span.exact)))
         if self.reading_text is not None:
-            add((selector, _READING_TEXT, Literal(self.reading_text(span.start, span.end))))
+            add((selector, _READING_TEXT, _text(self.reading_text(span.start, span.end))))
         add((item, _HAS_EVIDENCE, anno))
         if item != self.doc:      # the document's own evidence (its header) is not a derivation
             add((item, _DERIVED_FROM, self.doc))

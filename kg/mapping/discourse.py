@@ -21,9 +21,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import PROV, RDF, XSD
 
-from kg.mapping.core import DK, SCHEMA, MapContext, concept, maps
+from kg.mapping.core import DK, PROV, RDF, SCHEMA, XSD, MapContext, concept, maps
 from kg.records import Claim, Proposal, SpeakerTurn
 
 STATUSES = ("accepted", "rejected", "deferred", "countered", "none")

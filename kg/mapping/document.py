@@ -14,10 +14,9 @@ import re
 from datetime import datetime
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from kg.extracting.markings import LEVELS
-from kg.mapping.core import DK, OA, RICO, WD, MapContext, concept, maps, slug
+from kg.mapping.core import DCTERMS, DK, OA, PROV, RDF, RDFS, RICO, WD, XSD, MapContext, concept, maps, slug
 from kg.records import (DocumentHeader, Drafter, EditorialEvent, Marking, PageMark, Participant,
                         Redaction, ReviewEvent)
 

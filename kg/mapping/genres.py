@@ -20,11 +20,9 @@ from __future__ import annotations
 import re
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import PROV, RDF
-from rdflib.namespace import RDFS, XSD
 
 from kg.extracting.reviews import authority_codes, case_number
-from kg.mapping.core import DK, RICO, MapContext, concept, maps
+from kg.mapping.core import DK, PROV, RDF, RDFS, RICO, XSD, MapContext, concept, maps
 from kg.mapping.document import describe_review
 from kg.records import Addressee, Correspondent, FormField, RecordNumber, ReviewEvent, Transmission
 

@@ -16,10 +16,9 @@ misreading is no person and is not mapped; its surface stays in the text and in 
 from __future__ import annotations
 
 from rdflib import Literal
-from rdflib.namespace import RDF, SKOS, XSD
 
 from kg.lexicon.authority import by_key
-from kg.mapping.core import DK, SCHEMA, MapContext, maps
+from kg.mapping.core import DK, RDF, SCHEMA, SKOS, XSD, MapContext, maps
 from kg.records import PersonMention
 
 
