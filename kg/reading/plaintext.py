@@ -277,6 +277,10 @@ def read_plaintext(name: str, raw: str) -> Transcript:
             first_content = False
 
         line_start = len(tb)
+        if kind == "text" and nxt == cend + 1 and nxt <= n and raw[cend] == "\n":
+            tb.copy(raw, lstart, nxt)      # the line and its LF in one copy (most lines)
+            lines.append(Line(line_start, len(tb) - 1, kind, lineno))
+            continue
         if kind == "text":
             tb.copy(raw, lstart, cend)
         lines.append(Line(line_start, len(tb), kind, lineno))
