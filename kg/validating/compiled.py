@@ -173,7 +173,7 @@ class Program:
     reads_spelling: set = field(default_factory=set)    # predicates a SPARQL constraint reads
     reads_every_spelling: bool = False                  # ... by a variable predicate
     derived: list = field(default_factory=list)     # (shape id, outer shape id, path): sh:node
-    _query: str = ""
+    _queries: list = field(default_factory=list)
 
     def focus_update(self, graph_iri: str) -> str:
         """Each shape's focus nodes, once, into FOCUS_GRAPH (the branches read them there)."""
@@ -190,21 +190,31 @@ class Program:
                        f"USING NAMED {_FOCUS} WHERE {{ GRAPH {_FOCUS} {{ ?o {_FOCUS} {outer} }} ?o {path} ?this }}")
         return update
 
-    def query(self, subjects: dict[int, set]) -> str:
-        """The one query of a document: the tables, the other branches, and the term tests for
-        the subjects that failed them (only those: their focus membership is all it asks)."""
-        if not self._query:
+    def queries(self, subjects: dict[int, set]) -> list[str]:
+        """The queries of a document: one a table, one for the other branches, and the term tests
+        for the subjects that failed them (only those: their focus membership is all it asks).
+        Their rows together are the rows of the UNION of them all (no DISTINCT above the
+        branches); pyoxigraph parses, plans and runs a dozen small queries in two thirds of the
+        time it takes for the one UNION (measured on the JFK catalogue dev set)."""
+        if not self._queries:
             focus = f"GRAPH {_FOCUS} {{ ?this {_FOCUS} ?s }}"
             members = " ".join(f"({c} {sparql_term(m)})" for c, m in self.members)
             parts = [TEMPLATES[kind][1].format(focus=focus, rows=" ".join(rows), members=members)
                      for kind, rows in self.tables.items() if rows]
-            parts += [f"{{ {b} BIND({i} AS ?c) }}" for i, b in self.branches.items()]
-            self._query = "\nUNION ".join(parts)
+            branches = [f"{{ {b} BIND({i} AS ?c) }}" for i, b in self.branches.items()]
+            if branches:
+                parts.append("\nUNION ".join(branches))
+            self._queries = [_select(p) for p in parts]
         rows = " ".join(f"({i} {self.shape_of[i]} {sparql_term(s)})"
                         for i, found in sorted(subjects.items()) for s in sorted(found))
-        extra = ("\nUNION " + TEMPLATES["term"][1].format(
-            focus=f"GRAPH {_FOCUS} {{ ?this {_FOCUS} ?s }}", rows=rows)) if rows else ""
-        return f"SELECT ?c ?this ?value WHERE {{\n{self._query}{extra}\n}}"
+        if not rows:
+            return list(self._queries)
+        return self._queries + [_select(TEMPLATES["term"][1].format(
+            focus=f"GRAPH {_FOCUS} {{ ?this {_FOCUS} ?s }}", rows=rows))]
+
+
+def _select(pattern: str) -> str:
+    return f"SELECT ?c ?this ?value WHERE {{\n{pattern}\n}}"
 
 
 class Compiler:
@@ -984,8 +994,9 @@ def run(program: Program, triples, words: Graph, nquads: str | None = None,
                                                       value, message, words, shapes)))
 
     try:
-        query = program.query({i: set(by) for i, by in census.failing.items()})
-        for row in (store.query(query, default_graph=default) if query else ()):
+        rows = (row for query in program.queries({i: set(by) for i, by in census.failing.items()})
+                for row in store.query(query, default_graph=default))
+        for row in rows:
             check = program.checks[int(row["c"].value)]
             focus = term(row["this"])
             if check.test is not None:            # a term test: its failing values, as written
