@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.lexicon.data import table
 from kg.lexicon.names import SURNAME
@@ -64,6 +65,9 @@ _BOUNDARY = re.compile(r"""[.!?]+["”'’)\]]*(?=\s+["“(\[]?[A-Z0-9(])""")
 # the typist struck the first word of a sentence ("~~However~~, if ...") or wrote it in lower
 # case between the lines: a full stop after a lower-case word still ends the sentence there
 _WEAK_BOUNDARY = re.compile(r"""(?<=[a-z]{3})\.(?=\s+(?:,\s*)?[a-z])""")
+_LOWER_ABBREV = re.compile(r"\b(?:etc|viz|cf|approx|incl)\.$")
+_ASIDE = re.compile(r"(?<=[.!?\"”])\s+\((?=[A-Z])")
+_LETTER = re.compile(r"[A-Za-z]")
 
 
 @dataclass(frozen=True)
@@ -76,9 +80,23 @@ class Sentence:
         return t.text[self.start:self.end]
 
 
+# The turns, claims, proposals, answers and citing read the same stretches of one document
+# again and again (an answer is read once per proposal it may answer): the split of each
+# stretch is kept for the document being read, and dropped when another document comes.
+_SPLIT: dict = {"text": None, "stretches": {}}
+
+
 def sentences(t: Transcript, start: int, end: int) -> list[Sentence]:
     """Sentences of the reading-text stretch [start, end), trimmed of outer whitespace."""
-    text = t.text
+    if _SPLIT["text"] is not t.text:
+        _SPLIT["text"], _SPLIT["stretches"] = t.text, {}
+    done = _SPLIT["stretches"].get((start, end))
+    if done is None:
+        done = _SPLIT["stretches"][(start, end)] = tuple(_split(t.text, start, end))
+    return list(done)
+
+
+def _split(text: str, start: int, end: int) -> list[Sentence]:
     cuts: list[int] = []
     for m in _BOUNDARY.finditer(text, start, end):
         head = text[max(start, m.start() - 12):m.start() + 1]
@@ -89,10 +107,10 @@ def sentences(t: Transcript, start: int, end: int) -> list[Sentence]:
         cuts.append(m.end())
     for m in _WEAK_BOUNDARY.finditer(text, start, end):
         head = text[max(start, m.start() - 12):m.start() + 1]
-        if not _ABBREV.search(head) and not re.search(r"\b(?:etc|viz|cf|approx|incl)\.$", head):
+        if not _ABBREV.search(head) and not _LOWER_ABBREV.search(head):
             cuts.append(m.end())
     # a parenthetical aside opened after a sentence end is a sentence of its own
-    for m in re.finditer(r"(?<=[.!?\"”])\s+\((?=[A-Z])", text[start:end]):
+    for m in _ASIDE.finditer(text[start:end]):      # its look-behind sees only the stretch
         cuts.append(start + m.start() + 1)
     out: list[Sentence] = []
     pos = start
@@ -104,7 +122,7 @@ def sentences(t: Transcript, start: int, end: int) -> list[Sentence]:
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
-        if b > a and re.search(r"[A-Za-z]", text[a:b]):
+        if b > a and _LETTER.search(text, a, b):
             seg = text[a:b]
             out.append(Sentence(a, b, seg.startswith("(") and seg.rstrip().endswith(")")))
         pos = c
@@ -169,16 +187,18 @@ president chairman minister premier""".split())
 
 _SPEECH = frozenset(w for v in SPEECH_VERBS for w in v.split()) | {"wished", "wish"}
 _TITLED = re.compile(rf"(?:{TITLE_RE.pattern})\s+{SURNAME}(?:'s)?")
+_WORD = re.compile(r"[A-Za-z][A-Za-z\-]+")
 
 
-def stems(text: str) -> set[str]:
+@lru_cache(maxsize=8192)       # a sentence is compared with many proposals and answers
+def stems(text: str) -> frozenset[str]:
     """Content-word stems, crude but stable ('removed', 'removing' -> 'remov').
 
     Persons named with a title and the reported-speech verbs say nothing of the matter.
     """
     out = set()
     text = _TITLED.sub(" ", text)
-    for w in re.findall(r"[A-Za-z][A-Za-z\-]+", text):
+    for w in _WORD.findall(text):
         w = w.casefold()
         if w in _STOP or w in _SPEECH or len(w) < 3:
             continue
@@ -187,7 +207,7 @@ def stems(text: str) -> set[str]:
                 w = w[: -len(suf)]
                 break
         out.add(w.rstrip("e"))
-    return out
+    return frozenset(out)
 
 
 # --- topics ---------------------------------------------------------------------------------
@@ -203,11 +223,13 @@ def _load_topics() -> tuple[tuple[str, re.Pattern], ...]:
 _TOPIC_RES = _load_topics()
 
 
-def topics_of(text: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def topics_of(text: str) -> frozenset[str]:
     """Every topic of the lexicon the text speaks of."""
-    return {label for label, rx in _TOPIC_RES if rx.search(text)}
+    return frozenset(label for label, rx in _TOPIC_RES if rx.search(text))
 
 
+@lru_cache(maxsize=8192)
 def topic_of(text: str) -> str | None:
     """The salient topic of a sentence: the first lexicon entry it speaks of (the lexicon
     runs from the specific matters to the general ones)."""

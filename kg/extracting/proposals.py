@@ -86,9 +86,15 @@ def proposal_act(text: str, side: str | None, sides: set[str],
     ``own_names``: surnames of the speaker's own delegation; backing what one of them put
     ("as outlined by Ambassador X") supports that proposal rather than making a new one.
     """
+    return _proposal_act(text, side, frozenset(sides), tuple(own_names))
+
+
+@lru_cache(maxsize=8192)    # the claims extractor asks again of every sentence proposals asked of
+def _proposal_act(text: str, side: str | None, sides: frozenset[str],
+                  own_names: tuple[str, ...]) -> str | None:
     if phrasing().reports.search(text):
         return None
-    if own_names and re.search(_SUPPORT.replace("{names}", _alt(own_names)), text):
+    if own_names and _support(own_names).search(text):
         return None
     other_words = [w for s in sorted(_others(side, sides)) for w in SIDE_WORDS.get(s, ())]
     other = _alt(other_words) if other_words else None
@@ -100,19 +106,33 @@ def proposal_act(text: str, side: str | None, sides: set[str],
     for act, rx in _act_patterns(own, other):
         for m in rx.finditer(text):
             before = text[:m.start()]
-            last3 = re.findall(r"[A-Za-z.\-]+", before)[-3:]
+            last3 = _WORDISH.findall(before)[-3:]
             if act in ("suggestion", "request") and any(w in ("had", "been", "as") for w in last3):
                 continue                     # "had originally proposed", "as suggested by"
-            if other and act in ("suggestion", "request") and re.search(
-                    rf"(?:{other})\s+(?:\w+\s+)?$", before):
+            if other and act in ("suggestion", "request") and _subject_before(other).search(before):
                 continue                     # the other side suggested it: reported
-            if act == "offer" and re.search(r"prepared|ready|willing", m.group()):
-                if not re.search(rf"\b(?:{own})\s+(?:\w+\s+)?$", before):
+            if act == "offer" and _READINESS.search(m.group()):
+                if not _subject_before(rf"\b(?:{own})").search(before):
                     continue                 # someone else's readiness, not the speaker's offer
             if best is None or m.start() < best[0]:
                 best = (m.start(), act)
             break
     return best[1] if best else None
+
+
+_WORDISH = re.compile(r"[A-Za-z.\-]+")
+_READINESS = re.compile(r"prepared|ready|willing")
+
+
+@lru_cache(maxsize=256)
+def _support(own_names: tuple[str, ...]) -> re.Pattern:
+    return re.compile(_SUPPORT.replace("{names}", _alt(own_names)))
+
+
+@lru_cache(maxsize=256)
+def _subject_before(subject: str) -> re.Pattern:
+    """``subject`` (a regex alternative), maybe one word, and the end of the text."""
+    return re.compile(rf"(?:{subject})\s+(?:\w+\s+)?$")
 
 
 def detect(t: Transcript, found: list[Record]) -> list[Found]:
