@@ -94,3 +94,31 @@ def test_overlapping_stretches_are_scanned_in_their_order():
 def test_letters_are_counted_as_str_counts_them(text):
     letters = [c for c in text if c.isalpha()]
     assert _letters(text) == (len(letters), sum(c.islower() for c in letters))
+
+
+def test_a_topic_pattern_is_tried_only_where_its_letters_are():
+    from kg.extracting.discourse import required_run
+    assert required_run(r"over-?\s*flights?") == "flight"
+    assert required_run(r"\bSAMs?\b") == "sam"
+    assert required_run(r"communiqu[eé]") == "communiqu"
+    assert required_run(r"warheads?|missiles?") is None          # an alternation prints none
+
+
+def test_only_the_odd_characters_escape_the_lower_cased_test():
+    import re
+
+    from kg.extracting.discourse import _CASE_ODD, _TOPIC_RUNS
+    letters = {c for runs in _TOPIC_RUNS if runs for run in runs for c in run}
+    every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
+    for letter in letters:
+        for m in re.finditer(re.escape(letter), every, re.IGNORECASE):
+            c = m.group()
+            assert _CASE_ODD.match(c) or c.lower() == letter, (hex(ord(c)), letter)
+
+
+@pytest.mark.parametrize("text", ["The İnvasion of Cuba", "the bloﬅade", "reconnaiſſance flights",
+                                  "SURFACE-TO-AIR missiles", "Kennedy-Khrushchev exchange"])
+def test_topics_of_odd_letters_are_those_of_every_pattern(text):
+    every = [label for label, rx in discourse._TOPIC_RES if rx.search(text)]
+    assert topic_of.__wrapped__(text) == (every[0] if every else None)
+    assert topics_of.__wrapped__(text) == frozenset(every)
