@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.extracting.discourse import Sentence, TurnStretch, _alt, sentences, stems, topics_of
+from kg.extracting.discourse import Sentence, TurnStretch, _alt, required_runs, sentences, stems, topics_of
 from kg.lexicon.matching import similarity, surname
 from kg.lexicon.names import SURNAME
 from kg.lexicon.nations import SIDE_WORDS
@@ -120,6 +120,11 @@ def cues(text: str, proposer_side: str | None = None, act: str = "suggestion") -
     return set(_cues(text, act))
 
 
+@lru_cache(maxsize=1)
+def _answer_patterns() -> tuple[tuple[str, re.Pattern, tuple[str, ...] | None], ...]:
+    return tuple((st, rx, required_runs(rx.pattern, rx.flags)) for st, rx in phrasing().answers)
+
+
 @lru_cache(maxsize=8192)       # an answering turn is read once per proposal it may answer
 def _cues(text: str, act: str) -> frozenset[str]:
     ph = phrasing()
@@ -127,7 +132,9 @@ def _cues(text: str, act: str) -> frozenset[str]:
     if ph.reports.search(text):               # "report his proposal to ..." still defers
         return frozenset(st for st, rx in ph.answers if st == "deferred" and rx.search(text))
     found: set[str] = set()
-    for st, rx in ph.answers:
+    for st, rx, needs in _answer_patterns():
+        if needs is not None and not any(n in text for n in needs):
+            continue                           # prints none of the letters a match needs
         for m in rx.finditer(text):
             if m.group().split()[0].endswith("ed") and _EARLIER.search(text[:m.start()]):
                 continue                       # "had agreed": what someone did before

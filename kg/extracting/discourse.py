@@ -231,22 +231,45 @@ _TOPIC_RES = _load_topics()
 # must contain ("warhead" in "warheads?", "flight" in "over-?\s*flights?"): a topic none of
 # whose runs occurs in the lower-cased sentence cannot match it, and its pattern is not tried.
 
-def required_run(pattern: str) -> str | None:
-    """The longest run of ASCII characters every match of ``pattern`` (case-insensitive)
-    contains, lower-cased; None when the pattern's top level prints none (an alternation)."""
-    best, run = "", ""
-    for op, arg in _sre_parse.parse(pattern, re.IGNORECASE):
+def required_runs(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Runs of ASCII characters one of which every match of ``pattern`` contains (lower-cased
+    under re.IGNORECASE); None when the pattern gives no such run.  Read from the parse tree: a
+    sequence needs its most telling part, an alternation one run of each branch, a repeat
+    what its body needs if it must occur."""
+    parsed = _sre_parse.parse(pattern, flags)
+    if parsed.state.flags & re.IGNORECASE != flags & re.IGNORECASE:
+        return None                          # an inline (?i) changes what the letters mean
+    return _needs(list(parsed), bool(flags & re.IGNORECASE))
+
+
+def _needs(items: list, fold: bool) -> tuple[str, ...] | None:
+    options: list[tuple[str, ...]] = []
+    run = ""
+    for op, arg in items + [(None, None)]:
         if op is _sre_constants.LITERAL and arg < 128:
-            run += chr(arg).lower()
-            best = max(best, run, key=len)
-        else:
+            run += chr(arg).lower() if fold else chr(arg)
+            continue
+        if run:
+            options.append((run,))
             run = ""
-    return best or None
+        need = None
+        if op is _sre_constants.SUBPATTERN and not arg[1] and not arg[2]:
+            need = _needs(list(arg[3]), fold)
+        elif op is _sre_constants.BRANCH:
+            branches = [_needs(list(b), fold) for b in arg[1]]
+            if all(branches):
+                need = tuple(dict.fromkeys(r for b in branches for r in b))
+        elif op in (_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT) and arg[0] >= 1:
+            need = _needs(list(arg[2]), fold)
+        if need:
+            options.append(need)
+    # the most telling: the alternatives whose shortest run is longest
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)), default=None)
 
 
 def _runs(label_patterns: list[str]) -> tuple[str, ...] | None:
-    runs = [required_run(p) for p in label_patterns]
-    return None if any(r is None for r in runs) else tuple(runs)
+    runs = [required_runs(p, re.IGNORECASE) for p in label_patterns]
+    return None if any(r is None for r in runs) else tuple(r for rs in runs for r in rs)
 
 
 def _load_runs() -> tuple[tuple[str, ...] | None, ...]:

@@ -23,8 +23,8 @@ from functools import lru_cache
 
 from kg.extracting import extractor
 from kg.extracting.answers import Put, answer
-from kg.extracting.discourse import (Sentence, TurnStretch, _alt, participants, sentences, stems,
-                                     topic_of, turn_spans)
+from kg.extracting.discourse import (Sentence, TurnStretch, _alt, participants, required_runs,
+                                     sentences, stems, topic_of, turn_spans)
 from kg.lexicon.matching import surname
 from kg.lexicon.nations import SIDE_WORDS
 from kg.lexicon.negotiation import phrasing
@@ -70,12 +70,15 @@ def _others(side: str | None, sides: set[str]) -> list[str]:
 
 
 @lru_cache(maxsize=256)
-def _act_patterns(own: str, other: str | None) -> tuple[tuple[str, re.Pattern], ...]:
+def _act_patterns(own: str, other: str | None) -> tuple[tuple[str, re.Pattern, tuple[str, ...] | None], ...]:
+    """The act patterns filled with the sides' words, each with the runs of letters one of
+    which any match of it prints (None: none known), so that a sentence without them is not
+    searched: forty patterns over every sentence of every turn cost more than all the rest."""
     out = []
     for act, pat in phrasing().acts:
         filled = _fill(pat, own, other)
         if filled:
-            out.append((act, re.compile(filled)))
+            out.append((act, re.compile(filled), required_runs(filled)))
     return tuple(out)
 
 
@@ -103,7 +106,9 @@ def _proposal_act(text: str, side: str | None, sides: frozenset[str],
     # the act the sentence performs is the first one it states ("asked me to tell the President
     # that he was ready to ...": a request that carries an offer)
     best: tuple[int, str] | None = None
-    for act, rx in _act_patterns(own, other):
+    for act, rx, needs in _act_patterns(own, other):
+        if needs is not None and not any(n in text for n in needs):
+            continue
         for m in rx.finditer(text):
             before = text[:m.start()]
             last3 = _WORDISH.findall(before)[-3:]

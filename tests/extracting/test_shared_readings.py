@@ -96,12 +96,18 @@ def test_letters_are_counted_as_str_counts_them(text):
     assert _letters(text) == (len(letters), sum(c.islower() for c in letters))
 
 
-def test_a_topic_pattern_is_tried_only_where_its_letters_are():
-    from kg.extracting.discourse import required_run
-    assert required_run(r"over-?\s*flights?") == "flight"
-    assert required_run(r"\bSAMs?\b") == "sam"
-    assert required_run(r"communiqu[eé]") == "communiqu"
-    assert required_run(r"warheads?|missiles?") is None          # an alternation prints none
+def test_a_pattern_is_tried_only_where_the_letters_it_needs_are():
+    import re
+
+    from kg.extracting.discourse import required_runs
+    assert required_runs(r"over-?\s*flights?", re.IGNORECASE) == ("flight",)
+    assert required_runs(r"\bSAMs?\b", re.IGNORECASE) == ("sam",)
+    assert required_runs(r"communiqu[eé]", re.IGNORECASE) == ("communiqu",)
+    assert required_runs(r"\b(?:wished|wanted)\s+to\b") == ("ished", "anted")   # "w" tells less
+    assert required_runs(r"\bwould\s+(?:suggest|propose)\b") == ("suggest", "propose")
+    assert required_runs(r"(?:Soviet\s+)?Union") == ("Union",)      # an optional part needs nothing
+    assert required_runs(r"(?i)treaty") is None                      # the letters change meaning
+    assert required_runs(r"warheads?|\d+") is None                  # a branch that prints none
 
 
 def test_only_the_odd_characters_escape_the_lower_cased_test():
