@@ -133,8 +133,12 @@ def _cues(text: str, act: str) -> frozenset[str]:
         return frozenset(st for st, rx in ph.answers if st == "deferred" and rx.search(text))
     found: set[str] = set()
     for st, rx, needs in _answer_patterns():
-        if needs is not None and not any(n in text for n in needs):
-            continue                           # prints none of the letters a match needs
+        if needs is not None:
+            for n in needs:
+                if n in text:
+                    break
+            else:
+                continue                       # prints none of the letters a match needs
         for m in rx.finditer(text):
             if m.group().split()[0].endswith("ed") and _EARLIER.search(text[:m.start()]):
                 continue                       # "had agreed": what someone did before

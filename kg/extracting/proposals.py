@@ -107,8 +107,12 @@ def _proposal_act(text: str, side: str | None, sides: frozenset[str],
     # that he was ready to ...": a request that carries an offer)
     best: tuple[int, str] | None = None
     for act, rx, needs in _act_patterns(own, other):
-        if needs is not None and not any(n in text for n in needs):
-            continue
+        if needs is not None:
+            for n in needs:
+                if n in text:
+                    break
+            else:
+                continue                     # prints none of the letters a match needs
         for m in rx.finditer(text):
             before = text[:m.start()]
             last3 = _WORDISH.findall(before)[-3:]
