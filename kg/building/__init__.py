@@ -112,13 +112,26 @@ def persons_file(nquads: Path) -> Path:
 
 
 def rules_fingerprint() -> str:
-    """SHA-256 over the shapes and the ontology files: a cached verdict holds only under them."""
+    """SHA-256 over the shapes, the ontology and the tool's own code and tables: a cached
+    result holds only under the rules that made it.  The version number alone is not enough:
+    a development checkout (or a patched install) changes its extractors and lexicons without
+    changing the version, and a build must not keep what the old rules extracted."""
+    import kg
     from kg.validating import ontology_dir, shapes_dir
 
+    return tree_fingerprint([Path(shapes_dir()), Path(ontology_dir()), Path(kg.__file__).parent])
+
+
+def tree_fingerprint(folders: Iterable[Path]) -> str:
+    """SHA-256 over every file under ``folders`` (names relative to their folder, in order),
+    leaving out compiled bytecode, which Python rewrites at will."""
     digest = hashlib.sha256()
-    for folder in (shapes_dir(), ontology_dir()):
-        for path in sorted(Path(folder).glob("*.ttl")):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            if path.suffix == ".pyc" or "__pycache__" in path.parts:
+                continue
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0"
+                          + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
@@ -354,4 +367,4 @@ def _remove_orphans(folder: OutputFolder, keep: set[str]) -> None:
 
 
 __all__ = ["BuildLocked", "BuildSummary", "Work", "build", "build_document", "load_manifest",
-           "rules_fingerprint"]
+           "rules_fingerprint", "tree_fingerprint"]

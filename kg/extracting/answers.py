@@ -34,8 +34,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from kg.extracting.discourse import Sentence, TurnStretch, _alt, sentences, stems, topics_of
+from kg.extracting.discourse import Sentence, TurnStretch, _alt, required_runs, sentences, stems, topics_of
 from kg.lexicon.matching import similarity, surname
 from kg.lexicon.names import SURNAME
 from kg.lexicon.nations import SIDE_WORDS
@@ -75,6 +76,8 @@ _AGREED_ADJECTIVE = re.compile(r"\b(?:the|an?|this|that|its|their|our|his|any|to
 _AGREED_THAT = re.compile(r"agreed\s+(?:with\s+[^,.;]{1,40}?\s+)?that\s+")
 _FINITE = re.compile(r"\b(?:was|were|had|has|have|is|are|did|does|do|would|should|could|might|"
                      r"must|will|shall|can|may|be)\b")
+_CLAUSE_END = re.compile(r"[;.:]")
+_CLAUSE_MARK = re.compile(r"[,;:]")
 _FACT_VERBS = frozenset("was were had has have is are did does do".split())
 # words of an answer put hypothetically or asked ("If we agreed on the content ...", "asked
 # whether the U.S. would be willing to consider ...", "before we said finally that we agreed",
@@ -99,14 +102,14 @@ def _concedes(text: str, start: int) -> bool:
     m = _AGREED_THAT.match(text, start)
     if not m:
         return False
-    clause = re.split(r"[;.:]", text[m.end():], maxsplit=1)[0]
+    clause = _CLAUSE_END.split(text[m.end():], maxsplit=1)[0]
     verb = _FINITE.search(clause)
     return verb is not None and verb.group() in _FACT_VERBS
 
 
 def _hypothetical(text: str, start: int) -> bool:
     """The word at ``start`` stands in an if- or whether-clause or after "might"."""
-    clause = re.split(r"[,;:]", text[:start])[-1]
+    clause = _CLAUSE_MARK.split(text[:start])[-1]
     return bool(_IF_CLAUSE.search(clause) or _MODAL.search(clause))
 
 
@@ -114,12 +117,28 @@ def cues(text: str, proposer_side: str | None = None, act: str = "suggestion") -
     """The statuses the words of one sentence of an answer to a proposal of ``act`` give
     (empty: no cue); besides the four statuses, "referral": the sentence hands the matter on.
     """
+    return set(_cues(text, act))
+
+
+@lru_cache(maxsize=1)
+def _answer_patterns() -> tuple[tuple[str, re.Pattern, tuple[str, ...] | None], ...]:
+    return tuple((st, rx, required_runs(rx.pattern, rx.flags)) for st, rx in phrasing().answers)
+
+
+@lru_cache(maxsize=8192)       # an answering turn is read once per proposal it may answer
+def _cues(text: str, act: str) -> frozenset[str]:
     ph = phrasing()
     text = _QUOTED.sub(" ", text)              # words quoted from a document are no answer
     if ph.reports.search(text):               # "report his proposal to ..." still defers
-        return {st for st, rx in ph.answers if st == "deferred" and rx.search(text)}
+        return frozenset(st for st, rx in ph.answers if st == "deferred" and rx.search(text))
     found: set[str] = set()
-    for st, rx in ph.answers:
+    for st, rx, needs in _answer_patterns():
+        if needs is not None:
+            for n in needs:
+                if n in text:
+                    break
+            else:
+                continue                       # prints none of the letters a match needs
         for m in rx.finditer(text):
             if m.group().split()[0].endswith("ed") and _EARLIER.search(text[:m.start()]):
                 continue                       # "had agreed": what someone did before
@@ -133,7 +152,7 @@ def cues(text: str, proposer_side: str | None = None, act: str = "suggestion") -
         found.add("referral")
     if act == "offer" and ph.thanks.search(text):
         found.add("accepted")
-    return found
+    return frozenset(found)
 
 
 def verdict(found: set[str], procedural: bool) -> str | None:

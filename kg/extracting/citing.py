@@ -11,6 +11,8 @@ from the participants list, as the turns extractor reads it.
 from __future__ import annotations
 
 import re
+import string
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -32,6 +34,46 @@ CLAUSE_END = re.compile(r"[;:!?()\"“”]|,|\.(?=\s|$)|\s(?:but|whereas|althoug
 MAX_WORDS = 26
 # after a possessor: the document he owns ("'s October 27 letter", "'s plan")
 _OWNED_DOCUMENT = re.compile(rf"(?:['’]s|['’])?\s+(?:[\w.-]+\s+){{0,3}}?(?:{NOUN_ALT})(?![\w-])", re.IGNORECASE)
+
+
+_NO_PROSE = re.compile(r"\s*(?:SUBJECT|SUBJ|PARTICIPANTS?|Drafted\s+by|TITLE)\b")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _letters(text: str) -> tuple[int, int]:
+    """How many letters ``text`` has, and how many of them are lower case (``str.isalpha``,
+    ``str.islower``), counted in C for the ASCII letters: a long OCR text has a million."""
+    lower = sum(text.count(c) for c in string.ascii_lowercase)
+    letters = lower + sum(text.count(c) for c in string.ascii_uppercase)
+    for c in _NON_ASCII.findall(text):
+        if c.isalpha():
+            letters += 1
+            lower += c.islower()
+    return letters, lower
+
+
+def _any_within(sorted_offsets: list[int], start: int, end: int) -> bool:
+    """Some offset of the sorted list lies in [start, end)."""
+    k = bisect_left(sorted_offsets, start)
+    return k < len(sorted_offsets) and sorted_offsets[k] < end
+
+
+class _Containing:
+    """The first of a list of stretches [a, b) that holds an offset, found by bisection when the
+    stretches run in order without overlap (sentences, lines), else by scanning them all."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = [(a, b) for a, b in spans if a < b]      # an empty stretch holds nothing
+        self.ordered = all(b <= a2 for (_, b), (a2, _) in zip(self.spans, self.spans[1:]))
+        self.starts = [a for a, _ in self.spans]
+
+    def find(self, pos: int) -> tuple[int, int] | None:
+        if not self.ordered:
+            return next(((a, b) for a, b in self.spans if a <= pos < b), None)
+        k = bisect_right(self.starts, pos) - 1
+        if k >= 0 and pos < self.spans[k][1]:
+            return self.spans[k]
+        return None
 
 
 @dataclass
@@ -116,19 +158,21 @@ class CitingContext:
             ref = f"speaker:{stretch.turn.speaker}"
             self.agent_of.setdefault(ref, self._participant(stretch.turn.speaker, None))
             self.turns.extend((a, b, ref) for a, b in stretch.pieces)
-        body = t.text[t.body_start:]
-        letters = [c for c in body if c.isalpha()]
         # a transcription in capitals (telegraphese, OCR of cables) shows no proper names by case
-        self.mixed_case = bool(letters) and sum(c.islower() for c in letters) > 0.3 * len(letters)
+        letters, lower = _letters(t.text[t.body_start:])
+        self.mixed_case = bool(letters) and lower > 0.3 * letters
         self.paragraphs = [(a, b) for a, b in t.paragraphs if b > t.body_start] or [(t.body_start, len(t.text))]
         # lines of the header and of the participants list are no prose, wherever the reader
         # put the body's start ("SUBJECT: Outer Space Agreement")
         listed = [t.reading_offset(r.evidence[0].start) for r in found
                   if isinstance(r, (Participant, Drafter)) and r.evidence]
+        listed.sort()
         self.skipped = [(ln.start, ln.end) for ln in t.lines
-                        if any(ln.start <= x < ln.end for x in listed)
-                        or re.match(r"\s*(?:SUBJECT|SUBJ|PARTICIPANTS?|Drafted\s+by|TITLE)\b", t.text[ln.start:ln.end])]
+                        if _any_within(listed, ln.start, ln.end)
+                        or _NO_PROSE.match(t.text, ln.start, ln.end)]
         self.sentences = [(s.start, s.end) for a, b in self.paragraphs for s in sentences(t, a, b)]
+        self._in_sentence = _Containing(self.sentences)
+        self._in_line = _Containing([(ln.start, ln.end) for ln in t.lines])
 
     # -- who is in the room, as the participants list prints it --------------------------------
 
@@ -246,14 +290,8 @@ class CitingContext:
         return f"head:{country}" if head_of(country, self.doc_date) else None
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        for a, b in self.sentences:
-            if a <= pos < b:
-                return a, b
         # outside the paragraphs the reader found (a form, a list): the line is the sentence
-        for ln in self.t.lines:
-            if ln.start <= pos < ln.end:
-                return ln.start, ln.end
-        return pos, pos
+        return self._in_sentence.find(pos) or self._in_line.find(pos) or (pos, pos)
 
     def paragraph(self, pos: int) -> tuple[int, int]:
         for a, b in self.paragraphs:

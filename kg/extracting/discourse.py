@@ -18,7 +18,10 @@ here.
 from __future__ import annotations
 
 import re
+import re._constants as _sre_constants
+import re._parser as _sre_parse
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.lexicon.data import table
 from kg.lexicon.names import SURNAME
@@ -64,6 +67,9 @@ _BOUNDARY = re.compile(r"""[.!?]+["”'’)\]]*(?=\s+["“(\[]?[A-Z0-9(])""")
 # the typist struck the first word of a sentence ("~~However~~, if ...") or wrote it in lower
 # case between the lines: a full stop after a lower-case word still ends the sentence there
 _WEAK_BOUNDARY = re.compile(r"""(?<=[a-z]{3})\.(?=\s+(?:,\s*)?[a-z])""")
+_LOWER_ABBREV = re.compile(r"\b(?:etc|viz|cf|approx|incl)\.$")
+_ASIDE = re.compile(r"(?<=[.!?\"”])\s+\((?=[A-Z])")
+_LETTER = re.compile(r"[A-Za-z]")
 
 
 @dataclass(frozen=True)
@@ -76,9 +82,23 @@ class Sentence:
         return t.text[self.start:self.end]
 
 
+# The turns, claims, proposals, answers and citing read the same stretches of one document
+# again and again (an answer is read once per proposal it may answer): the split of each
+# stretch is kept for the document being read, and dropped when another document comes.
+_SPLIT: dict = {"text": None, "stretches": {}}
+
+
 def sentences(t: Transcript, start: int, end: int) -> list[Sentence]:
     """Sentences of the reading-text stretch [start, end), trimmed of outer whitespace."""
-    text = t.text
+    if _SPLIT["text"] is not t.text:
+        _SPLIT["text"], _SPLIT["stretches"] = t.text, {}
+    done = _SPLIT["stretches"].get((start, end))
+    if done is None:
+        done = _SPLIT["stretches"][(start, end)] = tuple(_split(t.text, start, end))
+    return list(done)
+
+
+def _split(text: str, start: int, end: int) -> list[Sentence]:
     cuts: list[int] = []
     for m in _BOUNDARY.finditer(text, start, end):
         head = text[max(start, m.start() - 12):m.start() + 1]
@@ -89,10 +109,10 @@ def sentences(t: Transcript, start: int, end: int) -> list[Sentence]:
         cuts.append(m.end())
     for m in _WEAK_BOUNDARY.finditer(text, start, end):
         head = text[max(start, m.start() - 12):m.start() + 1]
-        if not _ABBREV.search(head) and not re.search(r"\b(?:etc|viz|cf|approx|incl)\.$", head):
+        if not _ABBREV.search(head) and not _LOWER_ABBREV.search(head):
             cuts.append(m.end())
     # a parenthetical aside opened after a sentence end is a sentence of its own
-    for m in re.finditer(r"(?<=[.!?\"”])\s+\((?=[A-Z])", text[start:end]):
+    for m in _ASIDE.finditer(text[start:end]):      # its look-behind sees only the stretch
         cuts.append(start + m.start() + 1)
     out: list[Sentence] = []
     pos = start
@@ -104,7 +124,7 @@ def sentences(t: Transcript, start: int, end: int) -> list[Sentence]:
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
-        if b > a and re.search(r"[A-Za-z]", text[a:b]):
+        if b > a and _LETTER.search(text, a, b):
             seg = text[a:b]
             out.append(Sentence(a, b, seg.startswith("(") and seg.rstrip().endswith(")")))
         pos = c
@@ -169,16 +189,18 @@ president chairman minister premier""".split())
 
 _SPEECH = frozenset(w for v in SPEECH_VERBS for w in v.split()) | {"wished", "wish"}
 _TITLED = re.compile(rf"(?:{TITLE_RE.pattern})\s+{SURNAME}(?:'s)?")
+_WORD = re.compile(r"[A-Za-z][A-Za-z\-]+")
 
 
-def stems(text: str) -> set[str]:
+@lru_cache(maxsize=8192)       # a sentence is compared with many proposals and answers
+def stems(text: str) -> frozenset[str]:
     """Content-word stems, crude but stable ('removed', 'removing' -> 'remov').
 
     Persons named with a title and the reported-speech verbs say nothing of the matter.
     """
     out = set()
     text = _TITLED.sub(" ", text)
-    for w in re.findall(r"[A-Za-z][A-Za-z\-]+", text):
+    for w in _WORD.findall(text):
         w = w.casefold()
         if w in _STOP or w in _SPEECH or len(w) < 3:
             continue
@@ -187,7 +209,7 @@ def stems(text: str) -> set[str]:
                 w = w[: -len(suf)]
                 break
         out.add(w.rstrip("e"))
-    return out
+    return frozenset(out)
 
 
 # --- topics ---------------------------------------------------------------------------------
@@ -203,15 +225,90 @@ def _load_topics() -> tuple[tuple[str, re.Pattern], ...]:
 _TOPIC_RES = _load_topics()
 
 
-def topics_of(text: str) -> set[str]:
+# --- a cheap test before the topic patterns -------------------------------------------------
+# A hundred case-insensitive patterns tried at every position of every sentence cost more than
+# the rest of the claims extractor.  Most patterns print a run of plain letters that any match
+# must contain ("warhead" in "warheads?", "flight" in "over-?\s*flights?"): a topic none of
+# whose runs occurs in the lower-cased sentence cannot match it, and its pattern is not tried.
+
+def required_runs(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Runs of ASCII characters one of which every match of ``pattern`` contains (lower-cased
+    under re.IGNORECASE); None when the pattern gives no such run.  Read from the parse tree: a
+    sequence needs its most telling part, an alternation one run of each branch, a repeat
+    what its body needs if it must occur."""
+    parsed = _sre_parse.parse(pattern, flags)
+    if parsed.state.flags & re.IGNORECASE != flags & re.IGNORECASE:
+        return None                          # an inline (?i) changes what the letters mean
+    return _needs(list(parsed), bool(flags & re.IGNORECASE))
+
+
+def _needs(items: list, fold: bool) -> tuple[str, ...] | None:
+    options: list[tuple[str, ...]] = []
+    run = ""
+    for op, arg in items + [(None, None)]:
+        if op is _sre_constants.LITERAL and arg < 128:
+            run += chr(arg).lower() if fold else chr(arg)
+            continue
+        if run:
+            options.append((run,))
+            run = ""
+        need = None
+        if op is _sre_constants.SUBPATTERN and not arg[1] and not arg[2]:
+            need = _needs(list(arg[3]), fold)
+        elif op is _sre_constants.BRANCH:
+            branches = [_needs(list(b), fold) for b in arg[1]]
+            if all(branches):
+                need = tuple(dict.fromkeys(r for b in branches for r in b))
+        elif op in (_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT) and arg[0] >= 1:
+            need = _needs(list(arg[2]), fold)
+        if need:
+            options.append(need)
+    # the most telling: the alternatives whose shortest run is longest
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)), default=None)
+
+
+def _runs(label_patterns: list[str]) -> tuple[str, ...] | None:
+    runs = [required_runs(p, re.IGNORECASE) for p in label_patterns]
+    return None if any(r is None for r in runs) else tuple(r for rs in runs for r in rs)
+
+
+def _load_runs() -> tuple[tuple[str, ...] | None, ...]:
+    grouped: dict[str, list[str]] = {}
+    for row in table("topics.tsv"):
+        grouped.setdefault(row["topic"], []).append(row["pattern"])
+    return tuple(_runs(pats) for pats in grouped.values())
+
+
+_TOPIC_RUNS = _load_runs()
+# characters re's case-insensitive matching equates with an ASCII letter though lower() does not
+# give that letter: a sentence holding one is tested with every pattern
+_CASE_ODD = re.compile("[\u017f\u0130\u0131]")
+
+
+def _candidates(text: str):
+    """The topics, in lexicon order, whose pattern may match ``text``."""
+    low = None if _CASE_ODD.search(text) else text.lower()
+    for (label, rx), runs in zip(_TOPIC_RES, _TOPIC_RUNS):
+        if low is not None and runs is not None:
+            for r in runs:                   # a loop, not any(): this runs millions of times
+                if r in low:
+                    break
+            else:
+                continue
+        yield label, rx
+
+
+@lru_cache(maxsize=8192)
+def topics_of(text: str) -> frozenset[str]:
     """Every topic of the lexicon the text speaks of."""
-    return {label for label, rx in _TOPIC_RES if rx.search(text)}
+    return frozenset(label for label, rx in _candidates(text) if rx.search(text))
 
 
+@lru_cache(maxsize=8192)
 def topic_of(text: str) -> str | None:
     """The salient topic of a sentence: the first lexicon entry it speaks of (the lexicon
     runs from the specific matters to the general ones)."""
-    for label, rx in _TOPIC_RES:
+    for label, rx in _candidates(text):
         if rx.search(text):
             return label
     return None

@@ -157,6 +157,10 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
         # before the first typed date of the header, which may be one the record cites
         form = {ln.start for ln in _form_lines(t)}
         found_date = record_date(t, [ln for ln in t.lines if ln.start not in form])
+        typed_whole = (date_hit is not None and 1940 <= date_hit[2].year <= 1999
+                       and not cited(t.line_text(date_hit[0]), date_hit[1].start()))
+        if found_date is not None and found_date.month_only and typed_whole:
+            found_date = None                # a whole date typed in the header beats a month alone
         if found_date is not None:
             fields["date"], fields["date_span"] = found_date.value, found_date.span
             fields["date_precision"] = "month" if found_date.month_only else "day"

@@ -23,8 +23,8 @@ from functools import lru_cache
 
 from kg.extracting import extractor
 from kg.extracting.answers import Put, answer
-from kg.extracting.discourse import (Sentence, TurnStretch, _alt, participants, sentences, stems,
-                                     topic_of, turn_spans)
+from kg.extracting.discourse import (Sentence, TurnStretch, _alt, participants, required_runs,
+                                     sentences, stems, topic_of, turn_spans)
 from kg.lexicon.matching import surname
 from kg.lexicon.nations import SIDE_WORDS
 from kg.lexicon.negotiation import phrasing
@@ -70,12 +70,15 @@ def _others(side: str | None, sides: set[str]) -> list[str]:
 
 
 @lru_cache(maxsize=256)
-def _act_patterns(own: str, other: str | None) -> tuple[tuple[str, re.Pattern], ...]:
+def _act_patterns(own: str, other: str | None) -> tuple[tuple[str, re.Pattern, tuple[str, ...] | None], ...]:
+    """The act patterns filled with the sides' words, each with the runs of letters one of
+    which any match of it prints (None: none known), so that a sentence without them is not
+    searched: forty patterns over every sentence of every turn cost more than all the rest."""
     out = []
     for act, pat in phrasing().acts:
         filled = _fill(pat, own, other)
         if filled:
-            out.append((act, re.compile(filled)))
+            out.append((act, re.compile(filled), required_runs(filled)))
     return tuple(out)
 
 
@@ -86,9 +89,15 @@ def proposal_act(text: str, side: str | None, sides: set[str],
     ``own_names``: surnames of the speaker's own delegation; backing what one of them put
     ("as outlined by Ambassador X") supports that proposal rather than making a new one.
     """
+    return _proposal_act(text, side, frozenset(sides), tuple(own_names))
+
+
+@lru_cache(maxsize=8192)    # the claims extractor asks again of every sentence proposals asked of
+def _proposal_act(text: str, side: str | None, sides: frozenset[str],
+                  own_names: tuple[str, ...]) -> str | None:
     if phrasing().reports.search(text):
         return None
-    if own_names and re.search(_SUPPORT.replace("{names}", _alt(own_names)), text):
+    if own_names and _support(own_names).search(text):
         return None
     other_words = [w for s in sorted(_others(side, sides)) for w in SIDE_WORDS.get(s, ())]
     other = _alt(other_words) if other_words else None
@@ -97,22 +106,42 @@ def proposal_act(text: str, side: str | None, sides: set[str],
     # the act the sentence performs is the first one it states ("asked me to tell the President
     # that he was ready to ...": a request that carries an offer)
     best: tuple[int, str] | None = None
-    for act, rx in _act_patterns(own, other):
+    for act, rx, needs in _act_patterns(own, other):
+        if needs is not None:
+            for n in needs:
+                if n in text:
+                    break
+            else:
+                continue                     # prints none of the letters a match needs
         for m in rx.finditer(text):
             before = text[:m.start()]
-            last3 = re.findall(r"[A-Za-z.\-]+", before)[-3:]
+            last3 = _WORDISH.findall(before)[-3:]
             if act in ("suggestion", "request") and any(w in ("had", "been", "as") for w in last3):
                 continue                     # "had originally proposed", "as suggested by"
-            if other and act in ("suggestion", "request") and re.search(
-                    rf"(?:{other})\s+(?:\w+\s+)?$", before):
+            if other and act in ("suggestion", "request") and _subject_before(other).search(before):
                 continue                     # the other side suggested it: reported
-            if act == "offer" and re.search(r"prepared|ready|willing", m.group()):
-                if not re.search(rf"\b(?:{own})\s+(?:\w+\s+)?$", before):
+            if act == "offer" and _READINESS.search(m.group()):
+                if not _subject_before(rf"\b(?:{own})").search(before):
                     continue                 # someone else's readiness, not the speaker's offer
             if best is None or m.start() < best[0]:
                 best = (m.start(), act)
             break
     return best[1] if best else None
+
+
+_WORDISH = re.compile(r"[A-Za-z.\-]+")
+_READINESS = re.compile(r"prepared|ready|willing")
+
+
+@lru_cache(maxsize=256)
+def _support(own_names: tuple[str, ...]) -> re.Pattern:
+    return re.compile(_SUPPORT.replace("{names}", _alt(own_names)))
+
+
+@lru_cache(maxsize=256)
+def _subject_before(subject: str) -> re.Pattern:
+    """``subject`` (a regex alternative), maybe one word, and the end of the text."""
+    return re.compile(rf"(?:{subject})\s+(?:\w+\s+)?$")
 
 
 def detect(t: Transcript, found: list[Record]) -> list[Found]:

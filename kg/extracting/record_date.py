@@ -20,7 +20,9 @@ genre prints it:
   receipt, "TOR: 0417392 OCT 77"), also stacked one part a line as the OCR reads the later
   cable form's columns ("TOT :" / "311638Z" / "AUG" / "95", "TOT: 272220Z" / "SEP" / "96");
 - ``inline``: a day, month and year inside a line of the message's header;
-- ``month``: a month and year alone ("June 1964", "JUN 77"), at month precision;
+- ``month``: a month and year alone ("June 1964", "JUN 77"), or after a day the OCR made
+  unreadable ("415 oct 1954", "te nov 60"; not after a word: "in May 1960"), at month
+  precision; so is a DATE field whose day was lost ("DATE 412 MAY 61", "DATE: MAY 77");
 - ``memo``: on a later page (a cover or routing sheet first), a date alone on the line above
   the memorandum's heading ("12 June 1978" over "MEMORANDUM FOR: Mr. Shepanek");
 - ``boxed``: on a later page, a form's DATE box printed as the label alone on its line and the
@@ -60,8 +62,11 @@ _WORD = r"[A-Za-z]{3,9}"
 DMY_RE = re.compile(rf"(?<![\w/])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?[ \t]*[-.]?[ \t]*(?P<m>{_WORD})\b\.?,?[ \t]*"
                     rf"(?P<y>{_YEAR})(?![\w/])")
 MDY_RE = re.compile(rf"(?<![\w/])(?P<m>{_WORD})\.?[ \t]+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?[ \t]+(?P<y>19\d\d)(?![\w/])")
-MONTH_WORD_YEAR_RE = re.compile(rf"(?<![\w/])(?P<m>{_WORD})\b\.?,?[ \t]+(?P<y>19\d\d|'\d\d)(?![\w/])")
-MONTH_YEAR_RE = re.compile(rf"^\W{{0,3}}(?P<m>{_WORD})\b\.?,?[ \t]+(?P<y>19\d\d|\d\d)\W{{0,3}}$")
+MONTH_WORD_YEAR_RE = re.compile(rf"(?<![\w/])(?P<m>{_WORD})\b\.?,?[ \t]+(?P<y>19\d\d|'?\d\d)(?![\w/])")
+# a month and year alone on a line, or after a day the OCR made unreadable ("415 oct 1954",
+# "te nov 60": a stray mark joined to the day, the day misread as letters)
+MONTH_YEAR_RE = re.compile(rf"^\W{{0,3}}(?:(?P<lost>[^\s]{{1,3}})[ \t]+)?(?P<m>{_WORD})\b\.?,?[ \t]+"
+                           rf"(?P<y>19\d\d|\d\d)\W{{0,3}}$")
 # day, hour, minute, zulu (often read as a "2" or a "7"), then month and year
 DTG_RE = re.compile(rf"(?<!\d)(?P<d>[0-3]\d)[0-2]\d[0-5]\d[Z27][ \t]*(?P<m>{_WORD})\b\.?[ \t]*(?P<y>{_YEAR})(?![\w/])")
 # what stands on a cable's message line beside its date-time group
@@ -84,6 +89,8 @@ _DISPATCH_RE = re.compile(r"\b[A-Z]{3,5}[ \t]*[-~—–]?[ \t]*\d{3,6}\b[ \t,]*(
 _CITED_RE = re.compile(r"(?:\b(?:dated|dtd|of|on|since|until|from|to|REF|REFS|Ref|Refs|reference|"
                        r"letter|memo|memorandum|report|cable|dispatch|by|before|after|between|and|through)"
                        r"|[(])\W{0,3}$", re.IGNORECASE)
+# words before a month and year that make them a period ("in May 1960", "END JAN 65")
+_PERIOD_RE = re.compile(r"in|at|end|mid|early|late|during", re.IGNORECASE)
 _REF_LINE_RE = re.compile(r"^\W{0,3}(?:REFS?|Refs?|REFERENCES?|References?)\b")
 _NOT_RECORD_DATE_RE = re.compile(
     r"DATE\s+(?:OF\s+(?:INFO|REVIEW|LAST|BIRTH)|ACQ)|\bDOI\b|\bDOB\b|BORN|REVIEW|RELEASE|DECLASS|ACT\s+OF\s+1992|"
@@ -234,8 +241,18 @@ def candidates(t: Transcript, lines: list[Line]) -> list[RecordDate]:
                 out.append(dataclasses.replace(d, kind="dateline"))
             elif i < HEADER_LINES:
                 out.append(d)
-        out.extend(_dates(t, ln, text, MONTH_YEAR_RE, "month", i, day=False))
+        out.extend(d for d in _dates(t, ln, text, MONTH_YEAR_RE, "month", i, day=False)
+                   if not _word_before_month(MONTH_YEAR_RE.match(text)))
     return out
+
+
+def _word_before_month(m: re.Match | None) -> bool:
+    """ "in May 1960", "by JUN 77", "END JAN 65" alone on a line: a sentence the OCR broke or a
+    period, not a date with its day lost (a day misread is figures with a stray mark, or a
+    letter or two: "415", "te")."""
+    lost = m["lost"] if m else None
+    return bool(lost) and lost.isalpha() and (len(lost) > 2 or bool(_CITED_RE.fullmatch(lost))
+                                              or bool(_PERIOD_RE.fullmatch(lost)))
 
 
 def _memorandum_heading(text: str) -> bool:

@@ -422,7 +422,9 @@ def authority_codes(printed: str) -> list[tuple[str, str]]:
         codes.append(("jfk-act", "act"))
     rm = re.match(r"RESTRICTIONS?\s*:\s*(?P<v>.*)$", printed)
     if rm:
-        for code in re.findall(r"(?<![A-Z0-9])([1I][A-Ea-e]|[2-5])(?![A-Za-z0-9])", rm["v"]):
+        # the JFK Act's section 6 grounds: 6(1)(A)-(C) and 6(2)-(5); nothing else is a category
+        # ("1E" on one form of the whole corpus is a slip, not a ground to publish)
+        for code in re.findall(r"(?<![A-Z0-9])([1I][A-Ca-c]|[2-5])(?![A-Za-z0-9])", rm["v"]):
             code = code.upper().replace("I", "1")
             codes.append(("jfk-restriction", code.lower()))
         return codes

@@ -6,7 +6,7 @@ import os
 
 import pyoxigraph as ox
 
-from kg.building import build, load_manifest
+from kg.building import build, load_manifest, rules_fingerprint, tree_fingerprint
 from kg.mapping.core import DEFAULT_BASE
 from kg.publishing.dataset import dataset_iri
 from kg.publishing.vocabulary import VOCABULARY_GRAPH
@@ -126,6 +126,33 @@ def test_a_different_base_rebuilds_everything(corpus, tmp_path, spy):
     build(sorted(corpus.iterdir()), out, "https://example.org/kg/", jobs=1, store=False)
     assert len(spy.calls) == len(list(corpus.iterdir()))
     assert "https://w3id.org/declass-kg/id/" not in (out / "kg.nq").read_text()
+
+
+def test_changed_rules_rebuild_everything(corpus, tmp_path, spy, monkeypatch):
+    # a development checkout changes an extractor or a lexicon table without a new version
+    out = tmp_path / "out"
+    _build(corpus, out, store=False)
+    spy.calls.clear()
+    monkeypatch.setattr("kg.building.rules_fingerprint", lambda: "other rules")
+    _build(corpus, out, store=False)
+    assert len(spy.calls) == len(list(corpus.iterdir()))
+
+
+def test_the_rules_fingerprint_covers_code_and_tables_but_not_bytecode(tmp_path):
+    tables, code = tmp_path / "data", tmp_path / "kg"
+    (code / "__pycache__").mkdir(parents=True)
+    tables.mkdir()
+    (tables / "titles.csv").write_text("title\nAmbassador\n")
+    (code / "persons.py").write_text("RULE = 1\n")
+    first = tree_fingerprint([tables, code])
+    (code / "__pycache__" / "persons.cpython-311.pyc").write_bytes(b"\0\1")
+    assert tree_fingerprint([tables, code]) == first
+    (tables / "titles.csv").write_text("title\nAmbassador\nConsul\n")
+    second = tree_fingerprint([tables, code])
+    assert second != first
+    (code / "persons.py").write_text("RULE = 2\n")
+    assert tree_fingerprint([tables, code]) not in (first, second)
+    assert rules_fingerprint() == rules_fingerprint()
 
 
 def test_a_store_built_before_is_updated_in_step_with_the_dumps(corpus, tmp_path):

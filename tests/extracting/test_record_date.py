@@ -63,6 +63,35 @@ def test_a_month_printed_alone_is_a_date_of_month_precision_in_the_graph():
     assert (str(created), created.datatype) == ("1964-06", XSD.gYearMonth)
 
 
+@pytest.mark.parametrize("line, month", [
+    ("415 oct 1954", date(1954, 10, 1)),        # a stray mark joined to the day (2022__104-10114-10042)
+    ("te nov 60", date(1960, 11, 1)),           # the day misread as letters (2022__104-10219-10423)
+    ("x1 FEB 1992", date(1992, 2, 1)),
+])
+def test_a_dateline_whose_day_the_ocr_lost_gives_its_month(line, month):
+    h = _header(STAMP + f"SECRET\n\n{line}\n\nMEMORANDUM FOR: Chief, WH Division\n")
+    assert (h.date, h.date_precision) == (month, "month")
+
+
+@pytest.mark.parametrize("line", ["in May 1960", "by JUN 77", "END JAN 65", "AT May 1960"])
+def test_a_month_after_a_word_on_a_broken_line_is_a_period_not_a_dateline(line):
+    h = _header(STAMP + f"SECRET\n\nTHE SUBJECT TRAVELLED TO ROME\n{line}\n")
+    assert h.date is None
+
+
+def test_a_date_field_whose_day_the_ocr_lost_gives_its_month():
+    # 2022__104-10220-10295 (dev set): "DATE 412 MAY 61", a stray mark joined to the day
+    h = _header(STAMP + "SECRET\n\u201cDATE 412 MAY 61\nSUBJECT: Travel of the party\n")
+    assert (h.date, h.date_precision) == (date(1961, 5, 1), "month")
+
+
+def test_a_whole_date_typed_in_the_header_beats_a_month_alone_below_it():
+    # 2022__104-10004-10097 (dev set): the sheet's date, and a FOIA reviewer's "JUN 1976" below
+    h = _header("'Tied 000410087) " + STAMP + "HELS 2556 (13 June 1964)\n\nThis message outlines efforts.\n"
+                "Document Number 132-8S\nfor FOIA Review\now JUN 1976\n")
+    assert h.date == date(1964, 6, 13)
+
+
 def test_a_month_misread_by_the_ocr_is_read_by_edit_distance():
     # 2022__104-10248-10183 ("Hovenber"), 2022__104-10183-10309 ("guly"), 2022__104-10167-10167 ("vEC")
     assert _header(STAMP + "Chief, Security Division 3 Hovenber 1953\n").date == date(1953, 11, 3)

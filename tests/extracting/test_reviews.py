@@ -77,6 +77,12 @@ def test_authorities_as_printed_name_their_concepts():
     assert authority_codes("RESTRICTIONS: 1B, 1C") == [("jfk-restriction", "1b"), ("jfk-restriction", "1c")]
 
 
+def test_a_restriction_code_outside_the_jfk_acts_grounds_is_not_a_category():
+    # 2021/docid-32347828 (NARA identification form): "RESTRICTIONS : 1A 1E"; section 6(1) has
+    # only (A)-(C), and a code the vocabulary does not declare would fail the shapes
+    assert authority_codes("RESTRICTIONS : 1A 1E") == [("jfk-restriction", "1a")]
+
+
 def test_a_nara_form_date_of_last_review_is_a_review_event():
     _t, _records, events = _events(JFK / "2023__176-10036-10021.md")
     form = [e for e in events if e.date == date(2000, 9, 10)]

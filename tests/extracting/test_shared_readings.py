@@ -1,0 +1,130 @@
+"""What the extractors share within one document gives what computing it per call gives.
+
+The sentences of a stretch are split once per document and kept; the cues of an answer, the
+act of a sentence, its stems and topics are kept per sentence; the citing context finds the
+sentence and the line of an offset by bisection.  Each is checked here against the plain
+computation on real documents (the memoranda and JFK fixtures).
+"""
+from pathlib import Path
+
+import pytest
+
+from kg.extracting import discourse, pipeline
+from kg.extracting.answers import _cues, cues
+from kg.extracting.citing import _Containing, _letters, CitingContext
+from kg.extracting.discourse import _split, sentences, stems, topic_of, topics_of
+from kg.extracting.proposals import _proposal_act, proposal_act
+from kg.reading import read_file
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+DOCUMENTS = sorted(p for d in ("memos", "jfk") for p in (FIXTURES / d).iterdir() if p.is_file() and p.name != "README.md")
+
+
+def _found(t):
+    found = []
+    for e in pipeline():
+        found.extend(e.fn(t, list(found)))
+    return found
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)
+def test_kept_sentences_are_the_split_of_the_stretch(path):
+    t = read_file(path)
+    for a, b in t.paragraphs:
+        assert sentences(t, a, b) == _split(t.text, a, b)
+        assert sentences(t, a, b) == _split(t.text, a, b)      # asked again: kept
+    other = read_file(DOCUMENTS[0] if path != DOCUMENTS[0] else DOCUMENTS[-1])
+    a, b = other.paragraphs[0]
+    assert sentences(other, a, b) == _split(other.text, a, b)  # another document: not mixed
+
+
+def test_a_caller_changing_its_list_changes_nothing_kept():
+    t = read_file(DOCUMENTS[0])
+    a, b = max(t.paragraphs, key=lambda p: p[1] - p[0])
+    got = sentences(t, a, b)
+    got.clear()
+    assert sentences(t, a, b) == _split(t.text, a, b) != []
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)
+def test_per_sentence_readings_are_those_computed_afresh(path):
+    t = read_file(path)
+    found = _found(t)
+    sides = {r.side for r in found if getattr(r, "side", None)} | {"US", "USSR"}
+    for a, b in t.paragraphs:
+        for s in _split(t.text, a, b):
+            text = s.text(t)
+            assert stems(text) == stems.__wrapped__(text)
+            assert topics_of(text) == topics_of.__wrapped__(text)
+            assert topic_of(text) == topic_of.__wrapped__(text)
+            for act in ("suggestion", "offer"):
+                assert cues(text, None, act) == set(_cues.__wrapped__(text, act))
+            for side in ("US", "USSR", None):
+                assert proposal_act(text, side, sides) == _proposal_act.__wrapped__(
+                    text, side, frozenset(sides), ())
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)
+def test_the_sentence_of_an_offset_is_the_first_stretch_that_holds_it(path):
+    t = read_file(path)
+    ctx = CitingContext(t, _found(t))
+
+    def scanned(pos):
+        for a, b in ctx.sentences:
+            if a <= pos < b:
+                return a, b
+        for ln in t.lines:
+            if ln.start <= pos < ln.end:
+                return ln.start, ln.end
+        return pos, pos
+
+    for pos in range(0, len(t.text) + 1, 7):
+        assert ctx.sentence(pos) == scanned(pos)
+
+
+def test_overlapping_stretches_are_scanned_in_their_order():
+    spans = [(10, 20), (5, 30), (0, 3), (20, 20)]
+    found = _Containing(spans)
+    assert not found.ordered
+    assert [found.find(p) for p in (0, 4, 12, 25, 40)] == [(0, 3), None, (10, 20), (5, 30), None]
+
+
+@pytest.mark.parametrize("text", ["", "MEMORANDUM FOR THE RECORD", "Mr. Gromyko agreed.",
+                                  "Ça m’intéresse: Ärger über ŒUVRE ² ½ 1962", "ſ ǅ ß ΣΑΣ σας"])
+def test_letters_are_counted_as_str_counts_them(text):
+    letters = [c for c in text if c.isalpha()]
+    assert _letters(text) == (len(letters), sum(c.islower() for c in letters))
+
+
+def test_a_pattern_is_tried_only_where_the_letters_it_needs_are():
+    import re
+
+    from kg.extracting.discourse import required_runs
+    assert required_runs(r"over-?\s*flights?", re.IGNORECASE) == ("flight",)
+    assert required_runs(r"\bSAMs?\b", re.IGNORECASE) == ("sam",)
+    assert required_runs(r"communiqu[eé]", re.IGNORECASE) == ("communiqu",)
+    assert required_runs(r"\b(?:wished|wanted)\s+to\b") == ("ished", "anted")   # "w" tells less
+    assert required_runs(r"\bwould\s+(?:suggest|propose)\b") == ("suggest", "propose")
+    assert required_runs(r"(?:Soviet\s+)?Union") == ("Union",)      # an optional part needs nothing
+    assert required_runs(r"(?i)treaty") is None                      # the letters change meaning
+    assert required_runs(r"warheads?|\d+") is None                  # a branch that prints none
+
+
+def test_only_the_odd_characters_escape_the_lower_cased_test():
+    import re
+
+    from kg.extracting.discourse import _CASE_ODD, _TOPIC_RUNS
+    letters = {c for runs in _TOPIC_RUNS if runs for run in runs for c in run}
+    every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
+    for letter in letters:
+        for m in re.finditer(re.escape(letter), every, re.IGNORECASE):
+            c = m.group()
+            assert _CASE_ODD.match(c) or c.lower() == letter, (hex(ord(c)), letter)
+
+
+@pytest.mark.parametrize("text", ["The İnvasion of Cuba", "the bloﬅade", "reconnaiſſance flights",
+                                  "SURFACE-TO-AIR missiles", "Kennedy-Khrushchev exchange"])
+def test_topics_of_odd_letters_are_those_of_every_pattern(text):
+    every = [label for label, rx in discourse._TOPIC_RES if rx.search(text)]
+    assert topic_of.__wrapped__(text) == (every[0] if every else None)
+    assert topics_of.__wrapped__(text) == frozenset(every)
