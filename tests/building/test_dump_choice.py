@@ -115,3 +115,20 @@ def test_kg_build_compress_on_the_command_line(corpus, tmp_path):
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir() if p.name.startswith("kg.")) == ["kg.nq.gz"]
     assert gzip.decompress((out / "kg.nq.gz").read_bytes()).count(b"\n") > 100
+
+
+def test_a_full_disk_stops_the_build_with_the_options_that_save_space(corpus, tmp_path, monkeypatch):
+    import errno
+
+    import kg.publishing
+
+    def no_space(out, *args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", str(out / "kg.trig"))
+
+    monkeypatch.setattr(kg.publishing, "write_dataset_dumps", no_space)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(corpus), "--out", str(out), "-q", "--jobs", "1"])
+    assert result.exit_code == 1
+    assert "no space left" in result.output and "kg.trig" in result.output
+    assert "--dumps" in result.output and "--compress" in result.output
+    assert not os.path.lexists(out / "kg.nq")          # nothing half-published
