@@ -101,13 +101,20 @@ def main() -> None:
 @click.option("--dataset-url", metavar="URL", default=None,
               help="URL the output folder is published at (ends with '/'): void.ttl names the "
                    "dumps under it; default: relative to void.ttl.")
+@click.option("--dumps", "dumps", metavar="LIST", default="nq,ttl,trig,jsonld", show_default=True,
+              callback=lambda ctx, param, value: _dump_list(value),
+              help="Which dumps to write, comma-separated, of nq, ttl, trig, jsonld (void.ttl lists "
+                   "those written; the store and the reports do not depend on them).")
+@click.option("--compress", is_flag=True,
+              help="Write the dumps gzip-compressed (kg.nq.gz ...): about a tenth of the disk.")
 @click.option("--gate", type=click.Choice(["fast", "pyshacl"]), default="fast", show_default=True,
               help="The SHACL gate: the shapes compiled to SPARQL in pyoxigraph (fast), or "
                    "pyshacl (the reference, as kg validate runs it); both give the same verdicts.")
 def build(sources: tuple[Path, ...], out: Path, base: str, root: Path | None, no_store: bool,
           jobs: int | None, full: bool, scheduler: str | None, wait: bool, quiet: bool,
           progress_every: float, license_iri: str | None, attribution: str | None,
-          dataset_url: str | None, gate: str, max_bytes: int | None) -> None:
+          dataset_url: str | None, gate: str, max_bytes: int | None, dumps: tuple[str, ...],
+          compress: bool) -> None:
     """Build the knowledge graph of SOURCES (files or folders; default: seeds/).
 
     Each document is read, extracted, mapped to RDF and checked against the shapes; only
@@ -143,11 +150,18 @@ def build(sources: tuple[Path, ...], out: Path, base: str, root: Path | None, no
             summary = run_build(found, out, base, jobs=jobs, scheduler=scheduler, full=full,
                                 store=not no_store, progress=progress, wait=wait,
                                 license=license_iri, attribution=attribution,
-                                dataset_url=dataset_url, gate=gate)
+                                dataset_url=dataset_url, gate=gate, dumps=dumps, compress=compress)
     except BuildLocked as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
     except OSError as exc:
+        import errno
+
+        if exc.errno == errno.ENOSPC:
+            raise click.ClickException(
+                f"no space left on the disk of {out}/ ({getattr(exc, 'filename', None) or 'while publishing'}); "
+                "nothing was published: free space, or write fewer dumps (--dumps nq), "
+                "compress them (--compress) or skip the store (--no-store)")
         raise click.ClickException(f"{getattr(exc, 'filename', None) or out}: {exc.strerror or exc}")
     except Exception as exc:
         if scheduler and type(exc).__module__.split(".")[0] in ("distributed", "tornado", "asyncio"):
@@ -169,6 +183,17 @@ def build(sources: tuple[Path, ...], out: Path, base: str, root: Path | None, no
                + (f", {len(summary.removed)} removed" if summary.removed else ""))
     if problems or published < len(results) or not results:
         sys.exit(1)
+
+
+def _dump_list(value: str) -> tuple[str, ...]:
+    from kg.publishing.files import DUMP_FORMATS
+
+    chosen = [v.strip().lower().lstrip(".") for v in value.split(",") if v.strip()]
+    unknown = [v for v in chosen if v not in DUMP_FORMATS]
+    if unknown:
+        raise click.BadParameter(f"{unknown[0]!r} is not a dump; choose among {', '.join(DUMP_FORMATS)}",
+                                 param_hint="--dumps")
+    return tuple(f for f in DUMP_FORMATS if f in chosen)
 
 
 @main.command()

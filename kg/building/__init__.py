@@ -48,6 +48,7 @@ from kg.building.workers import run_dask, run_here, run_pool
 from kg.mapping.core import doc_slug
 from kg.pipeline import DocumentResult, process_file
 from kg.publishing import atomic_write, publish
+from kg.publishing.files import DUMP_FORMATS
 from kg.publishing.folder import MANIFEST, BuildLocked, OutputFolder
 from kg.sources import Source, SourceError, conflicts, fingerprint, named_sources
 
@@ -65,6 +66,7 @@ class Work:
 
     result: DocumentResult
     nquads: bytes = b""
+    persons: bytes = b""          # the persons its graph names (JSON), for the identity report
 
 
 @dataclass
@@ -86,16 +88,27 @@ def build_document(path: str, base: str, name: str = "", gate: str = "fast") -> 
 
     Never raises for a bad document (``process_file`` turns problems into results).
     """
+    from kg.publishing.identity import seen_in, seen_to_json
     from kg.publishing.merged import canonical_nquads
 
     result = process_file(Path(path), base, name or None, gate)
-    nquads = b""
+    nquads = persons = b""
     if result.published:
         started = time.perf_counter()
         nquads = canonical_nquads(result.nquads)
         result.nquads = ""                     # sent once, as bytes
+        # read here, where the graph is at hand, so publishing merges small records instead of
+        # parsing every document again
+        persons = json.dumps(seen_to_json(seen_in(nquads, result.name, base)),
+                             ensure_ascii=False).encode("utf-8")
         result.seconds["serialize"] = result.seconds.get("serialize", 0.0) + time.perf_counter() - started
-    return Work(result=result, nquads=nquads)
+    return Work(result=result, nquads=nquads, persons=persons)
+
+
+def persons_file(nquads: Path) -> Path:
+    """Where the persons of a document's cached N-Quads are kept (``Work.persons``): beside
+    them, named after them, so they go when the N-Quads go."""
+    return nquads.with_name(nquads.name[:-len(".nq")] + ".persons.json")
 
 
 def rules_fingerprint() -> str:
@@ -143,7 +156,8 @@ def build(sources: Sequence[Path | Source], out: Path, base: str, *, jobs: int |
           scheduler: str | None = None, full: bool = False, store: bool = True,
           progress: Progress | None = None, root: Path | None = None, wait: bool = False,
           license: str | None = None, attribution: str | None = None,
-          dataset_url: str | None = None, gate: str = "fast") -> BuildSummary:
+          dataset_url: str | None = None, gate: str = "fast",
+          dumps: Sequence[str] = DUMP_FORMATS, compress: bool = False) -> BuildSummary:
     """Build ``sources`` into ``out`` and return what happened.
 
     ``sources``: files (named relative to ``root``, default the deepest folder holding them
@@ -155,13 +169,16 @@ def build(sources: Sequence[Path | Source], out: Path, base: str, *, jobs: int |
     the dumps and VoID say about the dataset (``kg.publishing.dataset``, ``.void``).
     ``gate``: the SHACL gate, ``fast`` (the shapes compiled for pyoxigraph) or ``pyshacl``
     (the reference); both give the same verdicts, so a document's cached result holds for both.
+    ``dumps``: which dump files to write (``kg.publishing.files.DUMP_FORMATS``), ``compress``:
+    gzip them (``kg build --dumps``, ``--compress``).
     """
     folder = OutputFolder(out)
     with folder.lock(wait=wait):
         return _build(named_sources(sources, root), folder, base, jobs=jobs or os.cpu_count() or 1,
                       scheduler=scheduler, full=full, store=store, progress=progress or Silent(), gate=gate,
                       publishing={"license": license, "attribution": attribution,
-                                  "dataset_url": dataset_url})
+                                  "dataset_url": dataset_url, "dumps": list(dumps),
+                                  "compress": compress})
 
 
 def _build(sources: list[Source], folder: OutputFolder, base: str, *, jobs: int,
@@ -215,6 +232,9 @@ def _build(sources: list[Source], folder: OutputFolder, base: str, *, jobs: int,
             cached = folder.cache / f"{doc_slug(r.name)}.{digest[:16]}.nq"
             if not (cached.is_file() and cached.stat().st_size == len(work.nquads)):
                 atomic_write(cached, work.nquads)
+            persons = persons_file(cached)
+            if not persons.is_file():
+                atomic_write(persons, work.persons)
             entry.update(nquads=cached.relative_to(folder.out).as_posix(), nquads_size=len(work.nquads))
         entries[r.name] = entry
         summary.processed.append(r.name)   # the N-Quads are dropped here: they are on disk
@@ -239,14 +259,16 @@ def _build(sources: list[Source], folder: OutputFolder, base: str, *, jobs: int,
         summary.seconds = time.perf_counter() - started
         return summary
     graph_files = {e["graph_iri"]: folder.out / e["nquads"] for e in ordered if e.get("status") == "published"}
+    persons = {iri: persons_file(path) for iri, path in graph_files.items()}
     fresh = {name for name, _ in todo}
     previous_store = (previous_set / "store" if previous_set and not full and _stored(previous_set)
                       else None)
-    progress.stage(f"publishing {len(graph_files)} documents: kg.nq, kg.ttl, kg.trig, kg.jsonld, "
-                   f"void.ttl, the reports{', the store' if store else ''}")
+    names = [f"kg.{f}" + (".gz" if publishing["compress"] else "") for f in publishing["dumps"]]
+    progress.stage(f"publishing {len(graph_files)} documents: {', '.join(names + ['void.ttl'])}, "
+                   f"the reports{', the store' if store else ''}")
     staged = folder.stage()
     try:
-        stats = publish(results, staged, store=store, graph_files=graph_files,
+        stats = publish(results, staged, store=store, graph_files=graph_files, persons=persons,
                         previous_store=previous_store,
                         reload={e["graph_iri"] for e in ordered
                                 if e["name"] in fresh and e.get("status") == "published"},
@@ -259,7 +281,8 @@ def _build(sources: list[Source], folder: OutputFolder, base: str, *, jobs: int,
         raise
     finally:
         progress.finish()
-    _remove_orphans(folder, {e["nquads"] for e in ordered if e.get("nquads")})
+    kept = [e["nquads"] for e in ordered if e.get("nquads")]
+    _remove_orphans(folder, set(kept) | {persons_file(Path(name)).as_posix() for name in kept})
     summary.triples = stats.triples
     summary.seconds = time.perf_counter() - started
     return summary

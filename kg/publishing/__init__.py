@@ -16,9 +16,15 @@ Writes one build's set into its folder (``kg.publishing.folder`` makes it curren
                             ``<BASE identity>`` of the dumps and the store);
 - ``store/``   the embedded pyoxigraph store (``kg.publishing.storing``).
 
+The dumps written are the caller's choice (``dumps``: any of nq, ttl, trig, jsonld, default
+all), gzip-compressed on request (``compress``: ``kg.nq.gz`` ...): a whole corpus's four dumps
+do not fit on most disks.  The reports, VoID (listing the dumps written) and the store are the
+same whatever the choice.
+
 Everything is streamed from the per-document N-Quads files, so memory is bounded whatever the
 size of the corpus: the merge is sorted on disk, the dataset dumps are written a graph at a
-time.  Every file is written under a temporary name and renamed when whole
+time, the store is bulk-loaded from the text in pieces, and the identity report merges small
+per-document records the build kept beside each document's N-Quads (``persons``).  Every file is written under a temporary name and renamed when whole
 (``kg.publishing.files``).  Only documents
 whose graph conformed are written; the others appear in the reports with their reason.
 """
@@ -26,6 +32,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Iterable, Mapping, Union
 
@@ -34,7 +41,7 @@ from kg.mapping.core import DEFAULT_BASE
 from kg.pipeline import DocumentResult
 from kg.publishing.dataset import dataset_iri, description_nquads
 from kg.publishing.dumps import dump_prefixes, write_dataset_dumps
-from kg.publishing.files import atomic_stream, atomic_write
+from kg.publishing.files import DUMP_FORMATS, GZIP, atomic_stream, atomic_write, dump_stream
 from kg.publishing.merged import canonical_nquads, graph_key, merge_graphs
 from kg.publishing.storing import fill_store
 from kg.publishing.vocabulary import VOCABULARY_GRAPH, vocabulary_nquads
@@ -79,23 +86,35 @@ GraphSource = Union[Path, bytes]     # a graph's canonical N-Quads: a file or th
 
 def publish(results: list[DocumentResult], out: Path, store: bool = True, *,
             graph_files: Mapping[str, GraphSource] | None = None,
+            persons: Mapping[str, Path] | None = None,
             extra_graphs: Mapping[str, bytes] | None = None,
             previous_store: Path | None = None, reload: Iterable[str] | None = None,
             removed: Iterable[str] = (), base: str = DEFAULT_BASE, license: str | None = None,
-            attribution: str | None = None, dataset_url: str | None = None) -> Statistics:
+            attribution: str | None = None, dataset_url: str | None = None,
+            dumps: Iterable[str] = DUMP_FORMATS, compress: bool = False) -> Statistics:
     """Write the dumps, the reports and the store of one build into ``out`` (a new set's
     folder, see ``kg.publishing.folder``) and return the merged graph's statistics.
 
     ``graph_files`` maps each published graph IRI to its canonical N-Quads (``kg.building``
-    keeps them between builds); without it each result's ``nquads`` is used.
+    keeps them between builds); without it each result's ``nquads`` is used.  ``persons``
+    maps a graph IRI to the JSON file of the persons it names (``kg.building.persons_file``);
+    a graph without one is read for them.
     ``extra_graphs`` are graphs beside the documents; two always are: the dataset's own
     description, with its licence and attribution (``kg.publishing.dataset``), and the SKOS
     vocabulary the data points at, with its labels (``kg.publishing.vocabulary``).  The store is a copy of ``previous_store``
     (the last set's, when it was in step) with the ``reload`` graphs replaced and the
     ``removed`` ones dropped, or, without one, loaded whole.
+    ``dumps``: which of kg.nq, kg.ttl, kg.trig, kg.jsonld to write (``DUMP_FORMATS``, by
+    extension); ``compress``: write them gzip-compressed (``kg.nq.gz`` ...).  The reports,
+    void.ttl (listing the dumps written) and the store do not depend on either.
     """
     from kg.publishing.identity import REPORT, identity_report
 
+    formats = tuple(f for f in DUMP_FORMATS if f in set(dumps))
+    unknown = sorted(set(dumps) - set(DUMP_FORMATS))
+    if unknown:
+        raise ValueError(f"unknown dump format {unknown[0]!r}: choose among {', '.join(DUMP_FORMATS)}")
+    suffix = GZIP if compress else ""
     results = sorted(results, key=lambda r: r.name)
     docs = [r for r in results if r.published]
     graphs: dict[str, GraphSource] = {
@@ -104,22 +123,28 @@ def publish(results: list[DocumentResult], out: Path, store: bool = True, *,
     extras = {dataset_iri(base): description_nquads(base, **_given(license=license, attribution=attribution))}
     extras[VOCABULARY_GRAPH] = canonical_nquads(vocabulary_nquads())    # the concepts' labels
     # identity across the documents: the merges listed, the proposed links as one more graph
-    identity = identity_report(((r.name, graphs[r.graph_iri]) for r in docs), base)
+    identity = identity_report(((r.name, _or(_persons(persons, r.graph_iri), graphs[r.graph_iri]))
+                                for r in docs), base)
     if identity.nquads:
         extras[identity.graph_iri] = canonical_nquads(identity.nquads)
     extras.update(extra_graphs or {})
     graphs.update(extras)
     ordered = sorted(graphs.items(), key=lambda item: graph_key(item[0]))
+    sources = [source for _iri, source in ordered]       # kg.nq's content, a graph at a time
     out.mkdir(parents=True, exist_ok=True)
     work = out / ".work"
+    # the merge as N-Triples (kg.ttl's statements), kept for the store's default graph
+    merged = work / "merged.nt" if store else None
     try:
-        with atomic_stream(out / "kg.nq") as fh:
-            for _iri, source in ordered:
-                _copy(source, fh)
-        with atomic_stream(out / "kg.ttl") as fh:
-            stats = merge_graphs(ordered, fh, work, prefixes=dump_prefixes(), documents=len(docs))
-        write_dataset_dumps(out, out / "kg.nq", stats, dataset_base=dataset_url, dataset=dataset_iri(base),
-                            license=license, attribution=attribution)
+        if "nq" in formats:
+            with dump_stream(out / ("kg.nq" + suffix), compress) as fh:
+                for source in sources:
+                    _copy(source, fh)
+        with dump_stream(out / ("kg.ttl" + suffix), compress) if "ttl" in formats else nullcontext() as fh:
+            stats = merge_graphs(ordered, fh, work, prefixes=dump_prefixes(), documents=len(docs),
+                                 merged=merged)
+        write_dataset_dumps(out, sources, stats, dataset_base=dataset_url, dataset=dataset_iri(base),
+                            license=license, attribution=attribution, formats=formats, compress=compress)
         atomic_write(out / "validation-report.txt", validation_report(results).encode("utf-8"))
         report = build_report(results, stats)
         report["identity"] = {"report": REPORT, "merges": len(identity.merges), "links": len(identity.links)}
@@ -131,10 +156,25 @@ def publish(results: list[DocumentResult], out: Path, store: bool = True, *,
             fill_store(out / "store", previous_store,
                        {iri: source for iri, source in ordered if iri in wanted},
                        removed=sorted((set(removed) | {identity.graph_iri}) - set(graphs)),
-                       nquads=out / "kg.nq", merged=out / "kg.ttl", total=len(graphs))
+                       every=sources, merged=merged, total=len(graphs))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return stats
+
+
+def _or(kept: list | None, graph: GraphSource) -> list | GraphSource:
+    return graph if kept is None else kept
+
+
+def _persons(persons: Mapping[str, Path] | None, graph_iri: str) -> list | None:
+    """The persons a graph names, as the build kept them (None: to be read from the graph)."""
+    from kg.publishing.identity import seen_from_json
+
+    path = persons.get(graph_iri) if persons else None
+    try:
+        return seen_from_json(json.loads(path.read_bytes())) if path else None
+    except (OSError, ValueError):
+        return None
 
 
 def _given(**options: str | None) -> dict[str, str]:

@@ -34,20 +34,24 @@ Terms missing from the context are still written, as compact IRIs; nothing is lo
 """
 from __future__ import annotations
 
+import io
 import json
 import re
 import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import groupby
+from json.encoder import encode_basestring as _string
+from operator import attrgetter
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Union
 
 import pyoxigraph as ox
 
 from kg import shipped
 from kg.mapping.core import PREFIXES
-from kg.publishing.files import CONTEXT, JSONLD, TRIG, NQuadsSource, atomic_stream, atomic_write
+from kg.publishing.files import (CONTEXT, DUMP_FORMATS, GZIP, JSONLD, TRIG, Concatenated, NQuadsSource,
+                                 atomic_write, dump_files, dump_stream)
 from kg.publishing.merged import (ExternalSort, SortedPrefixes, Statistics, count, document_graphs,
                                   graph_key)
 from kg.publishing.void import write_void
@@ -109,22 +113,31 @@ def canonicalize(nquads: NQuadsSource, target: Path, triples: ExternalSort | Non
         fh.writelines(line.split(b"\t", 1)[1] for line in lines)
 
 
-def _graphs(nquads_path: Path) -> Iterable[tuple[ox.Term, list[ox.Quad]]]:
+# Canonical N-Quads to write a dump from: a file, or the graphs' sources (files or bytes) in
+# order, read as one stream (``kg.publishing.publish`` passes these: kg.nq may not be written).
+Canonical = Union[Path, Iterable[Union[Path, bytes]]]
+
+
+def _parse(nquads: Canonical) -> Iterable[ox.Quad]:
+    if isinstance(nquads, (str, Path)):
+        return ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+    return ox.parse(io.BufferedReader(Concatenated(nquads), 1 << 20), format=ox.RdfFormat.N_QUADS)
+
+
+def _graphs(nquads: Canonical) -> Iterable[tuple[ox.Term, list[ox.Quad]]]:
     """(graph name, its quads) of canonical N-Quads, one graph at a time."""
-    quads = ox.parse(path=str(nquads_path), format=ox.RdfFormat.N_QUADS)
-    for graph, group in groupby(quads, key=lambda q: q.graph_name):
+    for graph, group in groupby(_parse(nquads), key=attrgetter("graph_name")):
         yield graph, list(group)
 
 
 # --- TriG ------------------------------------------------------------------------------------
 
 
-def write_trig(nquads_path: Path, target: Path) -> None:
+def write_trig(nquads: Canonical, target: Path, compress: bool = False) -> None:
     """Canonical N-Quads as TriG: one block per graph, each subject once within it."""
-    with atomic_stream(target) as fh:
+    with dump_stream(target, compress) as fh:
         writer = SortedPrefixes(fh)
-        ox.serialize(ox.parse(path=str(nquads_path), format=ox.RdfFormat.N_QUADS), writer,
-                     format=ox.RdfFormat.TRIG, prefixes=dump_prefixes())
+        ox.serialize(_parse(nquads), writer, format=ox.RdfFormat.TRIG, prefixes=dump_prefixes())
         writer.flush()
 
 
@@ -145,6 +158,9 @@ class _Compactor:
     # Answers already given (the same few hundred IRIs and predicates recur ~100k times).
     _iris: dict = field(default_factory=dict, compare=False, repr=False)
     _keys: dict = field(default_factory=dict, compare=False, repr=False)
+    # The node ids of the graph being written (``forget_nodes`` between graphs: a cache of
+    # every document's nodes would grow with the corpus).
+    _nodes: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, context: dict) -> "_Compactor":
@@ -225,13 +241,19 @@ class _Compactor:
         return plain or self.iri(predicate), False
 
     def node_id(self, term: ox.Term) -> str:
-        if isinstance(term, ox.BlankNode):
-            return f"_:{term.value}"
-        if isinstance(term, ox.NamedNode):
-            # Not remembered: nodes are new in every document, and a cache of them would
-            # grow with the corpus (the vocabulary of predicates and classes does not).
-            return self._compact(term.value)
-        raise ValueError(f"cannot write {term} as a JSON-LD node id")
+        found = self._nodes.get(term)
+        if found is None:
+            if isinstance(term, ox.BlankNode):
+                found = f"_:{term.value}"
+            elif isinstance(term, ox.NamedNode):
+                found = self._compact(term.value)
+            else:
+                raise ValueError(f"cannot write {term} as a JSON-LD node id")
+            self._nodes[term] = found
+        return found
+
+    def forget_nodes(self) -> None:
+        self._nodes.clear()
 
     def value(self, term: ox.Term) -> object:
         if isinstance(term, (ox.NamedNode, ox.BlankNode)):
@@ -254,7 +276,10 @@ def _sort_values(values: list) -> list:
 def _node_objects(triples: Iterable[tuple[ox.Term, ox.NamedNode, ox.Term]], c: _Compactor) -> dict[str, dict]:
     nodes: dict[str, dict[str, list]] = {}
     for s, p, o in triples:
-        node = nodes.setdefault(c.node_id(s), {})
+        node_id = c.node_id(s)
+        node = nodes.get(node_id)
+        if node is None:
+            node = nodes[node_id] = {}
         if p.value == RDF_TYPE and isinstance(o, ox.NamedNode):
             node.setdefault("@type", []).append(c.type_name(o.value))
         else:
@@ -272,19 +297,43 @@ def _node_objects(triples: Iterable[tuple[ox.Term, ox.NamedNode, ox.Term]], c: _
 
 def _json(value: object, depth: int) -> bytes:
     """``value`` as ``json.dumps(indent=1, sort_keys=True)`` writes it ``depth`` levels down."""
-    text = json.dumps(value, indent=1, sort_keys=True, ensure_ascii=False)
-    return text.replace("\n", "\n" + " " * depth).encode("utf-8")
+    return _indented(value, depth).encode("utf-8")
 
 
-def write_jsonld(nquads_path: Path, target: Path, context: dict | None = None) -> None:
+def _indented(value: object, depth: int) -> str:
+    """What ``json.dumps(value, indent=1, sort_keys=True, ensure_ascii=False)`` writes, each
+    line after the first ``depth`` spaces further in, for the strings, lists and objects a
+    node object is made of (the generic encoder is pure Python when it indents, and was most
+    of the time of the JSON-LD dump)."""
+    if isinstance(value, str):
+        return _string(value)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        inner = "\n" + " " * (depth + 1)
+        return ("{" + inner + ("," + inner).join(
+            _string(k) + ": " + _indented(value[k], depth + 1) for k in sorted(value))
+            + "\n" + " " * depth + "}")
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        inner = "\n" + " " * (depth + 1)
+        return ("[" + inner + ("," + inner).join(_indented(v, depth + 1) for v in value)
+                + "\n" + " " * depth + "]")
+    return json.dumps(value, indent=1, sort_keys=True, ensure_ascii=False).replace("\n", "\n" + " " * depth)
+
+
+def write_jsonld(nquads: Canonical, target: Path, context: dict | None = None,
+                 compress: bool = False) -> None:
     """Canonical N-Quads as one JSON-LD document, streamed a graph at a time: the context
     inline, the default graph's nodes, then one ``{"@id": graph, "@graph": [...]}`` per graph."""
     context = load_context() if context is None else context
     c = _Compactor.of(context)
-    with atomic_stream(target) as fh:
+    with dump_stream(target, compress) as fh:
         fh.write(b'{\n "@context": ' + _json(context.get("@context", context), 1) + b',\n "@graph": [')
         first = True
-        for graph, quads in _graphs(nquads_path):
+        for graph, quads in _graphs(nquads):
+            c.forget_nodes()
             nodes = _node_objects(((q.subject, q.predicate, q.object) for q in quads), c)
             ordered = [nodes[k] for k in sorted(nodes)]
             if not isinstance(graph, ox.DefaultGraph):
@@ -356,19 +405,28 @@ def write_context_file(path: Path = CONTEXT_PATH, ontology_dir: Path = ONTOLOGY_
 # --- the hook --------------------------------------------------------------------------------
 
 
-def write_dataset_dumps(out: Path, nquads_path: Path, stats: Statistics, *,
+def write_dataset_dumps(out: Path, nquads: Canonical, stats: Statistics, *,
                         dataset_base: str | None = None, dataset: str | None = None,
                         sparql_endpoint: str | None = None, license: str | None = None,
-                        attribution: str | None = None) -> list[Path]:
-    """Write kg.trig, kg.jsonld, context.jsonld and void.ttl into ``out`` from the canonical
-    N-Quads at ``nquads_path`` and the merged graph's ``stats``; return their paths."""
+                        attribution: str | None = None, formats: tuple[str, ...] = DUMP_FORMATS,
+                        compress: bool = False) -> list[Path]:
+    """Write kg.trig and kg.jsonld (those of ``formats``; ``.gz`` if ``compress``),
+    context.jsonld and void.ttl into ``out`` from the canonical N-Quads ``nquads`` and the
+    merged graph's ``stats``; return their paths.  VoID lists the dumps of ``formats``."""
     context = load_context()
-    write_trig(nquads_path, out / TRIG)
-    write_jsonld(nquads_path, out / JSONLD, context)
+    suffix = GZIP if compress else ""
+    written = []
+    if "trig" in formats:
+        write_trig(nquads, out / (TRIG + suffix), compress)
+        written.append(out / (TRIG + suffix))
+    if "jsonld" in formats:
+        write_jsonld(nquads, out / (JSONLD + suffix), context, compress)
+        written.append(out / (JSONLD + suffix))
     atomic_write(out / CONTEXT, context_bytes(context))
     void = write_void(out, stats, dataset_base=dataset_base, dataset=dataset,
-                      sparql_endpoint=sparql_endpoint, license=license, attribution=attribution)
-    return [out / TRIG, out / JSONLD, out / CONTEXT, void]
+                      sparql_endpoint=sparql_endpoint, license=license, attribution=attribution,
+                      dumps=dump_files(formats, compress))
+    return [*written, out / CONTEXT, void]
 
 
 def write_dumps(out: Path, nquads: NQuadsSource, *, dataset_base: str | None = None,

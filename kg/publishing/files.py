@@ -8,6 +8,8 @@ modules needs the other.
 """
 from __future__ import annotations
 
+import gzip
+import io
 import os
 import tempfile
 from contextlib import contextmanager
@@ -26,6 +28,61 @@ DUMPS = (
 )
 
 NQuadsSource = Union[str, bytes, "os.PathLike[str]"]
+
+# The dumps a build can be asked for (``kg build --dumps``), by the extension of their file.
+DUMP_FORMATS = ("nq", "ttl", "trig", "jsonld")
+GZIP = ".gz"
+GZIP_MEDIA_TYPE = "application/gzip"
+GZIP_LEVEL = 6          # zlib's default: a whole-corpus kg.nq shrinks about tenfold
+
+
+def dump_files(formats: tuple[str, ...] = DUMP_FORMATS, compress: bool = False) -> tuple[tuple[str, str, str], ...]:
+    """The entries of ``DUMPS`` a build writes: only ``formats``, named ``.gz`` if ``compress``."""
+    chosen = {f"kg.{f}" for f in formats}
+    return tuple((name + (GZIP if compress else ""), media, title)
+                 for name, media, title in DUMPS if name in chosen)
+
+
+@contextmanager
+def dump_stream(path: Path, compress: bool = False) -> Iterator[BinaryIO]:
+    """``atomic_stream``, gzip-compressed when ``compress`` (byte-stable: no time or file name
+    in the gzip header, so the same data gives the same bytes)."""
+    with atomic_stream(path) as fh:
+        if not compress:
+            yield fh
+            return
+        with gzip.GzipFile(filename="", mode="wb", fileobj=fh, mtime=0, compresslevel=GZIP_LEVEL) as gz:
+            yield gz
+
+
+class Concatenated(io.RawIOBase):
+    """Several N-Quads sources (files or bytes) read as one stream, in order."""
+
+    def __init__(self, sources) -> None:
+        self._sources = iter(sources)
+        self._current: BinaryIO | None = None
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while True:
+            if self._current is None:
+                source = next(self._sources, None)
+                if source is None:
+                    return 0
+                self._current = (io.BytesIO(bytes(source)) if isinstance(source, (bytes, bytearray))
+                                 else open(source, "rb"))
+            n = self._current.readinto(buffer)
+            if n:
+                return n
+            self._current.close()
+            self._current = None
+
+    def close(self) -> None:
+        if self._current is not None:
+            self._current.close()
+        super().close()
 
 
 @contextmanager

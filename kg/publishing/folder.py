@@ -47,6 +47,9 @@ STATE = ".kg"
 PUBLISHED = ("kg.ttl", "kg.nq", "kg.trig", "kg.jsonld", "context.jsonld", "void.ttl",
              "validation-report.txt", "build-report.json", "identity-report.tsv", "store")
 MANIFEST = "manifest.json"
+# The dump files: linked only when the set holds them (``kg build --dumps``, ``--compress``).
+DUMP_NAMES = ("kg.ttl", "kg.nq", "kg.trig", "kg.jsonld")
+DUMP_NAMES += tuple(name + ".gz" for name in DUMP_NAMES)
 
 
 class BuildLocked(Exception):
@@ -143,9 +146,13 @@ class OutputFolder:
 
     def _link_names(self) -> None:
         """``out/<name> -> .kg/current/<name>`` for every published name (once per folder)."""
-        for name in PUBLISHED:
+        for name in dict.fromkeys(PUBLISHED + DUMP_NAMES):
             path = self.out / name
             target = f"{STATE}/current/{name}"
+            if name in DUMP_NAMES and not (self.pointer / name).exists():
+                if path.is_symlink() and os.readlink(path) == target:
+                    path.unlink()         # a dump this set does not have: no link leading nowhere
+                continue
             if path.is_symlink() and os.readlink(path) == target:
                 continue
             aside = None
@@ -191,4 +198,4 @@ def _fsync_tree(top: Path) -> None:
         _fsync_dir(Path(folder))
 
 
-__all__ = ["BuildLocked", "MANIFEST", "OutputFolder", "PUBLISHED", "STATE"]
+__all__ = ["BuildLocked", "DUMP_NAMES", "MANIFEST", "OutputFolder", "PUBLISHED", "STATE"]

@@ -74,6 +74,35 @@ def _text(source: GraphSource) -> bytes:
     return source.encode("utf-8") if isinstance(source, str) else source
 
 
+_TYPE, _PERSON = str(RDF.type), str(RICO.Person)
+_NAME, _BASIS, _SAMEAS = str(SCHEMA.name), str(DK.identityBasis), str(OWL.sameAs)
+_MENTION_OF, _SURFACE, _IN_DOCUMENT = str(DK.mentionOf), str(DK.surface), str(DK.inDocument)
+_WIKIDATA = "http://www.wikidata.org/entity/"
+# The statements seen_in reads, found by their predicate (as canonical N-Quads write it)
+# before anything is parsed: a document's graph is mostly other statements, and parsing them
+# all cost more than the rest of the report.
+_WANTED = tuple(f" <{iri}> ".encode() for iri in (
+    _NAME, _BASIS, _SAMEAS, _MENTION_OF, _SURFACE, _IN_DOCUMENT)) + (f" <{_TYPE}> <{_PERSON}> ".encode(),)
+
+
+def _wanted_lines(data: bytes) -> bytes:
+    """The lines of ``data`` whose predicate is one seen_in reads, in their order."""
+    found: dict[int, bytes] = {}
+    for needle in _WANTED:
+        at = data.find(needle)
+        while at >= 0:
+            start = data.rfind(b"\n", 0, at) + 1
+            end = data.find(b"\n", at)
+            end = len(data) if end < 0 else end + 1
+            line = data[start:end]
+            # the predicate is the second term: a subject holds no space (a literal may hold
+            # the needle, and is then not taken)
+            if line.index(b" ") == at - start:
+                found[start] = line
+            at = data.find(needle, end)
+    return b"".join(found[k] for k in sorted(found))
+
+
 def seen_in(nquads: GraphSource, source: str, base: str) -> list[Seen]:
     """The persons one document's published graph names, as `Seen` records."""
     import pyoxigraph as ox
@@ -85,21 +114,23 @@ def seen_in(nquads: GraphSource, source: str, base: str) -> list[Seen]:
     mention_of: dict[str, str] = {}
     surface: dict[str, str] = {}
     documents: set[str] = set()
-    for q in ox.parse(_text(nquads), format=ox.RdfFormat.N_QUADS):
+    wanted = _wanted_lines(_text(nquads))
+    for q in ox.parse(wanted, format=ox.RdfFormat.N_QUADS):
         s, p, o = q.subject.value, q.predicate.value, q.object.value
-        if p == str(RDF.type) and o == str(RICO.Person):
+        if p == _TYPE:
             persons.add(s)
-        elif p == str(SCHEMA.name):
+        elif p == _NAME:
             names[s] = o
-        elif p == str(DK.identityBasis):
+        elif p == _BASIS:
             basis[s] = o.rsplit("/", 1)[-1]
-        elif p == str(OWL.sameAs) and o.startswith("http://www.wikidata.org/entity/"):
-            sameas[s] = o.rsplit("/", 1)[-1]
-        elif p == str(DK.mentionOf):
+        elif p == _SAMEAS:
+            if o.startswith(_WIKIDATA):
+                sameas[s] = o.rsplit("/", 1)[-1]
+        elif p == _MENTION_OF:
             mention_of[s] = o
-        elif p == str(DK.surface):
+        elif p == _SURFACE:
             surface[s] = o
-        elif p == str(DK.inDocument):
+        elif p == _IN_DOCUMENT:
             documents.add(o)
     document = min(documents) if documents else f"{base}doc/{source}"
     printed: dict[str, list[str]] = {}
@@ -111,6 +142,16 @@ def seen_in(nquads: GraphSource, source: str, base: str) -> list[Seen]:
             for iri in sorted(persons)]
 
 
+def seen_to_json(seen: Iterable[Seen]) -> list[list]:
+    """`Seen` records as JSON-ready lists (kept beside a document's cached N-Quads)."""
+    return [[s.iri, s.document, s.source, s.name, s.basis, list(s.surfaces), s.wikidata] for s in seen]
+
+
+def seen_from_json(rows: Iterable[list]) -> list[Seen]:
+    return [Seen(iri, document, source, name, basis, tuple(surfaces), wikidata)
+            for iri, document, source, name, basis, surfaces, wikidata in rows]
+
+
 def _basis_of(iri: str, base: str) -> str:
     """The basis of a person IRI a graph does not state (made before dk:identityBasis)."""
     key = iri[len(f"{base}person/"):] if iri.startswith(f"{base}person/") else None
@@ -119,10 +160,12 @@ def _basis_of(iri: str, base: str) -> str:
     return AUTHORITY if key in by_key() else FULL_NAME
 
 
-def identity_report(graphs: Iterable[tuple[str, GraphSource]], base: str) -> IdentityReport:
-    """The merges and proposed links of a build, from its published document graphs
-    (``(source name, N-Quads)`` pairs)."""
-    seen = [s for source, nq in graphs for s in seen_in(nq, source, base)]
+def identity_report(graphs: Iterable[tuple[str, GraphSource | list[Seen]]], base: str) -> IdentityReport:
+    """The merges and proposed links of a build, from its published document graphs:
+    ``(source name, N-Quads)`` pairs, or ``(source name, its Seen records)`` where the build
+    kept them (``kg.building`` does, beside each document's cached N-Quads)."""
+    seen = [s for source, nq in graphs
+            for s in (nq if isinstance(nq, list) else seen_in(nq, source, base))]
     persons = identities(seen)
     links = likely_matches(persons)
     graph_iri = f"{base}identity"
@@ -160,4 +203,4 @@ def links_nquads(links: list[Link], base: str, graph_iri: str) -> str:
     return nquads_of(g, graph_iri)
 
 
-__all__ = ["BASES", "REPORT", "IdentityReport", "identity_report", "seen_in"]
+__all__ = ["BASES", "REPORT", "IdentityReport", "identity_report", "seen_from_json", "seen_in", "seen_to_json"]

@@ -19,6 +19,7 @@ escapes alike, and so on): two lines are equal exactly when the statements are.
 from __future__ import annotations
 
 import heapq
+import itertools
 import os
 import tempfile
 from collections import Counter
@@ -31,7 +32,7 @@ import pyoxigraph as ox
 
 from kg.mapping.core import VOCAB
 
-RUN_BYTES = 32 << 20      # text held before a sorted run goes to disk (memory is ~2x this)
+RUN_BYTES = 160 << 20     # text held before a sorted run goes to disk (memory is ~2.5x this)
 MAX_OPEN = 64             # runs merged at once
 RDF_TYPE = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 RDF_TYPE_IRI = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -87,8 +88,28 @@ class ExternalSort:
             self._spill()
 
     def extend(self, lines: Iterable[bytes]) -> None:
-        for line in lines:
-            self.add(line)
+        before = len(self._lines)
+        self._lines.extend(lines)
+        self._size += sum(map(len, itertools.islice(self._lines, before, None)))
+        if self._size >= self.run_bytes:
+            self._spill()
+
+    def blocks(self, size: int = 100_000) -> Iterator[list[bytes]]:
+        """The sorted, distinct lines, a list of up to ``size`` at a time (consumes them)."""
+        if not self._runs:
+            lines, self._lines = self._lines, []
+            yield sorted(set(lines))
+            return
+        lines = iter(self)
+        while block := list(itertools.islice(lines, size)):
+            yield block
+
+    def count(self) -> int:
+        """How many distinct lines were added (consumes them)."""
+        if not self._runs:
+            lines, self._lines = self._lines, []
+            return len(set(lines))
+        return sum(1 for _ in self)
 
     def _spill(self) -> None:
         self._runs.append(self._write_run(_unique(sorted(self._lines))))
@@ -184,55 +205,69 @@ class Statistics:
     properties: dict[str, int] = field(default_factory=dict)   # property IRI -> triples
 
 
-def merge_graphs(graphs: Iterable[tuple[str, Path | bytes]], turtle: BinaryIO, workdir: Path, *,
-                 prefixes: dict[str, str], documents: int = 0) -> Statistics:
+def merge_graphs(graphs: Iterable[tuple[str, Path | bytes]], turtle: BinaryIO | None, workdir: Path, *,
+                 prefixes: dict[str, str], documents: int = 0, merged: Path | None = None) -> Statistics:
     """Write the RDF merge of ``graphs`` (graph IRI, canonical N-Quads as a file or bytes) as
-    Turtle to ``turtle`` and return its statistics.  Temporary runs go to ``workdir``."""
+    Turtle to ``turtle`` (None: write none) and return its statistics.  Temporary runs go to
+    ``workdir``; the merge as sorted N-Triples stays at ``merged`` when one is given (the
+    store loads it as its default graph)."""
     triples = ExternalSort(workdir)
     for graph_iri, source in graphs:
-        if isinstance(source, (bytes, bytearray)):
-            triples.extend(triple_lines(source.splitlines(keepends=True), graph_iri))
-        else:
-            with open(source, "rb") as fh:
-                triples.extend(triple_lines(fh, graph_iri))
+        data = bytes(source) if isinstance(source, (bytes, bytearray)) else Path(source).read_bytes()
+        triples.extend(_triples_of(data, graph_iri))
     workdir.mkdir(parents=True, exist_ok=True)
-    fd, merged = tempfile.mkstemp(prefix="merged-", suffix=".nt", dir=workdir)
+    if merged is None:
+        fd, name = tempfile.mkstemp(prefix="merged-", suffix=".nt", dir=workdir)
+    else:
+        fd, name = os.open(merged, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644), str(merged)
     try:
         with os.fdopen(fd, "wb", buffering=1 << 20) as fh:
-            stats = _count(triples, fh, workdir)
+            stats = _count(triples.blocks(), fh, workdir)
         stats.documents = documents
-        writer = SortedPrefixes(turtle)
-        ox.serialize(ox.parse(path=merged, format=ox.RdfFormat.N_TRIPLES), writer,
-                     format=ox.RdfFormat.TURTLE, prefixes=prefixes)
-        writer.flush()
+        if turtle is not None:
+            writer = SortedPrefixes(turtle)
+            ox.serialize(ox.parse(path=name, format=ox.RdfFormat.N_TRIPLES), writer,
+                         format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+            writer.flush()
     finally:
-        os.unlink(merged)
+        if merged is None:
+            os.unlink(name)
     return stats
 
 
-def _count(lines: Iterable[bytes], out: BinaryIO, workdir: Path) -> Statistics:
-    """Copy sorted, distinct N-Triples lines to ``out`` while counting them."""
+def _triples_of(data: bytes, graph_iri: str) -> list[bytes]:
+    """The N-Triples lines of one graph's canonical N-Quads (the graph term dropped), all at
+    once: a statement's line ends with the graph term, and no other newline is in a line."""
+    suffix = f" <{graph_iri}> .\n".encode("utf-8")
+    if data and (not data.endswith(b"\n") or data.count(suffix) != data.count(b"\n")):
+        return list(triple_lines(data.splitlines(keepends=True), graph_iri))   # names the bad line
+    return data.replace(suffix, b" .\n").splitlines(keepends=True)
+
+
+def _count(blocks: Iterable[list[bytes]], out: BinaryIO, workdir: Path) -> Statistics:
+    """Copy sorted, distinct N-Triples lines (in blocks) to ``out`` while counting them."""
     stats = Statistics()
     objects = ExternalSort(workdir)
     properties: Counter[bytes] = Counter()
     classes: Counter[bytes] = Counter()
-    subject = None
-    for line in lines:
-        out.write(line)
-        s, p, rest = line.split(b" ", 2)       # subjects and predicates hold no spaces
-        o = rest[:-3]                          # ' .\n'
-        stats.triples += 1
-        if s != subject:
-            subject = s
-            stats.distinct_subjects += 1
-            stats.entities += s.startswith(b"<")
-        properties[p] += 1
-        if p == RDF_TYPE and o.startswith(b"<"):
-            classes[o] += 1                    # the lines are distinct: one per instance
-        objects.add(o + b"\n")
-    stats.distinct_objects = sum(1 for _ in objects)
+    last = None                                # the subject the previous block ended with
+    for block in blocks:
+        if not block:
+            continue
+        out.writelines(block)
+        parts = [line.split(b" ", 2) for line in block]     # subjects, predicates hold no spaces
+        stats.triples += len(block)
+        subjects = {p[0] for p in parts}
+        stats.distinct_subjects += len(subjects) - (last in subjects)
+        stats.entities += sum(s.startswith(b"<") for s in subjects) - (last in subjects and last.startswith(b"<"))
+        last = parts[-1][0]
+        properties.update(p[1] for p in parts)
+        # the lines are distinct: one per instance; the rest of a line is 'object .\n'
+        classes.update(p[2] for p in parts if p[1] == RDF_TYPE and p[2].startswith(b"<"))
+        objects.extend(p[2] for p in parts)
+    stats.distinct_objects = objects.count()
     stats.properties = {_iri(p): n for p, n in sorted(properties.items())}
-    stats.classes = {_iri(c): n for c, n in sorted(classes.items())}
+    stats.classes = {_iri(c[:-3]): n for c, n in sorted(classes.items())}
     return stats
 
 
@@ -242,8 +277,15 @@ def _iri(term: bytes) -> str:
 
 def count(lines: Iterable[bytes], workdir: Path) -> Statistics:
     """The statistics of sorted, distinct N-Triples lines (``documents`` left at 0)."""
+    blocks = lines.blocks() if isinstance(lines, ExternalSort) else _in_blocks(lines)
     with open(os.devnull, "wb") as sink:
-        return _count(lines, sink, workdir)
+        return _count(blocks, sink, workdir)
+
+
+def _in_blocks(lines: Iterable[bytes], size: int = 100_000) -> Iterator[list[bytes]]:
+    lines = iter(lines)
+    while block := list(itertools.islice(lines, size)):
+        yield block
 
 
 def statistics_of(quads: Iterable[ox.Quad]) -> Statistics:

@@ -6,8 +6,9 @@ that nobody writes to.  Two ways to make the new one:
 - when the previous set has a store and few graphs changed: a RocksDB backup of it (hard links
   to its immutable files: milliseconds, whatever its size), then ``load_documents`` replaces
   the changed graphs and drops the removed ones, a bounded batch at a time;
-- otherwise (the first build, ``--full``, most graphs changed): ``load_whole`` bulk-loads the
-  set's ``kg.nq`` and ``kg.ttl`` (their merge, the default graph) straight from the files.
+- otherwise (the first build, ``--full``, most graphs changed): ``load_whole`` bulk-loads
+  every graph's N-Quads and their merge (the default graph, what ``kg.ttl`` holds, as
+  N-Triples) straight from the files.
 
 Either way nothing is held in memory beyond one batch of graphs.
 """
@@ -26,10 +27,12 @@ BATCH = 200          # graphs per load_documents call
 
 
 def fill_store(store_dir: Path, previous: Path | None, graphs: Mapping[str, Union[Path, bytes]], *,
-               removed: Iterable[str], nquads: Path, merged: Path, total: int) -> str:
+               removed: Iterable[str], every: Iterable[Union[Path, bytes]], merged: Path,
+               total: int) -> str:
     """Make the store at ``store_dir`` (see the module docstring); return how ("updated" or
-    "loaded").  ``graphs`` are the graphs that changed since ``previous``; ``total`` is the
-    number of graphs of the set."""
+    "loaded").  ``graphs`` are the graphs that changed since ``previous``; ``every`` is the
+    N-Quads of every graph of the set (``total`` of them), ``merged`` their merge as
+    N-Triples."""
     if previous is not None and store_exists(previous) and len(graphs) <= max(BATCH, total // 2):
         source = ox.Store.read_only(os.path.realpath(previous))
         try:
@@ -42,7 +45,7 @@ def fill_store(store_dir: Path, previous: Path | None, graphs: Mapping[str, Unio
             load_documents(store_dir, dict(items[start:start + BATCH]),
                            removed=removed if start == 0 else ())
         return "updated"
-    load_whole(store_dir, nquads, merged)
+    load_whole(store_dir, every, merged)
     return "loaded"
 
 

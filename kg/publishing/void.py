@@ -43,7 +43,7 @@ from kg import __version__
 from kg.mapping.core import ONTOLOGY_IRI, PREFIXES, SCHEMA
 from kg.publishing.dataset import (DEFAULT_ATTRIBUTION, DEFAULT_LICENSE, SOFTWARE_IRI, TITLE,
                                    dataset_iri)
-from kg.publishing.files import DUMPS, VOID as VOID_FILE, atomic_write, read_quads
+from kg.publishing.files import DUMPS, GZIP, GZIP_MEDIA_TYPE, VOID as VOID_FILE, atomic_write, read_quads
 from kg.publishing.merged import Statistics, statistics_of
 
 DEFAULT_TITLE = TITLE
@@ -179,7 +179,9 @@ def describe(data: Statistics | Iterable[ox.Quad], dataset_base: str = "", *,
         if out is not None and (Path(out) / name).is_file():
             g.add((dist, DCAT.byteSize, Literal((Path(out) / name).stat().st_size,
                                                 datatype=XSD.nonNegativeInteger)))
-        if name.endswith(".jsonld"):
+        if name.endswith(GZIP):        # the media type is the content's; the file is gzip
+            g.add((dist, DCAT.compressFormat, URIRef(IANA + GZIP_MEDIA_TYPE)))
+        if name.endswith((".jsonld", ".jsonld" + GZIP)):
             g.add((dist, RDFS.seeAlso, URIRef(f"{dataset_base}context.jsonld")))
 
     if sparql_endpoint:
@@ -206,18 +208,21 @@ def void_bytes(graph: Graph) -> bytes:
 def write_void(out: Path, data: Statistics | Iterable[ox.Quad] | None = None, *,
                dataset_base: str | None = None, dataset: str | None = None,
                sparql_endpoint: str | None = None, license: str | None = None,
-               attribution: str | None = None) -> Path:
+               attribution: str | None = None,
+               dumps: Iterable[tuple[str, str, str]] | None = None) -> Path:
     """Write ``out/void.ttl`` describing the dataset; return its path.
 
     ``data`` is the merged graph's statistics or the quads; it defaults to the quads of
     ``out/kg.nq`` (so ``kg serve`` can re-describe a built folder with its endpoint:
     ``write_void(out, sparql_endpoint="http://host:7878/query")``).  ``dataset_base``
-    defaults to IRIs relative to the file.
+    defaults to IRIs relative to the file.  ``dumps``: the dump files to list (see
+    ``describe``; default every dump a build writes by default).
     """
     out = Path(out)
     if data is None:
         data = read_quads(out / "kg.nq")
     graph = describe(data, dataset_base or "", dataset=dataset, out=out,
-                     sparql_endpoint=sparql_endpoint, license=license, attribution=attribution)
+                     sparql_endpoint=sparql_endpoint, license=license, attribution=attribution,
+                     dumps=dumps)
     atomic_write(out / VOID_FILE, void_bytes(graph))
     return out / VOID_FILE
