@@ -27,6 +27,7 @@ import re
 
 from kg.extracting import extractor
 from kg.extracting.telegraphese import capital_mentions
+from kg.lexicon.alternation import grouped
 from kg.lexicon.authority import authority, office_forms, post_forms
 from kg.lexicon.data import words
 from kg.lexicon.matching import surname
@@ -47,8 +48,8 @@ _INITIALS = r"(?:[A-Z]\.[ \t]?){1,3}"
 _GAP = r"[ \t]*(?:(?:\r\n?|\n)[ \t]*){0,2}[ \t]*"   # a title may end a line, the name start the next
 _POSS = r"(?P<poss>['’]s(?![a-z]))?"
 
-_TITLE_ALT = "|".join(re.escape(t).replace(r"\ ", r"\s+")
-                      for t in sorted(TITLES, key=len, reverse=True) if t != "Messrs.")
+_TITLE_ALT = grouped(re.escape(t).replace(r"\ ", r"\s+")
+                     for t in sorted(TITLES, key=len, reverse=True) if t != "Messrs.")
 # A lower-case letter may stand right before a title: the OCR lost a word boundary there
 # ("PA ExemptionsAmbassador Stevenson").  A title word is never the name ("~~Ambassador~~
 # Ambassador Stevenson").
@@ -284,7 +285,7 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
     forms = office_forms()
     plain = [f for f in forms if not f.startswith("the ")]
     with_the = [f[4:] for f in forms if f.startswith("the ")]
-    alt = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in plain)
+    alt = grouped(re.escape(f).replace(r"\ ", r"\s+") for f in plain)
     office_re = re.compile(
         rf"(?<![A-Za-z])(?:(?P<det>[Tt]he)\s+)?(?P<form>{alt})(?![A-Za-z-])"
         rf"(?:{_POSS[:-1]}|(?!\s+(?:{_INITIALS})?(?:Mc)?[A-Z][a-z])(?!\s+of\s))")

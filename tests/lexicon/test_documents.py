@@ -2,10 +2,8 @@
 can publish (ontology: the document-kind scheme; shapes/persons.ttl refuses any other)."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-import pytest
 import rdflib
 from rdflib.namespace import SKOS
 
@@ -38,24 +36,3 @@ def test_a_noun_is_found_in_any_case_and_spacing():
 def test_what_a_verb_takes_is_data():
     assert verb("pointed  out").takes == "addressee"
     assert verb("talked").takes == "partner" and verb("submitted").takes == "document"
-
-
-@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
-@pytest.mark.parametrize("forms", [NOUNS, VERBS], ids=["nouns", "verbs"])
-def test_the_alternation_grouped_by_first_letter_matches_as_the_plain_one(forms, flags):
-    # the contract of the grouped alternation: on every text of the fixtures, the same matches
-    # as the plain alternation of the forms, longest first, in patterns that end the form at a
-    # word's end or make the engine backtrack into the alternation
-    from kg.lexicon.documents import _alt, _plain_alt
-    texts = [p.read_text(encoding="utf-8")
-             for p in sorted((Path(__file__).resolve().parents[1] / "fixtures").rglob("*.md"))]
-    grouped, plain = _alt(forms), _plain_alt(forms)
-    assert grouped != plain
-    matched = 0
-    for shape in (r"(?<![\w-])(?:{})(?![\w-])", r"\b(?P<n>{})\s+(?:of\s+)?[a-z]+", r"(?:{})(?=s?\b)"):
-        ours, theirs = re.compile(shape.format(grouped), flags), re.compile(shape.format(plain), flags)
-        for text in texts:
-            found = [(m.span(), m.groupdict()) for m in ours.finditer(text)]
-            assert found == [(m.span(), m.groupdict()) for m in theirs.finditer(text)]
-            matched += len(found)
-    assert matched > 100
