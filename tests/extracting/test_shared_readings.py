@@ -128,3 +128,28 @@ def test_topics_of_odd_letters_are_those_of_every_pattern(text):
     every = [label for label, rx in discourse._TOPIC_RES if rx.search(text)]
     assert topic_of.__wrapped__(text) == (every[0] if every else None)
     assert topics_of.__wrapped__(text) == frozenset(every)
+
+
+def test_a_pattern_skipped_on_a_text_without_its_word_needs_that_word():
+    # the pre-filters of the review stamps, greetings and periodicals: a text (or a line) that
+    # does not print the word is not searched, because every match of the pattern prints it
+    import re
+
+    from kg.extracting.citation_clauses import _GREETINGS_RE, _GREETINGS_WORD
+    from kg.extracting.citations import _ISSUE_RE
+    from kg.extracting.discourse import required_runs
+    from kg.extracting.reviews import _ONE_LINE_RE, _REVIEWER_RE
+    assert required_runs(_GREETINGS_RE.pattern, _GREETINGS_RE.flags & re.IGNORECASE) == (_GREETINGS_WORD.pattern,)
+    assert _GREETINGS_WORD.flags & re.IGNORECASE and _GREETINGS_RE.flags & re.IGNORECASE
+    assert required_runs(_ISSUE_RE.pattern, _ISSUE_RE.flags) == ("issue",)
+    assert required_runs(_ONE_LINE_RE.pattern, _ONE_LINE_RE.flags) == ("REVIEWED",)
+    assert required_runs(_REVIEWER_RE.pattern, _REVIEWER_RE.flags) == ("Reviewed",)
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)
+def test_a_review_office_printed_on_a_line_is_found_in_the_whole_text(path):
+    # the office pre-filter: the lines are skipped only when the whole text names no office
+    from kg.extracting.reviews import _OFFICE_RE
+    t = read_file(path)
+    on_lines = [m.group() for ln in t.lines for m in _OFFICE_RE.finditer(t.line_text(ln))]
+    assert on_lines == [m.group() for m in _OFFICE_RE.finditer(t.text)]
