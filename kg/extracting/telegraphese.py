@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kg.lexicon.alternation import grouped
 from kg.lexicon.data import table, words
 from kg.lexicon.nations import SIDES
 from kg.lexicon.words import is_common_word, is_ocr_debris, is_word
@@ -48,7 +49,7 @@ def _title_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _titled_re() -> re.Pattern:
-    alt = "|".join(re.escape(p).replace(r"\ ", r"[ \t]+") for p in sorted(titles(), key=len, reverse=True))
+    alt = grouped(re.escape(p).replace(r"\ ", r"[ \t]+") for p in sorted(titles(), key=len, reverse=True))
     return re.compile(rf"(?<![A-Za-z])(?P<title>{alt})\.?(?={_GAP}[A-Z])(?![a-z])")
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from kg.extracting.telegraphese import titles as telegraphese_titles
 from kg.lexicon.alternation import grouped
 from kg.lexicon.authority import office_forms
 from kg.lexicon.documents import NOUNS, VERBS
@@ -20,6 +21,8 @@ def _longest_first(forms):
 
 LISTS = {"document nouns": _longest_first(NOUNS), "citing verbs": _longest_first(VERBS),
          "titles": _longest_first(TITLES),
+         "titles in capitals": [re.escape(p).replace(r"\ ", r"[ \t]+")
+                                for p in sorted(telegraphese_titles(), key=len, reverse=True)],
          "offices": [re.escape(f).replace(r"\ ", r"\s+") for f in office_forms() if not f.startswith("the ")]}
 
 
