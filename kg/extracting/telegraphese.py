@@ -130,7 +130,8 @@ def capital_mentions(view: str, known: set[str], signatures: list[tuple[int, int
         out.append((1, s, e, None, view[s:e], s, "drafter", False))
         named.add(view[s:e])
     if named:
-        bare = re.compile(rf"(?<![A-Za-z.])(?P<name>{'|'.join(map(re.escape, sorted(named, key=len, reverse=True)))})"
+        names = grouped(map(re.escape, sorted(named, key=len, reverse=True)), ignorecase=False)
+        bare = re.compile(rf"(?<![A-Za-z.])(?P<name>{names})"
                           r"(?![A-Za-z])(?P<poss>['’]S(?![A-Z]))?")
         for m in bare.finditer(view):
             out.append((4, m.start("name"), m.end("name"), None, m.group("name"), m.start("name"),

@@ -341,8 +341,13 @@ def _signer(t: Transcript, found: list[Record]) -> str | None:
     d = _drafter(t, found)
     if d:
         return d
-    tail = [ln for ln in t.lines if ln.kind == "text" and t.line_text(ln).strip()][-3:]
-    for ln in reversed(tail):
+    last = []                          # the last three lines of text, from the end
+    for ln in reversed(t.lines):
+        if ln.kind == "text" and t.line_text(ln).strip():
+            last.append(ln)
+            if len(last) == 3:
+                break
+    for ln in last:
         s = t.line_text(ln).strip()
         if re.fullmatch(r"[A-Z][A-Za-z'\-]{2,}\.?", s):
             return s.rstrip(".")

@@ -16,14 +16,15 @@ from __future__ import annotations
 from typing import Iterable
 
 
-def grouped(alternatives: Iterable[str]) -> str:
+def grouped(alternatives: Iterable[str], ignorecase: bool = True) -> str:
     """The alternation of ``alternatives`` (regex source, in the order they are to be tried)
-    grouped by first letter."""
+    grouped by first letter.  ``ignorecase=False`` promises a pattern compiled without
+    IGNORECASE, where any two distinct letters differ ("de Gaulle" and "Dean" in two groups)."""
     alternatives = list(alternatives)
     groups: dict[str, list[str]] = {}
     for a in alternatives:
         groups.setdefault(a[:1], []).append(a[1:])
-    if not all(k.isascii() and k.isalpha() for k in groups) \
-            or len({k.casefold() for k in groups}) < len(groups):
+    if not all(k.isalpha() and (k.isascii() or not ignorecase) for k in groups) \
+            or (ignorecase and len({k.casefold() for k in groups}) < len(groups)):
         return "|".join(alternatives)
     return "|".join(k + "(?:" + "|".join(g) + ")" for k, g in groups.items())
