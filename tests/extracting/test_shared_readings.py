@@ -65,7 +65,7 @@ def test_per_sentence_readings_are_those_computed_afresh(path):
 
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)
-def test_the_sentence_of_an_offset_is_the_first_stretch_that_holds_it(path):
+def test_the_sentence_and_paragraph_of_an_offset_are_the_first_stretch_that_holds_it(path):
     t = read_file(path)
     ctx = CitingContext(t, _found(t))
 
@@ -78,8 +78,15 @@ def test_the_sentence_of_an_offset_is_the_first_stretch_that_holds_it(path):
                 return ln.start, ln.end
         return pos, pos
 
+    def paragraph(pos):
+        for a, b in ctx.paragraphs:
+            if a <= pos < b:
+                return a, b
+        return pos, pos
+
     for pos in range(0, len(t.text) + 1, 7):
         assert ctx.sentence(pos) == scanned(pos)
+        assert ctx.paragraph(pos) == paragraph(pos)
 
 
 def test_overlapping_stretches_are_scanned_in_their_order():
