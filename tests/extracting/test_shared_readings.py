@@ -160,3 +160,30 @@ def test_a_review_office_printed_on_a_line_is_found_in_the_whole_text(path):
     t = read_file(path)
     on_lines = [m.group() for ln in t.lines for m in _OFFICE_RE.finditer(t.line_text(ln))]
     assert on_lines == [m.group() for m in _OFFICE_RE.finditer(t.text)]
+
+
+def test_the_segment_before_the_first_equal_one_is_what_list_index_gives():
+    from kg.extracting.turns import Segment, _before_first_equal
+    g = [Segment(0, 5, 0, None), Segment(6, 9, 0, None), Segment(0, 5, 1, None), Segment(6, 9, 0, None),
+         Segment(10, 12, 2, None, speaker="x")]
+    assert _before_first_equal(g) == [g[g.index(sg) - 1] for sg in g]
+    assert _before_first_equal(g)[3] is g[0]          # g[3] equals g[1]: the one before g[1]
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)
+def test_turns_are_pieced_as_before_on_real_documents(path):
+    # the turns' pieces use _before_first_equal; a plain g.index gives the same pieces
+    from kg.extracting import turns
+    t = read_file(path)
+    found = []
+    for e in pipeline():
+        if e.name == "turns":
+            break
+        found.extend(e.fn(t, list(found)))
+    ours = turns.extract(t, list(found))
+    plain = turns._before_first_equal
+    try:
+        turns._before_first_equal = lambda g: [g[g.index(sg) - 1] for sg in g]
+        assert turns.extract(t, list(found)) == ours
+    finally:
+        turns._before_first_equal = plain
