@@ -270,6 +270,7 @@ def reported_acts(ctx: CitingContext) -> list[Cite]:
 _GREETINGS_RE = re.compile(
     r"\b(?P<v>(?:had\s+)?instructions\s+from\s+|convey(?:ed)?\s+|extend(?:ed)?\s+|bring\s+|brought\s+|"
     r"transmit(?:ted)?\s+|pass(?:ed)?\s+on\s+)(?P<rest>[^.;]{0,160}?)\bgreetings\b", re.IGNORECASE)
+_GREETINGS_WORD = re.compile(r"greetings", re.IGNORECASE)
 
 
 def greetings(ctx: CitingContext) -> list[Cite]:
@@ -279,6 +280,8 @@ def greetings(ctx: CitingContext) -> list[Cite]:
     the meeting (the document's month)."""
     text = ctx.t.text
     out = []
+    if not _GREETINGS_WORD.search(text, ctx.t.body_start):
+        return out                     # every match prints the word; the pattern is slow to fail
     for m in _GREETINGS_RE.finditer(text, ctx.t.body_start):
         if not ctx.prose(m.start()):
             continue

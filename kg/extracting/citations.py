@@ -71,6 +71,8 @@ def _periodicals(ctx: CitingContext) -> list[Cite]:
     issue of the New York Times"."""
     text = ctx.t.text
     out = []
+    if text.find("issue", ctx.t.body_start) < 0:
+        return out                     # every match prints the word; the pattern is slow to fail
     for m in _ISSUE_RE.finditer(text, ctx.t.body_start):
         pub = " ".join(w if len(w) <= 3 and w.isupper() and w not in ("AND", "THE", "OF") else
                        w.capitalize() if w.isupper() and w not in ("AND", "OF", "THE") else

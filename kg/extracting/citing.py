@@ -173,6 +173,7 @@ class CitingContext:
         self.sentences = [(s.start, s.end) for a, b in self.paragraphs for s in sentences(t, a, b)]
         self._in_sentence = _Containing(self.sentences)
         self._in_line = _Containing([(ln.start, ln.end) for ln in t.lines])
+        self._in_paragraph = _Containing(self.paragraphs)
 
     # -- who is in the room, as the participants list prints it --------------------------------
 
@@ -294,10 +295,7 @@ class CitingContext:
         return self._in_sentence.find(pos) or self._in_line.find(pos) or (pos, pos)
 
     def paragraph(self, pos: int) -> tuple[int, int]:
-        for a, b in self.paragraphs:
-            if a <= pos < b:
-                return a, b
-        return pos, pos
+        return self._in_paragraph.find(pos) or (pos, pos)
 
     def dates(self, text: str) -> tuple[list[str], str | None]:
         """The dates a stretch of text gives (one per day printed), and the words that give

@@ -311,7 +311,8 @@ def _date_above_pages(t: Transcript) -> tuple[date, Span] | None:
     lone = []
     for i in range(start + 1, len(lines)):
         m = _LONE_DATE_RE.match(texts[i])
-        d = parse_numeric_date(NUMERIC_DATE_RE.search(m["date"])) if m else None
+        numeric = NUMERIC_DATE_RE.search(m["date"]) if m else None    # none in '3/25/201'
+        d = parse_numeric_date(numeric) if numeric else None
         if d is None:
             continue
         span = t.span(lines[i].start + m.start("date"), lines[i].start + m.end("date"))

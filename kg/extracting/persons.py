@@ -24,9 +24,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from kg.extracting import extractor
 from kg.extracting.telegraphese import capital_mentions
+from kg.lexicon.alternation import grouped
 from kg.lexicon.authority import authority, office_forms, post_forms
 from kg.lexicon.data import words
 from kg.lexicon.matching import surname
@@ -47,8 +49,8 @@ _INITIALS = r"(?:[A-Z]\.[ \t]?){1,3}"
 _GAP = r"[ \t]*(?:(?:\r\n?|\n)[ \t]*){0,2}[ \t]*"   # a title may end a line, the name start the next
 _POSS = r"(?P<poss>['’]s(?![a-z]))?"
 
-_TITLE_ALT = "|".join(re.escape(t).replace(r"\ ", r"\s+")
-                      for t in sorted(TITLES, key=len, reverse=True) if t != "Messrs.")
+_TITLE_ALT = grouped(re.escape(t).replace(r"\ ", r"\s+")
+                     for t in sorted(TITLES, key=len, reverse=True) if t != "Messrs.")
 # A lower-case letter may stand right before a title: the OCR lost a word boundary there
 # ("PA ExemptionsAmbassador Stevenson").  A title word is never the name ("~~Ambassador~~
 # Ambassador Stevenson").
@@ -217,6 +219,22 @@ class _Taken:
         return True
 
 
+# The office patterns, compiled once for each list of offices (re's own cache is too small for
+# the patterns of every extractor).
+@lru_cache(maxsize=8)
+def _office_re(plain: tuple[str, ...]) -> re.Pattern:
+    alt = grouped(re.escape(f).replace(r"\ ", r"\s+") for f in plain)
+    return re.compile(
+        rf"(?<![A-Za-z])(?:(?P<det>[Tt]he)\s+)?(?P<form>{alt})(?![A-Za-z-])"
+        rf"(?:{_POSS[:-1]}|(?!\s+(?:{_INITIALS})?(?:Mc)?[A-Z][a-z])(?!\s+of\s))")
+
+
+@lru_cache(maxsize=8)
+def _the_office_re(with_the: tuple[str, ...]) -> re.Pattern:
+    return re.compile(rf"(?<![A-Za-z])[Tt]he\s+(?P<form>{grouped(map(re.escape, with_the), ignorecase=False)})"
+                      rf"(?![A-Za-z-]){_POSS}(?!\s+(?:[A-Z]|of\s|General))")
+
+
 @extractor(NAME, requires=(Participant, DocumentHeader, Drafter, ReviewEvent), produces=(PersonMention,))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     raw = t.raw
@@ -284,17 +302,13 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
     forms = office_forms()
     plain = [f for f in forms if not f.startswith("the ")]
     with_the = [f[4:] for f in forms if f.startswith("the ")]
-    alt = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in plain)
-    office_re = re.compile(
-        rf"(?<![A-Za-z])(?:(?P<det>[Tt]he)\s+)?(?P<form>{alt})(?![A-Za-z-])"
-        rf"(?:{_POSS[:-1]}|(?!\s+(?:{_INITIALS})?(?:Mc)?[A-Z][a-z])(?!\s+of\s))")
+    office_re = _office_re(tuple(plain))
     for m in office_re.finditer(view):
         start = m.start("det") if m.group("det") else m.start("form")
         cands.append((3, start, m.end("form"), " ".join(m.group("form").split()), None,
                       start, "mention", bool(m.group("poss"))))
     if with_the:
-        the_re = re.compile(rf"(?<![A-Za-z])[Tt]he\s+(?P<form>{'|'.join(map(re.escape, with_the))})"
-                            rf"(?![A-Za-z-]){_POSS}(?!\s+(?:[A-Z]|of\s|General))")
+        the_re = _the_office_re(tuple(with_the))
         for m in the_re.finditer(view):
             cands.append((3, m.start(), m.end("form"), "the " + m.group("form"), None,
                           m.start(), "mention", bool(m.group("poss"))))
@@ -309,8 +323,9 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
                           m.start(), "mention", bool(m.group("poss"))))
     known = _known_names(found)
     if known:
+        names = grouped(map(re.escape, known), ignorecase=False)
         bare_re = re.compile(
-            rf"(?<![A-Za-z.])(?P<name>(?:{_INITIALS}[ \t]*)?(?:{'|'.join(map(re.escape, known))}))"
+            rf"(?<![A-Za-z.])(?P<name>(?:{_INITIALS}[ \t]*)?(?:{names}))"
             rf"(?![a-z]){_POSS}")
         for m in bare_re.finditer(view):
             cands.append((4, m.start("name"), m.end("name"), None, m.group("name"),

@@ -73,10 +73,16 @@ _NARA_LOOSE_RE = re.compile(
 _NARA_BLANK_RE = re.compile(
     r"\bDECLASSIFIED\b[\s\S]{0,20}?Auth\w{0,5}[\s\S]{0,60}?\bBy\W[\s\S]{0,40}?\bNARA\b", re.IGNORECASE)
 # "CIA HAS NO OBJECTION TO DECLASSIFICATION AND/OR RELEASE OF CIA INFORMATION IN THIS DOCUMENT"
-_NO_OBJECTION_RE = re.compile(
-    r"(?P<agency>\bCIA|\bFBI|\bNSA|\bDIA|(?:The\s+)?Department\s+of\s+State|\bState)\s+(?:HAS|has)\s+"
+_NO_OBJECTION_TAIL = (
+    r"\s+(?:HAS|has)\s+"
     r"(?:NO|no)\s+(?:OBJECTION|objection)\s+(?:TO|to)\b(?P<rest>[\s\S]{0,160}?(?:DOCUMENT|document)\b"
     r"(?:\s+(?:AS\s+SANITIZED|in\s+full))?)")
+# The agency as "\bCIA|\bFBI|\bNSA|\bDIA|(?:The\s+)?Department\s+of\s+State|\bState", written so
+# that every form starts with its letter ("C(?<!\wC)IA" is "\bCIA"): the engine then skips to
+# those letters instead of trying six forms at every character of a long text.
+_NO_OBJECTION_RE = re.compile(
+    r"(?P<agency>C(?<!\wC)IA|F(?<!\wF)BI|N(?<!\wN)SA|D(?<!\wD)IA|The\s+Department\s+of\s+State"
+    r"|Department\s+of\s+State|S(?<!\wS)tate)" + _NO_OBJECTION_TAIL)
 _STAMP_DATE_RE = re.compile(
     r"\b(?P<date>\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*(?:\d{4}|\d{2})|\d{1,2}\s+(?:JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)"
     r"[A-Z]*\.?\s+(?:19)?\d{2})\b", re.IGNORECASE)
@@ -114,26 +120,31 @@ def _raw_span(t: Transcript, m: re.Match, group: int | str = 0) -> Span:
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     out: list[Record] = []
     lines = [ln for ln in t.lines if ln.kind in ("text", "banner")]
+    texts = [t.line_text(ln) for ln in lines]
     used_dates: set[int] = set()
+    # a line's match is the reading text's match at the same place (no pattern below looks
+    # past a line's ends): a pattern the whole text does not match is tried on no line
+    one_line = "REVIEWED" in t.text                  # a word every one-line stamp prints
+    offices = _OFFICE_RE.search(t.text) is not None
 
     # one-line stamps; one whose reviewer is blank is the stamp of the office printed just above
     # it ("DEPARTMENT OF STATE A/CDC/MR / REVIEWED by ___ DATE 5/7/91"), with the boxes below it
     stamped_offices: set[int] = set()
-    for i, ln in enumerate(lines):
-        for m in _ONE_LINE_RE.finditer(t.line_text(ln)):
+    for i, ln in enumerate(lines if one_line else ()):
+        for m in _ONE_LINE_RE.finditer(texts[i]):
             evidence = [_line_span(t, ln, m.start(), m.end())]
             agent, agent_kind = m["agent"].strip("_") or None, "initials"
             offered: list[str] = []
             decided: list[str] = []
             above = next(((j, om) for j in range(i - 1, max(-1, i - 3), -1)
-                          if (om := _OFFICE_RE.search(t.line_text(lines[j])))), None)
+                          if (om := _OFFICE_RE.search(texts[j]))), None)
             if agent is None and above is not None:
                 j, om = above
                 stamped_offices.add(j)
                 agent, agent_kind = REVIEW_OFFICES[om.group()], "office"
                 evidence.insert(0, _line_span(t, lines[j], om.start(), om.end()))
-                for box_line in lines[i + 1:i + 5]:
-                    for am in _ACTION_RE.finditer(t.line_text(box_line)):
+                for box_line, box_text in zip(lines[i + 1:i + 5], texts[i + 1:i + 5]):
+                    for am in _ACTION_RE.finditer(box_text):
                         label = next(n for p, n in ACTIONS if re.fullmatch(p, am["action"], re.IGNORECASE))
                         offered.append(label)
                         if am["tick"]:
@@ -147,7 +158,7 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
                 decided_actions=tuple(dict.fromkeys(decided)), note=note))
 
     date_lines = [(i, ln, m) for i, ln in enumerate(lines)
-                  if (m := _DATE_FIELD_RE.search(t.line_text(ln))) and not _ONE_LINE_RE.search(t.line_text(ln))]
+                  if (m := _DATE_FIELD_RE.search(texts[i])) and not (one_line and _ONE_LINE_RE.search(texts[i]))]
 
     def nearest_date(i: int, after_only: bool = False, reach: int = 8):
         cands = [(abs(j - i) + (0 if j > i else 0.5), j, ln, m) for j, ln, m in date_lines
@@ -159,8 +170,8 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
         return ln, m
 
     # reviewer blocks ("Reviewed by: NAME" ... "Date: d"), with category captions above
-    for i, ln in enumerate(lines):
-        m = _REVIEWER_RE.search(t.line_text(ln))
+    for i, ln in enumerate(lines if "Reviewed" in t.text else ()):
+        m = _REVIEWER_RE.search(texts[i])
         if not m:
             continue
         evidence = [_line_span(t, ln, m.start(), m.end())]
@@ -172,8 +183,8 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
             printed = dm["date"]
             date = _date(printed)
         cats = []
-        for prev in lines[max(0, i - 6):i]:
-            cm = _CATEGORY_RE.search(t.line_text(prev))
+        for prev in texts[max(0, i - 6):i]:
+            cm = _CATEGORY_RE.search(prev)
             if cm:
                 cats.append((cm["cat"], cm["text"]))
         out.append(ReviewEvent(evidence=tuple(evidence), extractor=NAME, kind="review",
@@ -193,8 +204,8 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
             if am["tick"]:
                 decided.append(label)
             action_spans.append(_line_span(t, ln, am.start(), am.end()))
-    for i, ln in enumerate(lines):
-        om = _OFFICE_RE.search(t.line_text(ln))
+    for i, ln in enumerate(lines if offices else ()):
+        om = _OFFICE_RE.search(texts[i])
         if not om or i in stamped_offices:
             continue
         evidence = []

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kg.lexicon.alternation import grouped
 from kg.lexicon.data import table, words
 from kg.lexicon.nations import SIDES
 from kg.lexicon.words import is_common_word, is_ocr_debris, is_word
@@ -48,7 +49,7 @@ def _title_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _titled_re() -> re.Pattern:
-    alt = "|".join(re.escape(p).replace(r"\ ", r"[ \t]+") for p in sorted(titles(), key=len, reverse=True))
+    alt = grouped(re.escape(p).replace(r"\ ", r"[ \t]+") for p in sorted(titles(), key=len, reverse=True))
     return re.compile(rf"(?<![A-Za-z])(?P<title>{alt})\.?(?={_GAP}[A-Z])(?![a-z])")
 
 
@@ -129,7 +130,8 @@ def capital_mentions(view: str, known: set[str], signatures: list[tuple[int, int
         out.append((1, s, e, None, view[s:e], s, "drafter", False))
         named.add(view[s:e])
     if named:
-        bare = re.compile(rf"(?<![A-Za-z.])(?P<name>{'|'.join(map(re.escape, sorted(named, key=len, reverse=True)))})"
+        names = grouped(map(re.escape, sorted(named, key=len, reverse=True)), ignorecase=False)
+        bare = re.compile(rf"(?<![A-Za-z.])(?P<name>{names})"
                           r"(?![A-Za-z])(?P<poss>['’]S(?![A-Z]))?")
         for m in bare.finditer(view):
             out.append((4, m.start("name"), m.end("name"), None, m.group("name"), m.start("name"),

@@ -341,8 +341,13 @@ def _signer(t: Transcript, found: list[Record]) -> str | None:
     d = _drafter(t, found)
     if d:
         return d
-    tail = [ln for ln in t.lines if ln.kind == "text" and t.line_text(ln).strip()][-3:]
-    for ln in reversed(tail):
+    last = []                          # the last three lines of text, from the end
+    for ln in reversed(t.lines):
+        if ln.kind == "text" and t.line_text(ln).strip():
+            last.append(ln)
+            if len(last) == 3:
+                break
+    for ln in last:
         s = t.line_text(ln).strip()
         if re.fullmatch(r"[A-Z][A-Za-z'\-]{2,}\.?", s):
             return s.rstrip(".")
@@ -617,8 +622,8 @@ def build_turns(t: Transcript, found: list[Record]) -> list[SpeakerTurn]:
     for idx, g in enumerate(groups):
         head = g[0]
         pieces: list[tuple[int, int]] = []
-        for sg in g:
-            if pieces and sg.paragraph == g[g.index(sg) - 1].paragraph and pieces[-1][1] >= sg.start - 1:
+        for sg, before in zip(g, _before_first_equal(g)):
+            if pieces and sg.paragraph == before.paragraph and pieces[-1][1] >= sg.start - 1:
                 pieces[-1] = (pieces[-1][0], sg.end)
             else:
                 pieces.append((sg.start, sg.end))
@@ -629,6 +634,20 @@ def build_turns(t: Transcript, found: list[Record]) -> list[SpeakerTurn]:
             printed=head.who.printed if head.who else None,
             corrected=head.corrected, confidence=head.confidence, basis=head.basis,
             side=head.side))
+    return out
+
+
+def _before_first_equal(g: list[Segment]) -> list[Segment]:
+    """For each segment of ``g``, ``g[g.index(sg) - 1]``: the one before the first segment equal
+    to it (``g[-1]`` for the first), without comparing each with all before it (a long
+    monologue of OCR is one group of thousands)."""
+    at: dict[tuple[int, int], list[int]] = {}
+    out = []
+    for i, sg in enumerate(g):
+        same = at.setdefault((sg.start, sg.end), [])       # equal segments share their stretch
+        first = next((j for j in same if g[j] == sg), i)
+        same.append(i)
+        out.append(g[first - 1])
     return out
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.lexicon.alternation import grouped
 from kg.lexicon.data import flag, table
 
 
@@ -30,9 +31,15 @@ class CitingVerb:
     takes: str           # addressee | partner | document | request | ""
 
 
-def _alt(forms) -> str:
+def _plain_alt(forms) -> str:
+    """The forms as one alternation, longest first ("press conference" before "conference")."""
     return "|".join(re.escape(f).replace(r"\ ", r"\s+")
                     for f in sorted(set(forms), key=len, reverse=True))
+
+
+def _alt(forms) -> str:
+    """`_plain_alt` grouped by first letter (kg.lexicon.alternation): the same matches."""
+    return grouped(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(set(forms), key=len, reverse=True))
 
 
 NOUNS: dict[str, DocumentNoun] = {

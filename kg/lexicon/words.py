@@ -103,5 +103,50 @@ def misread_word(token: str) -> str | None:
     low = token.lower()
     if len(low) < MIN_DEBRIS_LENGTH or is_word(low) or is_proper_name(low) or zipf(low) >= RARE_ZIPF:
         return None
+    _lookups[0] += 1
+    if _lookups[0] <= SCANS_BEFORE_INDEX:
+        return _scan_one_edit(low)
+    return _one_edit(low)
+
+
+# A scan of the common words costs about a millisecond; the index below costs about as much as
+# a hundred scans to build, and a dense OCR document asks for hundreds of tokens: a short
+# document scans, a long one (and a worker that has read a few) builds the index once.
+SCANS_BEFORE_INDEX = 100
+_lookups = [0]
+
+
+def _scan_one_edit(low: str) -> str | None:
+    """The first common word (in order of frequency) at most one edit from ``low``."""
     hit = process.extractOne(low, _common(), scorer=distance.Levenshtein.distance, score_cutoff=1)
     return hit[0] if hit is not None else None
+
+
+def _deletions(word: str) -> set[str]:
+    """The word and every string one deletion from it."""
+    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+@lru_cache(maxsize=1)
+def _common_by_deletion() -> dict[str, list[int]]:
+    """Each common word (its rank) under itself and its one-deletion strings."""
+    index: dict[str, list[int]] = {}
+    for rank, word in enumerate(_common()):
+        for key in _deletions(word):
+            index.setdefault(key, []).append(rank)
+    return index
+
+
+def _one_edit(low: str) -> str | None:
+    """`_scan_one_edit` by the deletion index: a word one edit from ``low`` shares a key with it
+    (a deletion from the longer equals the shorter; a substitution deletes the same position
+    from both), so the candidates hold every such word; the nearest, then the most frequent,
+    wins, as in the scan."""
+    common, index = _common(), _common_by_deletion()
+    candidates = {rank for key in _deletions(low) for rank in index.get(key, ())}
+    best = None
+    for rank in candidates:
+        d = distance.Levenshtein.distance(low, common[rank], score_cutoff=1)
+        if d <= 1 and (best is None or (d, rank) < best):
+            best = (d, rank)
+    return common[best[1]] if best is not None else None

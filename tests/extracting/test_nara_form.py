@@ -196,3 +196,11 @@ def test_the_one_lone_date_of_the_records_years_in_the_forms_columns_is_its_date
     for other in ("07/31/93", "01/01/1900"):
         only = FORM_COLUMNS.replace("09/23/1958", other)
         assert form_date(read_plaintext("2021__docid-32349468.md", only)) is None
+
+
+def test_a_lone_date_whose_year_the_ocr_cut_to_three_digits_is_no_date_and_no_crash():
+    # 2018/124-10181-10009: the release stamp's '3/25/201' stands alone after the form's heading
+    raw = ("JFK Assassination System\nIdentification Form\nAGENCY :\nRECORD NUMBER: = 124-10181-10009\n"
+           "Document Information\nORIGINATOR: FBI\nDATE: 00/00/0000\nPAGES: 1\nCOMMENTS :\n"
+           "APPROVAL OF CIA\n\n3/25/201\n\nvol\n")
+    assert form_date(read_plaintext("p.txt", raw)) is None

@@ -145,3 +145,27 @@ def test_a_reviewed_by_stamp_with_a_blank_reviewer_is_the_review_of_the_office_a
     assert (e.agent, e.agent_kind, e.date) == ("A/CDC/MR", "office", date(1991, 5, 7))
     assert e.offered_actions == ("RELEASE", "DECLASSIFY", "EXCISE", "DENY")
     assert e.decided_actions == () and e.note == "no action is marked on the stamp"
+
+
+def test_the_no_objection_stamp_pattern_matches_as_its_plain_form():
+    # the contract of the pattern written letter first: on the fixtures and on the stamp's
+    # variants, the same matches as the agency written with word boundaries
+    import re
+
+    from kg.extracting.reviews import _NO_OBJECTION_RE, _NO_OBJECTION_TAIL
+    plain = re.compile(r"(?P<agency>\bCIA|\bFBI|\bNSA|\bDIA|(?:The\s+)?Department\s+of\s+State|\bState)"
+                       + _NO_OBJECTION_TAIL)
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(fixtures.rglob("*.md"))]
+    texts.append("CIA HAS NO OBJECTION TO\nDECLASSIFICATION AND/OR RELEASE OF CIA INFORMATION IN THIS DOCUMENT\n"
+                 "xCIA has no objection to this document. The  Department of State has no objection to "
+                 "release of this document in full; USState has no objection to the document; "
+                 "State has no objection to the DOCUMENT AS SANITIZED. Department of State\nhas no "
+                 "objection to it, document. 2CIA has no objection to document; FBI-NSA has no objection "
+                 "to the document\n")
+    found = 0
+    for text in texts:
+        ours = [(m.span(), m.groupdict()) for m in _NO_OBJECTION_RE.finditer(text)]
+        assert ours == [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+        found += len(ours)
+    assert found >= 7

@@ -65,7 +65,7 @@ def test_per_sentence_readings_are_those_computed_afresh(path):
 
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)
-def test_the_sentence_of_an_offset_is_the_first_stretch_that_holds_it(path):
+def test_the_sentence_and_paragraph_of_an_offset_are_the_first_stretch_that_holds_it(path):
     t = read_file(path)
     ctx = CitingContext(t, _found(t))
 
@@ -78,8 +78,15 @@ def test_the_sentence_of_an_offset_is_the_first_stretch_that_holds_it(path):
                 return ln.start, ln.end
         return pos, pos
 
+    def paragraph(pos):
+        for a, b in ctx.paragraphs:
+            if a <= pos < b:
+                return a, b
+        return pos, pos
+
     for pos in range(0, len(t.text) + 1, 7):
         assert ctx.sentence(pos) == scanned(pos)
+        assert ctx.paragraph(pos) == paragraph(pos)
 
 
 def test_overlapping_stretches_are_scanned_in_their_order():
@@ -128,3 +135,55 @@ def test_topics_of_odd_letters_are_those_of_every_pattern(text):
     every = [label for label, rx in discourse._TOPIC_RES if rx.search(text)]
     assert topic_of.__wrapped__(text) == (every[0] if every else None)
     assert topics_of.__wrapped__(text) == frozenset(every)
+
+
+def test_a_pattern_skipped_on_a_text_without_its_word_needs_that_word():
+    # the pre-filters of the review stamps, greetings and periodicals: a text (or a line) that
+    # does not print the word is not searched, because every match of the pattern prints it
+    import re
+
+    from kg.extracting.citation_clauses import _GREETINGS_RE, _GREETINGS_WORD
+    from kg.extracting.citations import _ISSUE_RE
+    from kg.extracting.discourse import required_runs
+    from kg.extracting.reviews import _ONE_LINE_RE, _REVIEWER_RE
+    assert required_runs(_GREETINGS_RE.pattern, _GREETINGS_RE.flags & re.IGNORECASE) == (_GREETINGS_WORD.pattern,)
+    assert _GREETINGS_WORD.flags & re.IGNORECASE and _GREETINGS_RE.flags & re.IGNORECASE
+    assert required_runs(_ISSUE_RE.pattern, _ISSUE_RE.flags) == ("issue",)
+    assert required_runs(_ONE_LINE_RE.pattern, _ONE_LINE_RE.flags) == ("REVIEWED",)
+    assert required_runs(_REVIEWER_RE.pattern, _REVIEWER_RE.flags) == ("Reviewed",)
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)
+def test_a_review_office_printed_on_a_line_is_found_in_the_whole_text(path):
+    # the office pre-filter: the lines are skipped only when the whole text names no office
+    from kg.extracting.reviews import _OFFICE_RE
+    t = read_file(path)
+    on_lines = [m.group() for ln in t.lines for m in _OFFICE_RE.finditer(t.line_text(ln))]
+    assert on_lines == [m.group() for m in _OFFICE_RE.finditer(t.text)]
+
+
+def test_the_segment_before_the_first_equal_one_is_what_list_index_gives():
+    from kg.extracting.turns import Segment, _before_first_equal
+    g = [Segment(0, 5, 0, None), Segment(6, 9, 0, None), Segment(0, 5, 1, None), Segment(6, 9, 0, None),
+         Segment(10, 12, 2, None, speaker="x")]
+    assert _before_first_equal(g) == [g[g.index(sg) - 1] for sg in g]
+    assert _before_first_equal(g)[3] is g[0]          # g[3] equals g[1]: the one before g[1]
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)
+def test_turns_are_pieced_as_before_on_real_documents(path):
+    # the turns' pieces use _before_first_equal; a plain g.index gives the same pieces
+    from kg.extracting import turns
+    t = read_file(path)
+    found = []
+    for e in pipeline():
+        if e.name == "turns":
+            break
+        found.extend(e.fn(t, list(found)))
+    ours = turns.extract(t, list(found))
+    plain = turns._before_first_equal
+    try:
+        turns._before_first_equal = lambda g: [g[g.index(sg) - 1] for sg in g]
+        assert turns.extract(t, list(found)) == ours
+    finally:
+        turns._before_first_equal = plain

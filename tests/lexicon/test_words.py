@@ -25,3 +25,25 @@ def test_a_token_one_edit_from_a_common_word_and_unknown_to_english_is_debris(to
 @pytest.mark.parametrize("token", ["Sebald", "Goheen", "Shepanek", "Herter", "Riggin", "McCloy", "Kohler"])
 def test_rare_real_surnames_are_not_debris(token):
     assert not is_ocr_debris(token)
+
+
+def test_the_deletion_index_finds_the_word_the_scan_of_the_common_words_finds():
+    # the contract of the index that replaces the scan after the first hundred look-ups: for
+    # every token of the OCR fixtures (and its near misses) the same word, or none, as the
+    # rapidfuzz scan of the common words in order of frequency
+    import re
+    from pathlib import Path
+
+    from kg.lexicon.words import _one_edit, _scan_one_edit
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    tokens = {m.group(0).lower() for p in sorted(fixtures.rglob("*.md"))
+              for m in re.finditer(r"[A-Za-z]{4,}", p.read_text(encoding="utf-8"))}
+    # substitutions, transpositions, insertions, deletions of common words
+    tokens |= {"exbassy", "goverment", "secket", "toras", "embasssy", "mebassy", "embasy", "govenrment",
+               "embassyy", "xembassy", "presidnet", "wrld"}
+    found = 0
+    for token in sorted(tokens):
+        expected = _scan_one_edit(token)
+        assert _one_edit(token) == expected, token
+        found += expected is not None
+    assert found > 50                      # the fixtures hold OCR misreadings enough to test

@@ -1,0 +1,68 @@
+"""A word list grouped by first letter matches exactly what its plain alternation matches."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from kg.extracting.telegraphese import titles as telegraphese_titles
+from kg.lexicon.alternation import grouped
+from kg.lexicon.authority import office_forms
+from kg.lexicon.documents import NOUNS, VERBS
+from kg.lexicon.titles import TITLES
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def _longest_first(forms):
+    return [re.escape(f).replace(r"\ ", r"\s+") for f in sorted(set(forms), key=len, reverse=True)]
+
+
+LISTS = {"document nouns": _longest_first(NOUNS), "citing verbs": _longest_first(VERBS),
+         "titles": _longest_first(TITLES),
+         "titles in capitals": [re.escape(p).replace(r"\ ", r"[ \t]+")
+                                for p in sorted(telegraphese_titles(), key=len, reverse=True)],
+         "offices": [re.escape(f).replace(r"\ ", r"\s+") for f in office_forms() if not f.startswith("the ")]}
+
+
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+@pytest.mark.parametrize("name", sorted(LISTS))
+def test_the_grouped_alternation_matches_as_the_plain_one_on_every_fixture(name, flags):
+    # the contract: on every text of the fixtures, the same matches as the plain alternation in
+    # patterns that end the form at a word's end or make the engine backtrack into it
+    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.rglob("*.md"))]
+    alternatives = LISTS[name]
+    ours, plain = grouped(alternatives), "|".join(alternatives)
+    assert ours != plain
+    matched = 0
+    for shape in (r"(?<![\w-])(?:{})(?![\w-])", r"\b(?P<n>{})\s+(?:of\s+)?[a-z]+", r"(?:{})(?=s?\b)"):
+        fast, slow = re.compile(shape.format(ours), flags), re.compile(shape.format(plain), flags)
+        for text in texts:
+            found = [(m.span(), m.groupdict()) for m in fast.finditer(text)]
+            assert found == [(m.span(), m.groupdict()) for m in slow.finditer(text)]
+            matched += len(found)
+    assert matched > 20
+
+
+def test_a_list_whose_first_letters_fold_together_stays_plain():
+    # under IGNORECASE "Note" and "note" would be two groups matching the same character
+    assert grouped(["Note", "note", "plan"]) == "Note|note|plan"
+    assert grouped(["éclat", "eclat"]) == "éclat|eclat"
+
+
+def test_names_grouped_for_a_case_sensitive_pattern_match_as_the_plain_list():
+    # the persons extractor's known names ("de Gaulle" and "Dean" in groups of their own)
+    from kg.extracting.persons import _known_names
+    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.rglob("*.md"))]
+    alternatives = [re.escape(n) for n in _known_names([])]
+    ours, plain = grouped(alternatives, ignorecase=False), "|".join(alternatives)
+    assert ours != plain and grouped(alternatives) == plain     # under IGNORECASE d and D collide
+    fast = re.compile(rf"(?<![A-Za-z.])(?P<name>(?:[A-Z]\.[ \t]?)?(?:{ours}))(?![a-z])")
+    slow = re.compile(rf"(?<![A-Za-z.])(?P<name>(?:[A-Z]\.[ \t]?)?(?:{plain}))(?![a-z])")
+    matched = 0
+    for text in texts:
+        found = [(m.span(), m.group("name")) for m in fast.finditer(text)]
+        assert found == [(m.span(), m.group("name")) for m in slow.finditer(text)]
+        matched += len(found)
+    assert matched >= 10
