@@ -3,7 +3,8 @@
 A file is read by its extension: Turtle and N-Triples hold one graph; TriG, N-Quads and
 JSON-LD may hold named graphs (kg build's kg.trig, kg.nq and kg.jsonld put every document in a
 graph of its own), so every file is read as a dataset and the triples of all its graphs are
-checked together.  A file that holds no triples is an error (an empty file "conforms" to any
+checked together.  A gzip-compressed file (``kg build --compress`` writes ``kg.nq.gz``) is read
+by the extension under ``.gz``.  A file that holds no triples is an error (an empty file "conforms" to any
 shape, and used to say so).  A file that does not parse is an error that names the file, the
 line and what is wrong, never the parser's repr of the bytes.
 
@@ -11,8 +12,10 @@ It reads and reports; it checks nothing (`kg.validating.validate` does).
 """
 from __future__ import annotations
 
+import gzip
 import json
 import re
+import zlib
 import xml.sax
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,23 +49,47 @@ class RdfFile:
 
 
 def format_of(path: Path) -> str:
+    suffix = _compressed_suffix(path) or path.suffix.lower()
     try:
-        return FORMATS[path.suffix.lower()]
+        return FORMATS[suffix]
     except KeyError:
         raise RdfFileError(
-            f"{path}: unknown extension {path.suffix or '(none)'!r}; name the file by its format: "
-            f"{', '.join(sorted(FORMATS))}") from None
+            f"{path}: unknown extension {suffix or '(none)'!r}; name the file by its format: "
+            f"{', '.join(sorted(FORMATS))} (each may be gzip-compressed, ending in .gz)") from None
+
+
+def _compressed_suffix(path: Path) -> str | None:
+    """The format's extension of a gzip-compressed file ("kg.nq.gz" -> ".nq"), else None."""
+    if path.suffix.lower() != ".gz":
+        return None
+    return Path(path.stem).suffix.lower()
+
+
+def _content(path: Path) -> bytes:
+    """The file's bytes, decompressed when it is gzip-compressed."""
+    data = path.read_bytes()
+    if _compressed_suffix(path) is None:
+        return data
+    try:
+        return gzip.decompress(data)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise RdfFileError(f"{path}: not a whole gzip file ({exc}); compress it again, or build "
+                           f"again (kg build --compress writes whole files)") from None
 
 
 def read_rdf(path: Path) -> RdfFile:
     """The triples of an RDF file (a graph or a dataset); RdfFileError when it has none or does
     not parse."""
     fmt = format_of(path)
-    if not path.read_bytes().strip():
+    content = _content(path)
+    if not content.strip():
         raise _no_triples(path, fmt)
     dataset = Dataset()
     try:
-        dataset.parse(path, format=fmt)
+        if _compressed_suffix(path) is None:
+            dataset.parse(path, format=fmt)
+        else:
+            dataset.parse(data=content, format=fmt)
     except UnicodeDecodeError as exc:
         raise RdfFileError(f"{path}: byte {exc.start} is not UTF-8 text; save the file as UTF-8") from None
     except Exception as exc:       # every rdflib parser raises its own kind
@@ -92,7 +119,7 @@ def syntax_error_in_words(path: Path, fmt: str, exc: Exception) -> str:
     where = f", line {line}" if line else ""
     shown = ""
     if line:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        lines = _content(path).decode("utf-8", errors="replace").splitlines()
         if 0 < line <= len(lines):
             shown = f"\n    {lines[line - 1].strip()[:160]}"
     return f"{path}{where}: not valid {FORMAT_NAMES[fmt]}: {reason}{shown}\n  what to do: {TODO_SYNTAX}"
@@ -110,7 +137,7 @@ def _where_and_why(path: Path, exc: Exception) -> tuple[int | None, str]:
     # N-Triples / N-Quads: "Invalid line (reason):\n'<the line>'"; find the line in the file.
     m = re.match(r"(?s)Invalid line \((.*?)\):\s*'(.*)'\s*$", message)
     if m:
-        text = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        text = _content(path).decode("utf-8", errors="replace").splitlines()
         number = next((n for n, ln in enumerate(text, 1) if ln.strip() == m.group(2).strip()), None)
         return number, m.group(1)
     first = message.strip().splitlines()[0] if message.strip() else type(exc).__name__

@@ -3,6 +3,8 @@ graphs) is checked as the union of its graphs; a file with no triples, or one th
 parse, is an error that names the file and the line and says what to do."""
 from __future__ import annotations
 
+import gzip
+
 import pytest
 from click.testing import CliRunner
 
@@ -71,3 +73,26 @@ def test_kg_validate_exits_non_zero_on_an_empty_file_and_says_why(tmp_path):
     r = CliRunner().invoke(main, ["validate", str(tmp_path / "kg.jsonld")])
     assert r.exit_code == 1
     assert "holds no triples" in r.output and "conforms" not in r.output
+
+
+@pytest.mark.parametrize("name", sorted(TWO_GRAPHS))
+def test_a_gzip_compressed_dump_is_read_by_the_extension_under_gz(tmp_path, name):
+    # kg build --compress writes kg.nq.gz, kg.trig.gz, ...
+    path = tmp_path / f"{name}.gz"
+    path.write_bytes(gzip.compress(TWO_GRAPHS[name].encode("utf-8")))
+    rdf = read_rdf(path)
+    assert len(rdf.graph) == 2 and rdf.named_graphs == 2
+
+
+def test_a_compressed_file_that_does_not_parse_names_its_line(tmp_path):
+    path = tmp_path / "broken.nq.gz"
+    path.write_bytes(gzip.compress(f"{TRIPLE} <http://e/g> .\n<http://e/a> <http://e/b> c .\n".encode()))
+    with pytest.raises(RdfFileError, match=r"broken\.nq\.gz, line 2: not valid N-Quads"):
+        read_rdf(path)
+
+
+def test_a_cut_gzip_file_is_an_error_in_words(tmp_path):
+    path = tmp_path / "kg.nq.gz"
+    path.write_bytes(gzip.compress((TRIPLE + " .\n").encode())[:-6])
+    with pytest.raises(RdfFileError, match=r"kg\.nq\.gz: not a whole gzip file"):
+        read_rdf(path)
