@@ -394,21 +394,28 @@ def _quotation(t: Transcript, start: int, stop: int) -> tuple[int, int] | None:
         if text[qe - 1] == ".":
             break
         qe -= 1
-    return (qs, qe) if qe > qs else None
+    # a pair of quote marks around nothing but space or a line break quotes nothing
+    return (qs, qe) if re.search(r"\w", text[qs:qe]) else None
 
 
 def _records(t: Transcript, ctx: CitingContext, cites: list[Cite]) -> list[Record]:
     cites.sort(key=lambda c: c.start)
     out: list[Record] = []
     starts = [c.start for c in cites]
+    quoted: set[tuple[int, int]] = set()
     for i, c in enumerate(cites):
         stop = starts[i + 1] if i + 1 < len(cites) else len(t.text)
         q = _quotation(t, c.end, min(stop, c.end + 600)) if c.origin != "clause" else None
-        quotes = (t.span(*q),) if q else ()
+        if q in quoted:
+            q = None                         # a quotation is taken from one document, the first
         span = t.span(c.start, c.end)
         if not span.exact.strip():
             continue
-        for day in c.dates:
+        if q:
+            quoted.add(q)
+        for n, day in enumerate(c.dates):
+            # a phrase of two dates cites two papers; the words quoted after it are the first's
+            quotes = (t.span(*q),) if q and n == 0 else ()
             out.append(CitedDocument(
                 evidence=(span,), extractor=NAME, kind=c.kind, author=c.author,
                 recipient=c.recipient, date=day or None, quotations=quotes, key=c.key,

@@ -409,3 +409,21 @@ def test_our_in_reported_speech_is_the_drafters_side():
                      "defensive systems only.", participants=lists)
     (c,) = cs
     assert (c.phrase, c.authors) == ("our proposals", ("org:US Delegation",))
+
+
+def test_quote_marks_around_nothing_but_a_line_break_quote_nothing():
+    # after 2018/docid-32989618 of the JFK corpus (rejected by the gate for an empty quotation)
+    _, _, cs = cites("November 6, 1962",
+                     "The Ambassador referred to the President's October 27 letter, which stated \"\n"
+                     "\" and nothing more.")
+    assert all(c.quotations == () for c in cs)
+
+
+def test_a_quotation_is_taken_from_one_document_even_when_a_phrase_cites_two():
+    # after 2018/docid-32989572 of the JFK corpus (rejected: one quotation from several papers)
+    t, _, cs = cites("November 6, 1962",
+                     "Mr. Kuznetsov referred to the President's letters of October 27 and October 28, "
+                     "which stated \"We, on our part, would agree to remove the quarantine\".")
+    quoted = [q for c in cs for q in c.quotations]
+    assert len(quoted) <= 1
+    assert all(q.exact == "We, on our part, would agree to remove the quarantine" for q in quoted)
