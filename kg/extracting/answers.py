@@ -36,7 +36,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.extracting.discourse import Sentence, TurnStretch, _alt, required_runs, sentences, stems, topics_of
+from kg.extracting.discourse import (Sentence, TurnStretch, _alt, may_match, required_runs, sentences, stems,
+                                     topics_of)
 from kg.lexicon.matching import similarity, surname
 from kg.lexicon.names import SURNAME
 from kg.lexicon.nations import SIDE_WORDS
@@ -133,12 +134,8 @@ def _cues(text: str, act: str) -> frozenset[str]:
         return frozenset(st for st, rx in ph.answers if st == "deferred" and rx.search(text))
     found: set[str] = set()
     for st, rx, needs in _answer_patterns():
-        if needs is not None:
-            for n in needs:
-                if n in text:
-                    break
-            else:
-                continue                       # prints none of the letters a match needs
+        if not may_match(needs, text):
+            continue                           # prints none of the letters a match needs
         for m in rx.finditer(text):
             if m.group().split()[0].endswith("ed") and _EARLIER.search(text[:m.start()]):
                 continue                       # "had agreed": what someone did before

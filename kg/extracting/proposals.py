@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from kg.extracting import extractor
 from kg.extracting.answers import Put, answer
-from kg.extracting.discourse import (Sentence, TurnStretch, _alt, participants, required_runs,
+from kg.extracting.discourse import (Sentence, TurnStretch, _alt, may_match, participants, required_runs,
                                      sentences, stems, topic_of, turn_spans)
 from kg.lexicon.matching import surname
 from kg.lexicon.nations import SIDE_WORDS
@@ -107,12 +107,8 @@ def _proposal_act(text: str, side: str | None, sides: frozenset[str],
     # that he was ready to ...": a request that carries an offer)
     best: tuple[int, str] | None = None
     for act, rx, needs in _act_patterns(own, other):
-        if needs is not None:
-            for n in needs:
-                if n in text:
-                    break
-            else:
-                continue                     # prints none of the letters a match needs
+        if not may_match(needs, text):
+            continue                         # prints none of the letters a match needs
         for m in rx.finditer(text):
             before = text[:m.start()]
             last3 = _WORDISH.findall(before)[-3:]
