@@ -727,7 +727,7 @@ def _term_tests(shapes: Graph, shape, param) -> list[Callable[[object], bool]]:
         if param == SH.datatype:
             if rule in (RDFS.Literal, RDFS.Datatype):
                 raise Unsupported(f"shape {shape}: sh:datatype {rule}")
-            tests.append(lambda v, d=rule: not _of_datatype(v, d))
+            tests.append(_datatype_test(rule))
         elif param == SH.pattern:
             flags = str(shapes.value(shape, SH.flags) or "")
             rx = re.compile(str(rule), _re_flags(flags))
@@ -745,14 +745,41 @@ def _of_datatype(v, datatype) -> bool:
     """pyshacl's sh:datatype: a literal rdflib reads as a value of that datatype."""
     if not isinstance(v, Literal):
         return False
-    if v.datatype == datatype:
+    dt = v.datatype
+    # (the tests against None first: rdflib's term equality is a Python call, and this runs
+    # for every literal of a document)
+    if dt is None:
+        if v.language is None:
+            return datatype == XSD.string and isinstance(v.value, str)
+        return datatype == RDF.langString and isinstance(v.value, str)
+    if dt is datatype or dt == datatype:
         if getattr(v, "ill_typed", None) is True:
             return False
         kind = _PYTHON_KIND.get(datatype)
         return kind is None or isinstance(v.value, kind)
-    if v.datatype is None and v.language is None and datatype == XSD.string:
-        return isinstance(v.value, str)
-    return datatype == RDF.langString and bool(v.language) and isinstance(v.value, str)
+    return False        # a typed literal has no language: never rdf:langString's
+
+
+def _datatype_test(datatype) -> Callable[[object], bool]:
+    """``not _of_datatype(v, datatype)`` for one datatype, its comparisons made once (the test
+    runs on every literal of a document; tests/validating/test_fast_gate.py compares them)."""
+    kind = _PYTHON_KIND.get(datatype)
+    plain_ok = datatype == XSD.string          # a literal without datatype or language
+    tagged_ok = datatype == RDF.langString     # a literal with a language
+    datatype = URIRef(datatype)
+
+    def violates(v) -> bool:
+        if type(v) is not Literal and not isinstance(v, Literal):
+            return True
+        dt = v.datatype
+        if dt is None:
+            return not ((plain_ok if v.language is None else tagged_ok) and isinstance(v.value, str))
+        if dt is datatype or dt == datatype:
+            if getattr(v, "ill_typed", None) is True:
+                return True
+            return kind is not None and not isinstance(v.value, kind)
+        return True
+    return violates
 
 
 def _in_range(v, bound: Literal, low: bool) -> bool:
@@ -785,11 +812,23 @@ def _less_or_equal_failures(value, others: Iterable) -> int:
         raise Unsupported("sh:lessThanOrEquals on a blank node")
     a, a_string = plain(value)
     failures = 0
+    whole = _whole_number(value)
     for other in others:
+        if whole is not None and _whole_number(other) is not None and other.datatype == value.datatype:
+            # two integers of one datatype (a selector's offsets): rdflib orders them by value
+            failures += not whole <= other.value
+            continue
         b, b_string = plain(other)
         if a_string != b_string or not a <= b:
             failures += 1
     return failures
+
+
+def _whole_number(x) -> int | None:
+    """The int value of a literal rdflib reads as one (not a boolean), else None."""
+    if type(x) is Literal and type(x.value) is int:
+        return x.value
+    return None
 
 
 def _re_flags(flags: str) -> int:
