@@ -207,16 +207,35 @@ _START, _END, _EXACT = OA.start, OA.end, OA.exact
 _EXTRACTOR, _HAS_EVIDENCE, _READING_TEXT = DK.extractor, DK.hasEvidence, DK.readingText
 
 
-# An rdflib Literal costs more to make than the rest of an annotation: the offsets and quotes of
-# a document recur (the same span is evidence of several items), and a Literal is immutable.
+def _literal(lexical: str, value, datatype: URIRef | None) -> Literal:
+    """The Literal rdflib's constructor makes of a Python str (no datatype) or int, without its
+    parsing and casting, which cost more than the rest of an annotation (tens of thousands a
+    document).  tests/mapping/test_core.py compares every slot with rdflib's own."""
+    lit = str.__new__(Literal, lexical)
+    lit._language, lit._datatype, lit._value, lit._ill_typed = None, datatype, value, None
+    return lit
+
+
+# The offsets and quotes of a document recur (the same span is evidence of several items), and
+# a Literal is immutable.
 @lru_cache(maxsize=1 << 16)
 def _offset(n: int) -> Literal:
-    return Literal(n, datatype=_OFFSET)
+    if type(n) is not int:
+        return Literal(n, datatype=_OFFSET)
+    return _literal(str(n), n, _OFFSET)
 
 
 @lru_cache(maxsize=1 << 16)
 def _text(text: str) -> Literal:
-    return Literal(text)
+    if type(text) is not str:
+        return Literal(text)
+    return _literal(text, text, None)
+
+
+def _derived(iri: URIRef, suffix: str) -> URIRef:
+    """``URIRef(iri + suffix)`` for a suffix of letters, digits and '#-': rdflib's check of the
+    characters of an IRI (a warning) was made when ``iri`` was."""
+    return str.__new__(URIRef, iri + suffix)
 
 
 @dataclass
@@ -259,9 +278,9 @@ class MapContext:
 
     def evidence(self, item: URIRef, span: Span, index: int = 0, extractor: str | None = None) -> URIRef:
         """Anchor ``item`` to the exact characters of the source it was read from."""
-        anno = URIRef(f"{item}#ev{index}")
-        target = URIRef(f"{item}#ev{index}-target")
-        selector = URIRef(f"{item}#ev{index}-selector")
+        anno = _derived(item, f"#ev{index}")
+        target = _derived(anno, "-target")
+        selector = _derived(anno, "-selector")
         add = self.graph.add
         add((anno, _TYPE, _ANNOTATION))
         add((anno, _HAS_BODY, item))
