@@ -139,10 +139,14 @@ TEMPLATES = {
                  "OPTIONAL {{ ?this ?p ?v }} }} GROUP BY ?c ?this ?n HAVING (COUNT(DISTINCT ?v) < ?n) }}"),
     "maxCount": ("?c ?s ?p ?n", "{{ SELECT ?c ?this WHERE {{ {focus} VALUES (?c ?s ?p ?n) {{ {rows} }} "
                  "?this ?p ?v }} GROUP BY ?c ?this ?n HAVING (COUNT(DISTINCT ?v) > ?n) }}"),
+    # (a value typed with the class itself is let through before the walk up rdfs:subClassOf:
+    # the same test, since rdf:type ?k is one of the rdf:type/rdfs:subClassOf* ?k paths)
     "class": ("?c ?s ?p ?k", "{{ SELECT DISTINCT ?c ?this ?value WHERE {{ {focus} VALUES (?c ?s ?p ?k) "
-              "{{ {rows} }} ?this ?p ?value FILTER NOT EXISTS {{ ?value " + TYPE + "/" + SUBCLASS + "* ?k }} }} }}"),
+              "{{ {rows} }} ?this ?p ?value FILTER (NOT EXISTS {{ ?value " + TYPE + " ?k }} && "
+              "NOT EXISTS {{ ?value " + TYPE + "/" + SUBCLASS + "* ?k }}) }} }}"),
     "nodeClass": ("?c ?s ?k", "{{ SELECT DISTINCT ?c ?this WHERE {{ {focus} VALUES (?c ?s ?k) {{ {rows} }} "
-                  "FILTER NOT EXISTS {{ ?this " + TYPE + "/" + SUBCLASS + "* ?k }} }} }}"),
+                  "FILTER (NOT EXISTS {{ ?this " + TYPE + " ?k }} && "
+                  "NOT EXISTS {{ ?this " + TYPE + "/" + SUBCLASS + "* ?k }}) }} }}"),
     "nodeKind": ("?c ?s ?p ?k", "{{ SELECT DISTINCT ?c ?this ?value WHERE {{ {focus} VALUES (?c ?s ?p ?k) "
                  "{{ {rows} }} ?this ?p ?value FILTER("
                  f"(?k = <{SH.IRI}> && !isIRI(?value)) || (?k = <{SH.BlankNode}> && !isBlank(?value)) || "
