@@ -235,7 +235,7 @@ def _text(text: str) -> Literal:
 def _derived(iri: URIRef, suffix: str) -> URIRef:
     """``URIRef(iri + suffix)`` for a suffix of letters, digits and '#-': rdflib's check of the
     characters of an IRI (a warning) was made when ``iri`` was."""
-    return str.__new__(URIRef, iri + suffix)
+    return str.__new__(URIRef, str.__add__(iri, suffix))      # (URIRef's + makes a checked URIRef)
 
 
 @dataclass

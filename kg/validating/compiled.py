@@ -771,6 +771,7 @@ def _datatype_test(datatype) -> Callable[[object], bool]:
     plain_ok = datatype == XSD.string          # a literal without datatype or language
     tagged_ok = datatype == RDF.langString     # a literal with a language
     datatype = URIRef(datatype)
+    name = str(datatype)
 
     def violates(v) -> bool:
         if type(v) is not Literal and not isinstance(v, Literal):
@@ -778,7 +779,8 @@ def _datatype_test(datatype) -> Callable[[object], bool]:
         dt = v.datatype
         if dt is None:
             return not ((plain_ok if v.language is None else tagged_ok) and isinstance(v.value, str))
-        if dt is datatype or dt == datatype:
+        # (two URIRefs are equal when their strings are: compared as strings, in C)
+        if str.__eq__(dt, name) if type(dt) is URIRef else dt == datatype:
             if getattr(v, "ill_typed", None) is True:
                 return True
             return kind is not None and not isinstance(v.value, kind)

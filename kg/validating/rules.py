@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import BNode, Graph, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 
 from kg import shipped
@@ -183,8 +183,10 @@ def background_for(graph) -> list:
     """
     index = _background_index(str(ontology_dir()), str(shapes_dir()))
     seen: set = set()
+    # (a literal is never the subject of an ontology triple: only subjects and the objects that
+    # are not literals are looked up, and no literal is hashed, a Python call in rdflib)
     nodes = graph.all_nodes() if isinstance(graph, Graph) else \
-        {n for s, _p, o in graph for n in (s, o)}
+        {s for s, _p, _o in graph}.union([o for _s, _p, o in graph if type(o) is not Literal])
     stack = [n for n in nodes if n in index]
     found = []
     while stack:

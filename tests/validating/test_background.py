@@ -58,6 +58,14 @@ def test_the_background_is_part_of_the_ontology_and_small(seed_graph):
     assert len(background) < len(ontology) / 4
 
 
+def test_the_background_of_the_triples_is_the_background_of_their_graph(seed_graph):
+    # the build hands the gate a collection of triples (its nodes gathered without literals);
+    # an rdflib Graph gives all its nodes: the same background either way
+    triples = list(seed_graph)
+    assert sorted(validating.background_for(triples)) == sorted(validating.background_for(seed_graph))
+    assert validating.background_for([]) == []
+
+
 def test_another_kind_of_graph_is_validated_on_a_copy_with_the_same_verdict(seed_graph):
     class Other(Graph):
         pass
