@@ -210,7 +210,7 @@ _EXTRACTOR, _HAS_EVIDENCE, _READING_TEXT = DK.extractor, DK.hasEvidence, DK.read
 def _literal(lexical: str, value, datatype: URIRef | None) -> Literal:
     """The Literal rdflib's constructor makes of a Python str (no datatype) or int, without its
     parsing and casting, which cost more than the rest of an annotation (tens of thousands a
-    document).  tests/mapping/test_core.py compares every slot with rdflib's own."""
+    document).  tests/mapping/test_term_caches.py compares every slot with rdflib's own."""
     lit = str.__new__(Literal, lexical)
     lit._language, lit._datatype, lit._value, lit._ill_typed = None, datatype, value, None
     return lit
