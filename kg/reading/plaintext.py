@@ -321,11 +321,13 @@ def _caps_prose(line: str) -> bool:
     words = line.split()
     if len(words) < 6:
         return False
+    # the function words first: a line in mixed case has none of them in capitals, and they
+    # cost a look at each word, the letter counts a look at each character
+    if sum(w.strip(".,;:()\"'") in _FUNCTION_WORDS for w in words) < 2:
+        return False
     upper = sum(map(str.isupper, line))
     lower = sum(map(str.islower, line))
-    if upper < 4 * lower or _JFK_RELEASE.search(line) or _FIELD.match(line):
-        return False
-    return sum(w.strip(".,;:()\"'") in _FUNCTION_WORDS for w in words) >= 2
+    return not (upper < 4 * lower or _JFK_RELEASE.search(line) or _FIELD.match(line))
 
 
 def _find_body(t: Transcript) -> tuple[int, list[tuple[int, int]]]:
