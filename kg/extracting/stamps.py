@@ -70,11 +70,19 @@ _EXCEPT_RE = re.compile(r"EXCEPT", re.IGNORECASE)
 TAIL = 160                      # characters after a stamp that may hold its date and reviewer
 
 
-def _lines(t: Transcript):
-    at = 0
-    for line in t.raw.split("\n"):
-        yield at, line
-        at += len(line) + 1
+def cue_lines(t: Transcript):
+    """``(offset, line)`` of each line of the raw file (split at LF) that prints a cue: one
+    search of the whole file, not one a line (a cue holds no line break, so each match lies in
+    one line, and the leftmost match of every line that has one is found)."""
+    raw = t.raw
+    last = -1
+    for m in _CUE_RE.finditer(raw):
+        at = raw.rfind("\n", 0, m.start()) + 1
+        if at == last:
+            continue
+        last = at
+        end = raw.find("\n", m.end())
+        yield at, raw[at:end if end >= 0 else len(raw)]
 
 
 def _when(tail: str, head: str, stamp: Stamp, upto: str = ""):
@@ -104,8 +112,8 @@ def release_stamps(t: Transcript, events: list[Record]) -> list[ReviewEvent]:
     """One review event per kind of release or declassification stamp the document carries."""
     out: list[ReviewEvent] = []
     seen: dict[str, int] = {}
-    for at, line in _lines(t):
-        if len(line) < 12 or not _CUE_RE.search(line):
+    for at, line in cue_lines(t):
+        if len(line) < 12:
             continue
         upper = line.upper()
         for stamp in STAMPS:
