@@ -10,9 +10,15 @@ without IGNORECASE: no two groups' letters match the same character, so where th
 alternation's first successful form is in one group, every earlier form that could succeed is
 in that group too, in the same order.  A list whose first characters are not all ASCII letters
 of distinct case-folds stays plain.
+
+`required_runs` reads from a pattern the runs of letters any match of it prints, so that a text
+printing none of them need not be searched (`may_match`).
 """
 from __future__ import annotations
 
+import re
+import re._constants as _sre_constants
+import re._parser as _sre_parse
 from typing import Iterable
 
 
@@ -28,3 +34,67 @@ def grouped(alternatives: Iterable[str], ignorecase: bool = True) -> str:
             or (ignorecase and len({k.casefold() for k in groups}) < len(groups)):
         return "|".join(alternatives)
     return "|".join(k + "(?:" + "|".join(g) + ")" for k, g in groups.items())
+
+
+# --- a cheap test before a pattern ----------------------------------------------------------
+# A pattern tried at every position of a text costs far more than a look for a word in it.
+# Most patterns print a run of plain letters that any match must contain ("warhead" in
+# "warheads?", "flight" in "over-?\s*flights?"): a text (lower-cased, for a case-insensitive
+# pattern) in which none of its runs occurs cannot match it, and the pattern need not be tried.
+
+# characters re's case-insensitive matching equates with an ASCII letter though lower() does not
+# give that letter: a text holding one must be tried with every case-insensitive pattern
+CASE_ODD = re.compile("[\u017f\u0130\u0131]")
+
+
+def case_odd(text: str) -> bool:
+    """Whether ``text`` holds a `CASE_ODD` character (three looks for one character each, in C:
+    faster than the pattern on a long text)."""
+    return "\u017f" in text or "\u0130" in text or "\u0131" in text
+
+
+def required_runs(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Runs of ASCII characters one of which every match of ``pattern`` contains (lower-cased
+    under re.IGNORECASE); None when the pattern gives no such run.  Read from the parse tree: a
+    sequence needs its most telling part, an alternation one run of each branch, a repeat
+    what its body needs if it must occur."""
+    parsed = _sre_parse.parse(pattern, flags)
+    if parsed.state.flags & re.IGNORECASE != flags & re.IGNORECASE:
+        return None                          # an inline (?i) changes what the letters mean
+    return _needs(list(parsed), bool(flags & re.IGNORECASE))
+
+
+def may_match(runs: tuple[str, ...] | None, text: str) -> bool:
+    """Whether ``text`` prints one of the ``runs`` of `required_runs` (None: any text may
+    match).  A plain loop, not any() over a generator: it runs millions of times a corpus."""
+    if runs is None:
+        return True
+    for r in runs:
+        if r in text:
+            return True
+    return False
+
+
+def _needs(items: list, fold: bool) -> tuple[str, ...] | None:
+    options: list[tuple[str, ...]] = []
+    run = ""
+    for op, arg in items + [(None, None)]:
+        if op is _sre_constants.LITERAL and arg < 128:
+            run += chr(arg).lower() if fold else chr(arg)
+            continue
+        if run:
+            options.append((run,))
+            run = ""
+        need = None
+        if op is _sre_constants.SUBPATTERN and not arg[1] and not arg[2]:
+            need = _needs(list(arg[3]), fold)
+        elif op is _sre_constants.BRANCH:
+            branches = [_needs(list(b), fold) for b in arg[1]]
+            if all(branches):
+                need = tuple(dict.fromkeys(r for b in branches for r in b))
+        elif op in (_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT) and arg[0] >= 1:
+            need = _needs(list(arg[2]), fold)
+        if need:
+            options.append(need)
+    # the most telling: the alternatives whose shortest run is longest
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)), default=None)

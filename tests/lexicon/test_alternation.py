@@ -66,3 +66,9 @@ def test_names_grouped_for_a_case_sensitive_pattern_match_as_the_plain_list():
         assert found == [(m.span(), m.group("name")) for m in slow.finditer(text)]
         matched += len(found)
     assert matched >= 10
+
+
+def test_the_quick_look_for_odd_letters_finds_what_the_pattern_finds():
+    from kg.lexicon.alternation import CASE_ODD, case_odd
+    for text in ["", "plain", "reconnaiſſance", "İnvasion", "ıncoming", "ſ", "Łódź ß Σ", "x\u0131"]:
+        assert case_odd(text) == bool(CASE_ODD.search(text)), text
