@@ -43,6 +43,10 @@ def _common() -> tuple[str, ...]:
                  if w.isalpha() and len(w) >= MIN_DEBRIS_LENGTH - 1 and w in lower and w not in proper)
 
 
+# The same capitalised words are asked about on every page of every document: the answers below
+# are pure functions of the token and the shipped lexicons, kept for the process
+# (tests/lexicon/test_words.py compares them with the computation).
+@lru_cache(maxsize=1 << 16)
 def zipf(token: str) -> float:
     from wordfreq import zipf_frequency
     return zipf_frequency(token.lower(), "en")
@@ -73,6 +77,7 @@ def _inflected_word(low: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1 << 16)
 def is_common_word(token: str) -> bool:
     """A common English word rather than a name: very frequent ("THE", "SAID", "WOULD"), a
     verb form of a dictionary word ("SUPPORTED", "REPLIED"), or a frequent dictionary word
@@ -97,6 +102,7 @@ def is_ocr_debris(token: str) -> bool:
     return misread_word(token) is not None
 
 
+@lru_cache(maxsize=1 << 16)
 def misread_word(token: str) -> str | None:
     """The common English word a token no lexicon knows is one edit from ("Exbassy" ->
     "embassy"), or None."""
