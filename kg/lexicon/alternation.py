@@ -98,3 +98,32 @@ def _needs(items: list, fold: bool) -> tuple[str, ...] | None:
             options.append(need)
     # the most telling: the alternatives whose shortest run is longest
     return max(options, key=lambda o: (min(map(len, o)), -len(o)), default=None)
+
+
+class Prefiltered:
+    """A compiled pattern searched only in a text that prints one of its `required_runs` (in
+    lower case for a case-insensitive pattern): for the patterns tried on every sentence of a
+    document, most sentences print none of their words.  ``search`` answers what the pattern's
+    own ``search`` answers (tests/lexicon/test_alternation.py, and a test beside each use on
+    every sentence of the real documents)."""
+
+    def __init__(self, rx: re.Pattern):
+        self.rx = rx
+        self.fold = bool(rx.flags & re.IGNORECASE)
+        self.runs = required_runs(rx.pattern, rx.flags & re.IGNORECASE)
+
+    def search(self, text: str) -> re.Match | None:
+        runs = self.runs
+        if runs is not None:
+            if not self.fold:
+                probe = text
+            elif case_odd(text):
+                return self.rx.search(text)
+            else:
+                probe = text.lower()
+            for r in runs:
+                if r in probe:
+                    break
+            else:
+                return None
+        return self.rx.search(text)

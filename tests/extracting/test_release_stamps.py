@@ -92,7 +92,8 @@ def test_the_lines_searched_for_a_stamp_are_those_a_search_of_each_line_finds():
     from kg.extracting.stamps import _CUE_RE, cue_lines
     from tests.real_texts import real_transcripts
 
-    for t in real_transcripts():
+    odd = read_plaintext("odd.md", "x\nAPPROVED FOR RELEAſE 1993\nİ\nreleased under the\r\nKENNEDY\n")
+    for t in real_transcripts() + (odd,):
         lines, at = [], 0
         for line in t.raw.split("\n"):
             lines.append((at, line))

@@ -187,3 +187,31 @@ def test_turns_are_pieced_as_before_on_real_documents(path):
         assert turns.extract(t, list(found)) == ours
     finally:
         turns._before_first_equal = plain
+
+
+def test_every_prefiltered_pattern_of_the_extractors_finds_what_its_pattern_finds():
+    # the extractors' patterns behind the cheap test (kg.lexicon.alternation.Prefiltered), found
+    # in every extractor module, on every sentence and line of the real documents
+    import importlib
+    import pkgutil
+
+    import kg.extracting
+    from kg.extracting.discourse import sentences
+    from kg.lexicon.alternation import Prefiltered
+    from tests.real_texts import real_transcripts
+
+    guarded = {}
+    for info in pkgutil.iter_modules(kg.extracting.__path__):
+        module = importlib.import_module(f"kg.extracting.{info.name}")
+        guarded.update({f"{info.name}.{k}": v for k, v in vars(module).items() if isinstance(v, Prefiltered)})
+    assert {"claims._PROCEDURAL", "claims._COURTESY", "turns._NARRATION_RE"} <= set(guarded)
+    hits = dict.fromkeys(guarded, 0)
+    for t in real_transcripts():
+        texts = [t.line_text(ln) for ln in t.lines]
+        texts += [s.text(t) for a, b in t.paragraphs for s in sentences(t, a, b)]
+        for name, pre in guarded.items():
+            for text in texts:
+                got, plain = pre.search(text), pre.rx.search(text)
+                assert (got and got.span()) == (plain and plain.span()), (name, t.name, text)
+                hits[name] += plain is not None
+    assert all(hits.values()), hits          # each pattern matched somewhere: the test can fail

@@ -72,3 +72,20 @@ def test_the_quick_look_for_odd_letters_finds_what_the_pattern_finds():
     from kg.lexicon.alternation import CASE_ODD, case_odd
     for text in ["", "plain", "reconnaiſſance", "İnvasion", "ıncoming", "ſ", "Łódź ß Σ", "x\u0131"]:
         assert case_odd(text) == bool(CASE_ODD.search(text)), text
+
+
+def test_a_prefiltered_pattern_finds_what_the_pattern_finds():
+    import re
+
+    from kg.lexicon.alternation import Prefiltered
+    patterns = [re.compile(r"\bleft\s+the\s+(?:room|table)\b|\b(?:is|are)\s+attached\b", re.IGNORECASE),
+                re.compile(r"\b(?:wished|wanted)\s+to\b"), re.compile(r"warheads?|\d+"),
+                re.compile(r"(?i)treaty"), re.compile(r"over-?\s*flights?", re.IGNORECASE)]
+    texts = ["He LEFT THE ROOM.", "The map is attached", "Reconnaiſſance over-flights", "ſhe LEFT the table",
+             "İS ATTACHED", "He wished to add", "WISHED TO", "3 warheads", "no match here", "Treaty",
+             "OVERFLIGHTS", "over- flight", ""]
+    for rx in patterns:
+        pre = Prefiltered(rx)
+        for text in texts:
+            got, plain = pre.search(text), rx.search(text)
+            assert (got and got.span()) == (plain and plain.span()), (rx.pattern, text)
