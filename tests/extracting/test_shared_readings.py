@@ -215,3 +215,29 @@ def test_every_prefiltered_pattern_of_the_extractors_finds_what_its_pattern_find
                 assert (got and got.span()) == (plain and plain.span()), (name, t.name, text)
                 hits[name] += plain is not None
     assert all(hits.values()), hits          # each pattern matched somewhere: the test can fail
+
+
+def test_every_case_folded_pattern_of_the_extractors_finds_what_its_pattern_finds():
+    # the extractors' case-insensitive patterns searched in the lower-cased text
+    # (kg.lexicon.alternation.CaseFolded), on every real document and a text with odd letters
+    import importlib
+    import pkgutil
+
+    import kg.extracting
+    from kg.lexicon.alternation import CaseFolded
+    from tests.real_texts import real_transcripts
+
+    folded = {}
+    for info in pkgutil.iter_modules(kg.extracting.__path__):
+        module = importlib.import_module(f"kg.extracting.{info.name}")
+        folded.update({f"{info.name}.{k}": v for k, v in vars(module).items() if isinstance(v, CaseFolded)})
+    assert "citation_phrases._NOUN_RE" in folded
+    texts = [t.text for t in real_transcripts()] + ["The TREATY and the ſame Agreement; İ read the Draft."]
+    for name, pattern in folded.items():
+        assert pattern.twin is not None, name
+        found = 0
+        for text in texts:
+            got = [m.regs for m in pattern.finditer(text)]
+            assert got == [m.regs for m in pattern.rx.finditer(text)], (name, text[:60])
+            found += len(got)
+        assert found > 10, name

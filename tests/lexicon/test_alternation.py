@@ -89,3 +89,33 @@ def test_a_prefiltered_pattern_finds_what_the_pattern_finds():
         for text in texts:
             got, plain = pre.search(text), rx.search(text)
             assert (got and got.span()) == (plain and plain.span()), (rx.pattern, text)
+
+
+def test_a_case_folded_pattern_finds_where_the_case_insensitive_one_finds():
+    import re
+
+    from kg.lexicon.alternation import CaseFolded
+    texts = ["The TREATY and the Treaty", "the ſpecial Agreement", "İ signed the AGREEMENT", "Aide-Mémoire",
+             "AIDE-MÉMOIRE of 5 May", "draft-agreement", "", "KELVIN \u212a agreement"]
+    for pattern in [r"(?<![\w-])(?:treaty|agreement|aide-m[eé]moire)(?![\w-])", r"\bdr[a-z]ft\b", r"[^a-z]agree",
+                    r"(?P<n>treaty)\s+(?P=n)?"]:
+        folded = CaseFolded(pattern)
+        assert folded.twin is not None
+        for text in texts:
+            got = [(m.span(), m.regs) for m in folded.finditer(text)]
+            assert got == [(m.span(), m.regs) for m in folded.rx.finditer(text)], (pattern, text)
+    for pattern in [r"[A-Z]\w+", r"\S+ty", r"(?-i:t)reaty", r"(?i)treaty"]:
+        assert CaseFolded(pattern).twin is None, pattern       # means something else in lower case
+
+
+def test_only_the_odd_characters_fold_to_a_letter_of_the_document_nouns_otherwise():
+    import re
+
+    from kg.lexicon.alternation import case_odd
+    from kg.lexicon.documents import NOUN_ALT
+    letters = {c for c in NOUN_ALT if c.isalpha()}
+    every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
+    for letter in letters:
+        for m in re.finditer(re.escape(letter), every, re.IGNORECASE):
+            c = m.group()
+            assert case_odd(c) or c.lower() == letter, (hex(ord(c)), letter)
