@@ -232,7 +232,10 @@ def test_every_case_folded_pattern_of_the_extractors_finds_what_its_pattern_find
         module = importlib.import_module(f"kg.extracting.{info.name}")
         folded.update({f"{info.name}.{k}": v for k, v in vars(module).items() if isinstance(v, CaseFolded)})
     assert "citation_phrases._NOUN_RE" in folded
-    texts = [t.text for t in real_transcripts()] + ["The TREATY and the ſame Agreement; İ read the Draft."]
+    texts = [t.text for t in real_transcripts()] + [
+        "The TREATY and the ſame Agreement; İ read the Draft.",
+        "Reference: DEPTEL 1745, Embtel 748 and 751; Moscow's 1022; USUN'S 12; Department's telegram No. 3",
+        "Deptel 1745 (Moſcow's 12), İstanbul's 4, Kelvin\u212a's 5"]
     for name, pattern in folded.items():
         assert pattern.twin is not None, name
         found = 0
