@@ -27,6 +27,7 @@ from dataclasses import replace
 from kg.extracting import extractor
 from kg.extracting.dates import NUMERIC_DATE_RE, parse_numeric_date
 from kg.extracting.stamps import release_stamps
+from kg.lexicon.alternation import CaseFolded
 from kg.lexicon.names import SURNAME
 from kg.reading.transcript import Line, Transcript
 from kg.records import FormField, Record, ReviewEvent, Span
@@ -70,8 +71,9 @@ _NARA_LOOSE_RE = re.compile(
     r"\bDECLASSIFIED\b(?P<body>[\s\S]{0,160}?)\bBy\b\s*:?\s*(?P<by>[^\n]{0,20}?)\s*,?\s*(?:NARA|NARS)"
     r"\s*,?\s*Date\s*:?\s*(?P<date>\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{2,4})", re.IGNORECASE)
 # A NARA stamp whose authority, reviewer and date were left blank or are unreadable.
-_NARA_BLANK_RE = re.compile(
-    r"\bDECLASSIFIED\b[\s\S]{0,20}?Auth\w{0,5}[\s\S]{0,60}?\bBy\W[\s\S]{0,40}?\bNARA\b", re.IGNORECASE)
+# searched in every file: in lower case, plainly in the lower-cased file (CaseFolded)
+_NARA_BLANK_RE = CaseFolded(
+    r"\bdeclassified\b[\s\S]{0,20}?auth\w{0,5}[\s\S]{0,60}?\bby\W[\s\S]{0,40}?\bnara\b")
 # "CIA HAS NO OBJECTION TO DECLASSIFICATION AND/OR RELEASE OF CIA INFORMATION IN THIS DOCUMENT"
 _NO_OBJECTION_TAIL = (
     r"\s+(?:HAS|has)\s+"
@@ -87,7 +89,7 @@ _STAMP_DATE_RE = re.compile(
     r"\b(?P<date>\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*(?:\d{4}|\d{2})|\d{1,2}\s+(?:JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)"
     r"[A-Z]*\.?\s+(?:19)?\d{2})\b", re.IGNORECASE)
 # The CIA's review sheet: "DATE OF REVIEW 14 MAR 86" and the exemptions it claims.
-_DATE_OF_REVIEW_RE = re.compile(r"\bDATE\s+OF\s+REVIEW\b", re.IGNORECASE)
+_DATE_OF_REVIEW_RE = CaseFolded(r"\bdate\s+of\s+review\b")
 # Citations of the authorities a reviewer relied on.
 EO_RE = re.compile(
     r"\bE\.?\s?O\.?\s*(?P<eo>1[123]\d{3})(?:\s*[,.]?\s*(?:Sec(?:tion)?\.?|§)\s*"

@@ -136,22 +136,33 @@ class Prefiltered:
 # lower case), so a pattern written in lower case finds in it, plainly, what it finds in the
 # text case-insensitively.
 
+_LAST: list = [None, None]         # the last text lowered, and its lower-cased copy
+
+
 def lowered(text: str) -> str | None:
-    """``text.lower()`` when it keeps every offset and holds no odd letter, else None."""
-    if case_odd(text):
-        return None
-    low = text.lower()
-    return low if len(low) == len(text) else None
+    """``text.lower()`` when it keeps every offset and holds no odd letter, else None.  The
+    last text's is kept: several patterns search the same document one after another."""
+    if text is _LAST[0]:
+        return _LAST[1]
+    low = None if case_odd(text) else text.lower()
+    if low is not None and len(low) != len(text):
+        low = None
+    _LAST[0], _LAST[1] = text, low
+    return low
 
 
 _GROUP_NAMES = re.compile(r"\(\?P(?:<\w+>|=\w+\))")
 _INLINE_FLAGS = re.compile(r"\(\?[a-zA-Z-]")
+# escapes that name a class or a place, not a letter: lower() keeps a character in \s, \d, \w
+# or out of them (tests/lexicon/test_alternation.py), so they mean the same in lower case
+_CASELESS_ESCAPES = re.compile(r"\\[\\SWDBAZswdbz]")
 
 
 def _foldable(pattern: str) -> bool:
-    """No capital letter (a literal, a class, \\S, \\W ...) and no inline flags: the pattern
-    means the same case-sensitively in lower-cased text as case-insensitively in the text."""
-    bare = _GROUP_NAMES.sub("", pattern)
+    """No capital letter (a literal, a class range, \\N{...}) but in the escapes of classes
+    (\\S, \\W ...), and no inline flags: the pattern means the same case-sensitively in the
+    lower-cased text as case-insensitively in the text."""
+    bare = _CASELESS_ESCAPES.sub("", _GROUP_NAMES.sub("", pattern))
     return not any(c.isupper() for c in bare) and not _INLINE_FLAGS.search(bare)
 
 
@@ -163,7 +174,12 @@ class CaseFolded:
     def __init__(self, pattern: str, flags: int = 0):
         self.rx = re.compile(pattern, flags | re.IGNORECASE)
         self.twin = re.compile(pattern, flags & ~re.IGNORECASE) if _foldable(pattern) else None
+        self.runs = required_runs(pattern, re.IGNORECASE) if self.twin is not None else None
 
     def finditer(self, text: str):
         low = lowered(text) if self.twin is not None else None
-        return self.rx.finditer(text) if low is None else self.twin.finditer(low)
+        if low is None:
+            return self.rx.finditer(text)
+        if not may_match(self.runs, low):
+            return iter(())                   # prints none of the words every match prints
+        return self.twin.finditer(low)
