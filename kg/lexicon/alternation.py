@@ -112,21 +112,25 @@ class Prefiltered:
         self.fold = bool(rx.flags & re.IGNORECASE)
         self.runs = required_runs(rx.pattern, rx.flags & re.IGNORECASE)
 
-    def search(self, text: str) -> re.Match | None:
+    def may_occur(self, text: str) -> bool:
+        """The cheap test alone: False when no match of the pattern can lie in ``text`` (nor
+        in any stretch of it: a document's lines are searched only if the document passes)."""
         runs = self.runs
-        if runs is not None:
-            if not self.fold:
-                probe = text
-            elif case_odd(text):
-                return self.rx.search(text)
-            else:
-                probe = text.lower()
-            for r in runs:
-                if r in probe:
-                    break
-            else:
-                return None
-        return self.rx.search(text)
+        if runs is None:
+            return True
+        if not self.fold:
+            probe = text
+        elif case_odd(text):
+            return True
+        else:
+            probe = text.lower()
+        for r in runs:
+            if r in probe:
+                return True
+        return False
+
+    def search(self, text: str) -> re.Match | None:
+        return self.rx.search(text) if self.may_occur(text) else None
 
 
 # --- a case-insensitive search as a plain one ------------------------------------------------
@@ -176,10 +180,10 @@ class CaseFolded:
         self.twin = re.compile(pattern, flags & ~re.IGNORECASE) if _foldable(pattern) else None
         self.runs = required_runs(pattern, re.IGNORECASE) if self.twin is not None else None
 
-    def finditer(self, text: str):
+    def finditer(self, text: str, pos: int = 0):
         low = lowered(text) if self.twin is not None else None
         if low is None:
-            return self.rx.finditer(text)
+            return self.rx.finditer(text, pos)
         if not may_match(self.runs, low):
             return iter(())                   # prints none of the words every match prints
-        return self.twin.finditer(low)
+        return self.twin.finditer(low, pos)
