@@ -27,7 +27,7 @@ from dataclasses import replace
 from kg.extracting import extractor
 from kg.extracting.dates import NUMERIC_DATE_RE, parse_numeric_date
 from kg.extracting.stamps import release_stamps
-from kg.lexicon.alternation import CaseFolded
+from kg.lexicon.alternation import CaseFolded, Prefiltered
 from kg.lexicon.names import SURNAME
 from kg.reading.transcript import Line, Transcript
 from kg.records import FormField, Record, ReviewEvent, Span
@@ -103,6 +103,11 @@ _SANITIZED_RE = re.compile(r"\bSAN\w?TI\w{0,2}[ZT]E[DO]\b|\bSANTITED\b", re.IGNO
 CITATION_REACH = 2500          # characters between a citation and the stamp it belongs to
 _MONTHS3 = {m: i for i, m in enumerate(
     ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"], 1)}
+
+
+# the stamps searched in every file, most of which print none of their words (Prefiltered)
+_NARA, _NARA_LOOSE, _JFK_ACT, _NO_OBJECTION = map(Prefiltered, (_NARA_RE, _NARA_LOOSE_RE, _JFK_ACT_RE,
+                                                               _NO_OBJECTION_RE))
 
 
 def _date(text: str):
@@ -230,12 +235,12 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
 
     # NARA declassification stamps and JFK Act release stamps (searched on the raw text,
     # where OCR keeps them on several short lines)
-    for m in _NARA_RE.finditer(t.raw):
+    for m in _NARA.finditer(t.raw):
         out.append(ReviewEvent(evidence=(_raw_span(t, m),), extractor=NAME, kind="declassification",
                                agent=" ".join(m["by"].split()), agent_kind="initials",
                                date=_date(m["date"]), date_printed=m["date"],
                                authorities=(" ".join(m["auth"].split()),)))
-    for m in _NARA_LOOSE_RE.finditer(t.raw):
+    for m in _NARA_LOOSE.finditer(t.raw):
         span = _raw_span(t, m)
         if _overlaps(span, out):
             continue
@@ -247,7 +252,7 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
                                date=_date(m["date"]), date_printed=m["date"],
                                authorities=tuple(dict.fromkeys(
                                    ([" ".join(auth["a"].split())] if auth else []) + refs))))
-    for m in _JFK_ACT_RE.finditer(t.raw):
+    for m in _JFK_ACT.finditer(t.raw):
         out.append(ReviewEvent(evidence=(_raw_span(t, m),), extractor=NAME, kind="release",
                                agent="NARA", agent_kind="office", date=_date(m["date"]),
                                date_printed=m["date"], decided_actions=("RELEASE",), result="released",
@@ -309,7 +314,7 @@ def _no_objection_stamps(t: Transcript) -> list[ReviewEvent]:
     out = []
     if not re.search(r"objection", t.raw, re.IGNORECASE):
         return out                    # the stamp's pattern is slow to fail on a long text
-    for m in _NO_OBJECTION_RE.finditer(t.raw):
+    for m in _NO_OBJECTION.finditer(t.raw):
         tail = t.raw[m.end():m.end() + 60]
         when, printed = _stamp_date(tail)
         evidence = [_raw_span(t, m)]

@@ -118,12 +118,9 @@ class Prefiltered:
         runs = self.runs
         if runs is None:
             return True
-        if not self.fold:
-            probe = text
-        elif case_odd(text):
+        probe = lowered(text) if self.fold else text
+        if probe is None:                     # an odd letter: the pattern itself must say
             return True
-        else:
-            probe = text.lower()
         for r in runs:
             if r in probe:
                 return True
@@ -131,6 +128,9 @@ class Prefiltered:
 
     def search(self, text: str) -> re.Match | None:
         return self.rx.search(text) if self.may_occur(text) else None
+
+    def finditer(self, text: str):
+        return self.rx.finditer(text) if self.may_occur(text) else iter(())
 
 
 # --- a case-insensitive search as a plain one ------------------------------------------------

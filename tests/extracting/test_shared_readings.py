@@ -15,6 +15,7 @@ from kg.extracting.citing import _Containing, _letters, CitingContext
 from kg.extracting.discourse import _split, sentences, stems, topic_of, topics_of
 from kg.extracting.proposals import _proposal_act, proposal_act
 from kg.reading import read_file
+from kg.reading.plaintext import read_plaintext
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 DOCUMENTS = sorted(p for d in ("memos", "jfk") for p in (FIXTURES / d).iterdir() if p.is_file() and p.name != "README.md")
@@ -205,9 +206,17 @@ def test_every_prefiltered_pattern_of_the_extractors_finds_what_its_pattern_find
         module = importlib.import_module(f"kg.extracting.{info.name}")
         guarded.update({f"{info.name}.{k}": v for k, v in vars(module).items() if isinstance(v, Prefiltered)})
     assert {"claims._PROCEDURAL", "claims._COURTESY", "turns._NARRATION_RE", "drafters._ROLE",
-            "nara_form._CUE_RE"} <= set(guarded)
+            "nara_form._CUE_RE", "reviews._NARA", "reviews._NARA_LOOSE", "reviews._JFK_ACT",
+            "reviews._NO_OBJECTION", "markings._SOURCE_NOTE"} <= set(guarded)
     hits = dict.fromkeys(guarded, 0)
-    for t in real_transcripts():
+    stamps = read_plaintext("stamps.md", (
+        "DECLASSIFIED\nAuthority NND 959000\nBy GW NARA Date 6/4/01\n\nDECLASSIFIED Authority EO 12958 "
+        "By JK, NARA, Date 3/4/97\nReleased under the John F. Kennedy Assassination Records Collection "
+        "Act of 1992 (44 USC 2107 Note). Case#:NW 55997 Date: 10-28-2021\nCIA HAS NO OBJECTION TO "
+        "DECLASSIFICATION AND/OR RELEASE OF CIA INFORMATION IN THIS DOCUMENT\n"
+        "Source: Department of State, Central Files. Secret; Priority.\n"
+        "DECLAſſIFIED Authority NND 1 By GW NARA Date 6/4/01\n"))
+    for t in real_transcripts() + (stamps,):
         texts = [t.line_text(ln) for ln in t.lines]
         texts += [s.text(t) for a, b in t.paragraphs for s in sentences(t, a, b)]
         for name, pre in guarded.items():
@@ -217,6 +226,11 @@ def test_every_prefiltered_pattern_of_the_extractors_finds_what_its_pattern_find
                 hits[name] += plain is not None
             # a document that fails the cheap test has no line or sentence that matches
             assert pre.may_occur(t.text) or not any(pre.rx.search(text) for text in texts), (name, t.name)
+            for whole in (t.raw, t.text):
+                got = [m.span() for m in pre.finditer(whole)]
+                plain = [m.span() for m in pre.rx.finditer(whole)]
+                assert got == plain, (name, t.name)
+                hits[name] += len(plain)
     assert all(hits.values()), hits          # each pattern matched somewhere: the test can fail
 
 
