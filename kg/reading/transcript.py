@@ -75,6 +75,17 @@ def raw_lines(raw: str) -> Iterator[tuple[int, int, int]]:
     yield start, len(raw), len(raw) + 1
 
 
+# 0, 1, 2, ...: a run of raw offsets goes into a map by a slice of this (a copy of memory), not
+# counted out one by one; it grows to the longest source read so far (4 bytes a character)
+_COUNTING = array("i")
+
+
+def _counting(end: int) -> array:
+    if len(_COUNTING) < end:
+        _COUNTING.extend(range(len(_COUNTING), end + (end >> 2)))
+    return _COUNTING
+
+
 class TextBuilder:
     """Builds a reading text together with its map back to raw offsets.
 
@@ -92,7 +103,10 @@ class TextBuilder:
     def _flush(self) -> None:
         if self._end > self._start:
             self._parts.append(self._raw[self._start:self._end])
-            self._map.extend(range(self._start, self._end))
+            if self._map.typecode == "i":
+                self._map.extend(_counting(self._end)[self._start:self._end])
+            else:
+                self._map.extend(range(self._start, self._end))
         self._start = self._end = 0
 
     def copy(self, raw: str, start: int, end: int) -> None:

@@ -79,3 +79,11 @@ def test_every_real_document_reads_the_same_with_the_plain_builder(monkeypatch):
     for module in (kg.reading.markdown, kg.reading.plaintext, kg.reading.tei):
         monkeypatch.setattr(module, "TextBuilder", PlainBuilder)
     assert [snapshot(read_file(p)) for p in real_paths()] == joined
+
+
+def test_the_counting_array_counts_from_zero_however_far_it_grew():
+    from kg.reading.transcript import _counting
+    for end in (10, 3, 1000, 70000, 5):
+        counted = _counting(end)
+        assert len(counted) >= end and list(counted[:end]) == list(range(end))
+    assert list(counted) == list(range(len(counted)))
