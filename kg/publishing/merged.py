@@ -88,9 +88,11 @@ class ExternalSort:
             self._spill()
 
     def extend(self, lines: Iterable[bytes]) -> None:
-        before = len(self._lines)
+        # measured on the new lines alone: islice(self._lines, before) would step over every
+        # line held so far, quadratic in the run
+        lines = lines if isinstance(lines, list) else list(lines)
         self._lines.extend(lines)
-        self._size += sum(map(len, itertools.islice(self._lines, before, None)))
+        self._size += sum(map(len, lines))
         if self._size >= self.run_bytes:
             self._spill()
 
