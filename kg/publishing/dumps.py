@@ -269,16 +269,20 @@ RDF_TYPE_TERM = f"<{RDF_TYPE}>"
 def _node_objects(triples: Iterable[Statement], c: _Compactor) -> dict[str, dict]:
     """The node objects of one graph's statements (N-Quads terms as written), by node id."""
     nodes: dict[str, dict[str, list]] = {}
+    last = node = None
     for s, p, o, _graph in triples:
-        node_id = c.node_id(s)
-        node = nodes.get(node_id)
-        if node is None:
-            node = nodes[node_id] = {}
+        if s != last:              # a subject's statements are one stretch of sorted lines
+            last = s
+            node = nodes.setdefault(c.node_id(s), {})
         if p == RDF_TYPE_TERM and o[0] == "<":
-            node.setdefault("@type", []).append(c.type_name(o[1:-1]))
+            key, value = "@type", c.type_name(o[1:-1])
         else:
             key, value = c.entry(p, o)
-            node.setdefault(key, []).append(value)
+        values = node.get(key)
+        if values is None:
+            node[key] = [value]
+        else:
+            values.append(value)
     out = {}
     for node_id, props in nodes.items():
         obj: dict[str, object] = {"@id": node_id}
