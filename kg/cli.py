@@ -11,8 +11,9 @@
 Each command's synopsis in the README is written from its options by `synopsis` (cog).
 
 The commands of other modules (query, serve, site, docs) are declared under the entry-point group
-``kg.commands`` in pyproject.toml and added here when this module loads: this module imports
-none of them, and none of them imports it.
+``kg.commands`` in pyproject.toml and registered here when this module loads, each imported
+only when it is run or its help shown: this module imports none of them, and none of them
+imports it.
 
 Errors about input are one line on standard error naming the file and the problem; the exit
 status is 0 when everything asked for was done, 1 when some document was not published or a
@@ -37,15 +38,34 @@ COMMANDS = "kg.commands"      # the entry-point group other modules register com
 
 
 class _Main(click.Group):
-    """The `kg` group; ``plugins`` maps each registered command to where it is declared."""
+    """The `kg` group; ``plugins`` maps each registered command to where it is declared.
+
+    A registered command is imported when it is asked for (``get_command``), not when `kg`
+    starts: `kg build` does not pay for the server's and the site's imports (templates, query
+    tables)."""
 
     plugins: dict[str, str] = {}
+    _declared: dict = {}            # name -> entry point, not loaded yet
 
     def resolve_command(self, ctx, args):
         if args and args[0] not in self.commands and not self.plugins:
             ctx.fail(f"no command {args[0]!r}, and no command of the entry-point group "
                      f"{COMMANDS!r} is installed: reinstall the package (pip install -e .)")
         return super().resolve_command(ctx, args)
+
+    def list_commands(self, ctx):
+        return sorted(set(self.commands) | set(self._declared))
+
+    def get_command(self, ctx, name):
+        ep = self._declared.get(name)
+        if name not in self.commands and ep is not None:
+            try:
+                command = ep.load()
+            except Exception as exc:
+                raise click.ClickException(f"the command {name!r} ({ep.value}) cannot be loaded: "
+                                           f"{type(exc).__name__}: {exc}") from exc
+            self.add_command(command, name)
+        return self.commands.get(name)
 
 
 @contextmanager
@@ -256,9 +276,10 @@ def pipeline() -> None:
 
 
 def register_commands(group: _Main, declared) -> None:
-    """Add the commands ``declared`` (entry points of the group ``kg.commands``) to ``group``.
-    A command that does not load, or a name taken twice, is an error that says which."""
-    plugins = dict(group.plugins)
+    """Add the commands ``declared`` (entry points of the group ``kg.commands``) to ``group``,
+    to be loaded when asked for.  A name taken twice is an error that says by which
+    declarations; a command that does not load is one when it is asked for."""
+    plugins, waiting = dict(group.plugins), dict(group._declared)
     for ep in sorted(declared, key=lambda e: (e.name, e.value)):
         owner = plugins.get(ep.name) or ("kg.cli" if ep.name in group.commands else None)
         if owner == ep.value:
@@ -266,14 +287,9 @@ def register_commands(group: _Main, declared) -> None:
         if owner is not None:
             raise click.ClickException(f"the command {ep.name!r} is registered twice: by {owner} "
                                        f"and by {ep.value}; rename one of them")
-        try:
-            command = ep.load()
-        except Exception as exc:
-            raise click.ClickException(f"the command {ep.name!r} ({ep.value}) cannot be loaded: "
-                                       f"{type(exc).__name__}: {exc}") from exc
-        group.add_command(command, ep.name)
+        waiting[ep.name] = ep
         plugins[ep.name] = ep.value
-    group.plugins = plugins
+    group.plugins, group._declared = plugins, waiting
 
 
 register_commands(main, entry_points(group=COMMANDS))
@@ -315,7 +331,7 @@ def _term(param: click.Parameter) -> str:
 def synopsis(name: str) -> str:
     """``kg NAME`` with its arguments and options, as the README's heading of the command (cog
     writes it there: tests/test_readme.py checks that the README is up to date)."""
-    command = main.commands[name]
+    command = main.get_command(None, name)
     params = [p for p in command.params if isinstance(p, click.Argument)]
     params += [p for p in command.params if not isinstance(p, click.Argument)]
     return " ".join(["kg", name, *(_term(p) for p in params)])

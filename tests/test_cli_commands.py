@@ -68,10 +68,29 @@ def test_commands_register_themselves_under_the_entry_point_group():
 def test_a_command_taken_twice_or_that_does_not_load_is_an_error():
     with pytest.raises(click.ClickException, match="'build' is registered twice: by kg.cli and by x:b"):
         register_commands(_group(), [_EntryPoint("build", "x:b", click.Command("build"))])
-    with pytest.raises(click.ClickException, match=r"'site' \(kg.site:command\) cannot be loaded: "
-                                                   "ModuleNotFoundError: No module named 'kg.site'"):
-        register_commands(_group(), [_EntryPoint("site", "kg.site:command",
-                                                 error=ModuleNotFoundError("No module named 'kg.site'"))])
+    group = _group()
+    register_commands(group, [_EntryPoint("site", "kg.site:command",
+                                          error=ModuleNotFoundError("No module named 'kg.site'"))])
+    result = CliRunner().invoke(group, ["site"])
+    assert result.exit_code == 1
+    assert ("'site' (kg.site:command) cannot be loaded: ModuleNotFoundError: No module named 'kg.site'"
+            in result.output)
+
+
+def test_a_registered_command_is_imported_only_when_it_is_asked_for():
+    # `kg build` does not pay for importing the server, the site and their templates
+    group = _group()
+    loaded = []
+
+    class Counting(_EntryPoint):
+        def load(self):
+            loaded.append(self.name)
+            return super().load()
+
+    register_commands(group, [Counting("hello", "x.y:hello", click.Command("hello", callback=lambda: None))])
+    assert CliRunner().invoke(group, ["build"]).exit_code == 0 and loaded == []
+    assert "hello" in CliRunner().invoke(group, ["--help"]).output
+    assert CliRunner().invoke(group, ["hello"]).exit_code == 0 and loaded == ["hello"]
 
 
 def test_without_installed_commands_an_unknown_command_says_to_reinstall():

@@ -11,51 +11,101 @@ published lexicons answer that, instead of hand lists:
   no lexicon knows that is one edit (rapidfuzz) from a common word is the OCR's misreading of
   that word ("Exbassy" for "embassy", "Goverment"), not a person: `is_ocr_debris`.
 
-The lists are loaded once, lazily.
+The lists are loaded once, lazily, from a snapshot in the user's cache when there is one
+(`kg.lexicon.snapshot`): building them costs half a second and importing wordfreq, more than
+the rest of a one-document build.  The snapshot holds what the libraries answer, nothing else.
 """
 from __future__ import annotations
 
+import re
+from array import array
+from bisect import bisect_left
 from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+from typing import NamedTuple
 
 from rapidfuzz import distance, process
+
+from kg.lexicon.snapshot import cached
 
 COMMON_ZIPF = 3.0          # wordfreq Zipf frequency of a common English word (about 1 per million)
 RARE_ZIPF = 1.2            # below this a token is unknown to English text (debris, or a rare name)
 COMMON_WORDS = 30000       # how many of wordfreq's most frequent English words are "common"
 MIN_DEBRIS_LENGTH = 5      # shorter tokens are too often one edit from some word
 
+# A token of ASCII lower-case letters is its own single wordfreq token (no normalisation, no
+# digits to smash, no split), so its Zipf frequency is read from the snapshot; any other token
+# is asked of wordfreq itself.
+_PLAIN = re.compile(r"[a-z]+")
 
-@lru_cache(maxsize=1)
-def _web2() -> tuple[frozenset[str], frozenset[str]]:
+
+class _Lexicons(NamedTuple):
+    lower: frozenset[str]          # web2's lower-case entries: ordinary words
+    proper: frozenset[str]         # web2's capitalised entries, lower-cased: proper names
+    common: tuple[str, ...]        # common words that are only words, most frequent first
+    plain: list[str]               # wordfreq's English words of ASCII letters, sorted ...
+    centizipf: array               # ... and each one's Zipf frequency times 100
+
+
+def _versions() -> str:
+    found = []
+    for package in ("english-words", "wordfreq"):
+        try:
+            found.append(f"{package} {version(package)}")
+        except PackageNotFoundError:       # pragma: no cover - a dependency of the package
+            found.append(f"{package} ?")
+    return ", ".join(found)
+
+
+def _build() -> tuple:
+    """The lexicons as the libraries give them (in `marshal`'s types, for the snapshot)."""
     from english_words import get_english_words_set
+    from wordfreq import get_frequency_dict, top_n_list, zipf_frequency
+
     words = get_english_words_set(["web2"], alpha=True, lower=False)
     lower = frozenset(w for w in words if w.islower())
     proper = frozenset(w.lower() for w in words if w[:1].isupper())
-    return lower, proper
+    # common words that are only words: a name's neighbour ("Sgevenson") is the name misread
+    common = tuple(w for w in top_n_list("en", COMMON_WORDS)
+                   if w.isalpha() and len(w) >= MIN_DEBRIS_LENGTH - 1 and w in lower and w not in proper)
+    plain = sorted(w for w in get_frequency_dict("en") if _PLAIN.fullmatch(w))
+    # wordfreq rounds a Zipf frequency to two decimals: n / 100 gives back the same float
+    centi = array("H", (round(zipf_frequency(w, "en") * 100) for w in plain))
+    return lower, proper, common, "\n".join(plain), centi.tobytes()
 
 
 @lru_cache(maxsize=1)
+def _lexicons() -> _Lexicons:
+    key = f"words 1|{_versions()}|common {COMMON_WORDS}|length {MIN_DEBRIS_LENGTH}"
+    lower, proper, common, plain, centi = cached("words", key, _build)
+    zipfs = array("H")
+    zipfs.frombytes(centi)
+    return _Lexicons(lower, proper, common, plain.split("\n"), zipfs)
+
+
 def _common() -> tuple[str, ...]:
-    from wordfreq import top_n_list
-    lower, proper = _web2()
-    # common words that are only words: a name's neighbour ("Sgevenson") is the name misread
-    return tuple(w for w in top_n_list("en", COMMON_WORDS)
-                 if w.isalpha() and len(w) >= MIN_DEBRIS_LENGTH - 1 and w in lower and w not in proper)
+    return _lexicons().common
 
 
 def zipf(token: str) -> float:
+    """wordfreq's Zipf frequency of the token in English (0.0: unknown to it)."""
+    low = token.lower()
+    if _PLAIN.fullmatch(low):
+        lex = _lexicons()
+        i = bisect_left(lex.plain, low)
+        return lex.centizipf[i] / 100 if i < len(lex.plain) and lex.plain[i] == low else 0.0
     from wordfreq import zipf_frequency
-    return zipf_frequency(token.lower(), "en")
+    return zipf_frequency(low, "en")
 
 
 def is_word(token: str) -> bool:
     """An ordinary English word in lower case ("said", "embassy", "carter")."""
-    return token.lower() in _web2()[0]
+    return token.lower() in _lexicons().lower
 
 
 def is_proper_name(token: str) -> bool:
     """A name the dictionary lists capitalised ("Vance", "Carter", "William", "Paris")."""
-    return token.lower() in _web2()[1]
+    return token.lower() in _lexicons().proper
 
 
 FUNCTION_ZIPF = 5.5        # "the", "said", "would", "his": a word whatever its case

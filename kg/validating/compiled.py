@@ -756,18 +756,28 @@ def _of_datatype(v, datatype) -> bool:
 
 
 def _in_range(v, bound: Literal, low: bool) -> bool:
-    """pyshacl's sh:minInclusive (``low``) / sh:maxInclusive."""
-    from pyshacl.rdfutil.compare import compare_literal
+    """pyshacl's sh:minInclusive (``low``) / sh:maxInclusive.
 
+    pyshacl compares with `compare_literal`: equal by rdflib's ``eq``, else rdflib's ``>``,
+    except for date-times and times, whose Python values it compares.  Importing it imports
+    the whole of pyshacl (and rdflib's SPARQL grammar), a fifth of a second a process, so the
+    common case asks rdflib directly and only a date-time or a time goes to pyshacl."""
     if not isinstance(v, Literal):
         return False
     if isinstance(bound.value, str) != isinstance(v.value, str):
         return False
     try:
-        cmp = compare_literal(v, bound)
+        if isinstance(v.value, (datetime, time)):
+            from pyshacl.rdfutil.compare import compare_literal
+
+            cmp = compare_literal(v, bound)
+            return cmp >= 0 if low else cmp <= 0
+        if v.eq(bound):
+            return True
+        greater = v > bound
     except (TypeError, NotImplementedError):
         return False
-    return cmp >= 0 if low else cmp <= 0
+    return greater if low else not greater
 
 
 def _less_or_equal_failures(value, others: Iterable) -> int:

@@ -79,3 +79,43 @@ def test_the_worker_pool_keeps_no_result_it_has_handed_over():
     # (the last one handed over may still be the pool loop's current item)
     assert [ref() for ref in handed[:-1]] == [None] * 4
     assert len(list(results)) == 3
+
+
+def _exclusive_unit(path: str, base: str, name: str) -> tuple[str, bool]:
+    """Stands in for a document's processing: a large source holds a marker file while it is
+    in a worker; finding the marker taken means two large sources were in the workers at once."""
+    import os
+    import time
+    from pathlib import Path
+
+    from kg.building.workers import LARGE_SOURCE
+
+    if Path(path).stat().st_size < LARGE_SOURCE:
+        time.sleep(0.01)
+        return name, True
+    marker = Path(path).parent / "large-in-a-worker"
+    try:
+        fd = os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+    except FileExistsError:
+        return name, False
+    try:
+        time.sleep(0.2)
+    finally:
+        os.close(fd)
+        marker.unlink()
+    return name, True
+
+
+def test_two_large_sources_are_never_in_the_workers_at_once(tmp_path):
+    # a large source's graph takes a worker a gigabyte or more: two at once would double the
+    # build's peak memory, so the pool holds the second back and lets small ones go ahead
+    from kg.building.workers import LARGE_SOURCE, run_pool
+
+    todo = []
+    for i in range(12):
+        path = tmp_path / f"d{i:02}.txt"
+        path.write_bytes(b"x" * (LARGE_SOURCE if i % 3 == 0 else 100))
+        todo.append((path.name, path))
+    results = list(run_pool(todo, DEFAULT_BASE, 2, _exclusive_unit))
+    assert sorted(name for name, _ok in results) == [name for name, _ in todo]
+    assert all(ok for _name, ok in results)

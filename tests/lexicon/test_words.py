@@ -47,3 +47,68 @@ def test_the_deletion_index_finds_the_word_the_scan_of_the_common_words_finds():
         assert _one_edit(token) == expected, token
         found += expected is not None
     assert found > 50                      # the fixtures hold OCR misreadings enough to test
+
+
+def _fixture_tokens() -> set[str]:
+    import re
+    from pathlib import Path
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    return {m.group(0) for p in sorted(fixtures.rglob("*.md"))
+            for m in re.finditer(r"[^\W\d_]+(?:'[^\W\d_]+)?", p.read_text(encoding="utf-8"))}
+
+
+def test_the_snapshot_answers_as_wordfreq_and_web2_for_every_token_of_the_fixtures():
+    # the contract of the snapshot (kg.lexicon.snapshot): the Zipf frequency and the dictionary
+    # membership of every word the OCR fixtures print, known to the lexicons or not, in any
+    # case, with apostrophes and letters outside ASCII, are the libraries' own answers
+    from english_words import get_english_words_set
+    from wordfreq import zipf_frequency
+
+    from kg.lexicon.words import is_proper_name, is_word, zipf
+
+    web2 = get_english_words_set(["web2"], alpha=True, lower=False)
+    capitalised = {w.lower() for w in web2 if w[:1].isupper()}
+    tokens = sorted(_fixture_tokens() | {"qzxv", "zzzz", "Ménière", "o'brien", "aardvark", "the"})
+    unknown = 0
+    for token in tokens:
+        expected = zipf_frequency(token.lower(), "en")
+        assert zipf(token) == expected, token
+        unknown += expected == 0.0
+        assert is_word(token) == (token.lower() in web2), token
+        assert is_proper_name(token) == (token.lower() in capitalised), token
+    assert len(tokens) > 2000 and unknown > 50      # words and non-words both tested
+
+
+def test_a_snapshot_is_kept_in_the_cache_folder_and_read_back_the_same(tmp_path, monkeypatch):
+    from kg.lexicon import snapshot
+
+    monkeypatch.setenv(snapshot.CACHE_ENV, str(tmp_path))
+    built = []
+
+    def build():
+        built.append(1)
+        return (frozenset({"said"}), ("embassy",), "a\nb", b"\x01\x02")
+
+    first = snapshot.cached("words", "key 1", build)
+    second = snapshot.cached("words", "key 1", build)
+    assert first == second and len(built) == 1                # read back, not built again
+    assert len(list(tmp_path.glob("words-*.marshal"))) == 1
+    snapshot.cached("words", "key 2", build)                   # another key: built anew
+    assert len(built) == 2
+
+
+def test_a_cache_that_cannot_be_written_or_read_is_ignored(tmp_path, monkeypatch):
+    from kg.lexicon import snapshot
+
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv(snapshot.CACHE_ENV, str(blocked / "cache"))      # cannot be made
+    assert snapshot.cached("words", "k", lambda: ("ok",)) == ("ok",)
+    monkeypatch.setenv(snapshot.CACHE_ENV, str(tmp_path))
+    path = snapshot.snapshot_path("words", "k")
+    path.write_bytes(b"\x00garbage")                                     # unreadable
+    assert snapshot.cached("words", "k", lambda: ("again",)) == ("again",)
+    monkeypatch.setenv(snapshot.CACHE_ENV, "")                           # turned off
+    assert snapshot.cache_dir() is None
+    assert snapshot.cached("words", "k", lambda: ("off",)) == ("off",)
