@@ -43,7 +43,7 @@ import pyoxigraph as ox
 GraphSource = Union[bytes, str, "os.PathLike[str]"]
 
 BUILD_HINT = "run `kg build` first, or pass --store DIR"
-LOAD_BYTES = 48 << 20     # N-Quads text per bulk load when a whole build is loaded
+LOAD_BYTES = 24 << 20     # text per bulk load of a whole build: half named quads, half their triples
 
 
 class StoreError(Exception):
