@@ -272,7 +272,7 @@ def _build(sources: list[Source], folder: OutputFolder, base: str, *, jobs: int,
                         previous_store=previous_store,
                         reload={e["graph_iri"] for e in ordered
                                 if e["name"] in fresh and e.get("status") == "published"},
-                        removed=drop, base=base, **publishing)
+                        removed=drop, base=base, jobs=jobs, **publishing)
         atomic_write(staged / MANIFEST,
                      (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
         folder.switch(staged)

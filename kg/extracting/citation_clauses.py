@@ -19,6 +19,7 @@ import re
 
 from kg.extracting.citing import (CLAUSE_END, Cite, CitingContext, ORG_RE, agent_at, agents_at, clause_end,
                                   government, org_label)
+from kg.lexicon.alternation import CaseFolded
 from kg.lexicon.documents import NOUN_ALT, VERB_ALT, noun, verb
 from kg.lexicon.nations import delegation
 
@@ -28,8 +29,9 @@ _ADVERBS = (r"(?:also|just|already|formerly|previously|earlier|recently|once|rep
             r"originally|clearly|publicly|personally|specifically|even|then|first|never|always|"
             r"on\s+(?:one|several|numerous|many|various)\s+occasions?|\d+\s+\w+\s+ago|"
             r"(?:two|three|four|five|a\s+few|several)\s+(?:days|weeks|months|years)\s+ago)")
-_PLUPERFECT_RE = re.compile(
-    rf"\bhad(?:\s+{_ADVERBS})*\s+(?:(?P<passive>been)\s+)?(?P<verb>{VERB_ALT})(?![\w-])", re.IGNORECASE)
+# searched in the whole body: plainly, in the lower-cased text (kg.lexicon.alternation)
+_PLUPERFECT_RE = CaseFolded(
+    rf"\bhad(?:\s+{_ADVERBS})*\s+(?:(?P<passive>been)\s+)?(?P<verb>{VERB_ALT})(?![\w-])")
 # what makes an act reported in the pluperfect an earlier occasion, not a remark of this one
 _ANCHOR_RE = re.compile(
     r"\b(?:formerly|previously|earlier(?!\s+(?:in|at)\s+(?:the|this)\s+(?:conversation|meeting|"
@@ -108,7 +110,7 @@ def reported_acts(ctx: CitingContext) -> list[Cite]:
     text = ctx.t.text
     out: list[Cite] = []
     for m in _PLUPERFECT_RE.finditer(text, ctx.t.body_start):
-        v = verb(m.group("verb"))
+        v = verb(text[m.start("verb"):m.end("verb")])
         if v is None or not ctx.prose(m.start()):
             continue
         s_start, s_end = ctx.sentence(m.start())

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from kg.extracting.citing import (ABBREVIATION_END, CLAUSE_END, MAX_WORDS, ORG_RE, Cite, CitingContext,
                                   agents_at, cut_at, government, org_label)
 from kg.extracting.relative_dates import MONTH
+from kg.lexicon.alternation import CaseFolded
 from kg.lexicon.documents import NOUN_ALT, DocumentNoun, noun
 from kg.lexicon.nations import NATIONS, delegation
 
@@ -269,15 +270,20 @@ def _complement(ctx: CitingContext, pos: int, stop: int) -> tuple[int, list[tupl
     return end, parts
 
 
+# every document noun of the body, in any case (searched plainly in the lower-cased text)
+_NOUN_RE = CaseFolded(rf"(?<![\w-])(?:{NOUN_ALT})(?![\w-])")
+
+
 def noun_phrases(ctx: CitingContext) -> list[_NounPhrase]:
     text = ctx.t.text
     out = []
-    for m in re.finditer(rf"(?<![\w-])(?:{NOUN_ALT})(?![\w-])", text[ctx.t.body_start:], re.IGNORECASE):
+    for m in _NOUN_RE.finditer(text[ctx.t.body_start:]):
         hs, he = ctx.t.body_start + m.start(), ctx.t.body_start + m.end()
-        n = noun(m.group(0))
+        printed = text[hs:he]
+        n = noun(printed)
         if n is None or not ctx.prose(hs):
             continue
-        if len(m.group(0)) > 2 and m.group(0).isupper():
+        if len(printed) > 2 and printed.isupper():
             continue                       # a heading or a form's caption ("FIELD INFORMATION REPORT")
         if re.search(r"\b[Ii]n\s+$", text[max(0, hs - 4):hs]) and re.match(r"\s+to\b", text[he:he + 4]):
             continue                       # "in reply to", "in answer to": no document

@@ -50,6 +50,7 @@ from kg.extracting.citation_clauses import agreed_on, greetings, reported_acts
 from kg.extracting.citation_phrases import cite_noun_phrase, noun_phrases
 from kg.extracting.citing import Cite, CitingContext, slug
 from kg.extracting.relative_dates import MONTH
+from kg.lexicon.alternation import CaseFolded
 from kg.lexicon.documents import NOUN_ALT, noun
 from kg.reading.transcript import Transcript
 from kg.records import (Addressee, CitedDocument, DocumentHeader, Participant, PersonMention, Record,
@@ -290,11 +291,13 @@ def _one_draft(cites: list[Cite]) -> None:
 _TEL_ABBREVIATIONS = {"deptel": "department", "depcirtel": "department", "deptcirtel": "department",
                       "embtel": "embassy", "mytel": "sender", "ourtel": "sender",
                       "urtel": "addressee", "yourtel": "addressee"}
-_TEL_RE = re.compile(
-    r"\b(?:(?P<abbr>Deptel|Depcirtel|Deptcirtel|Embtel|Mytel|Ourtel|Urtel|Yourtel)s?\.?"
-    r"|(?P<dept>Department['’]s|Dept['’]s)\s+(?:telegram|tel|cable)s?"
-    r"|(?P<post>USUN|[A-Z][a-z]+)['’]s)"
-    r"\s*(?:No\.\s*)?(?P<nums>\d{1,5}(?:(?:\s*,\s*|\s+and\s+)\d{1,5})*)\b", re.IGNORECASE)
+# in any case ("DEPTEL 1745", "Moscow's 1022"): written in lower case to be searched plainly in
+# the lower-cased text (kg.lexicon.alternation.CaseFolded); read what was printed by offset
+_TEL_RE = CaseFolded(
+    r"\b(?:(?P<abbr>deptel|depcirtel|deptcirtel|embtel|mytel|ourtel|urtel|yourtel)s?\.?"
+    r"|(?P<dept>department['’]s|dept['’]s)\s+(?:telegram|tel|cable)s?"
+    r"|(?P<post>usun|[a-z][a-z]+)['’]s)"
+    r"\s*(?:no\.\s*)?(?P<nums>\d{1,5}(?:(?:\s*,\s*|\s+and\s+)\d{1,5})*)\b")
 
 
 def _post_label(printed: str | None) -> str | None:
@@ -326,7 +329,8 @@ def _telegram_references(t: Transcript, found: list[Record], ctx: CitingContext)
     places = {p.casefold() for p in _known_posts()}
     out: list[Cite] = []
     for m in _TEL_RE.finditer(t.text):
-        if m.group("post") and m.group("post").casefold() not in places:
+        post = t.text[m.start("post"):m.end("post")] if m.start("post") >= 0 else None
+        if post and post.casefold() not in places:
             continue                         # "Kennedy's 1962" is no telegram
         if m.group("abbr"):
             whose = _TEL_ABBREVIATIONS[m.group("abbr").casefold()]
@@ -342,7 +346,7 @@ def _telegram_references(t: Transcript, found: list[Record], ctx: CitingContext)
         elif whose == "addressee":
             author = addressee
         else:
-            author = _post_label(m.group("post"))
+            author = _post_label(post)
         for num in re.findall(r"\d{1,5}", m.group("nums")):
             c = Cite(m.start(), m.end(), "telegram", "text", [f"org:{author}"] if author else [],
                       author, origin="telegram")

@@ -16,6 +16,7 @@ import re
 from kg.extracting import extractor
 from kg.extracting.discourse import participants, sentences, topic_of, turn_spans
 from kg.extracting.proposals import proposal_act
+from kg.lexicon.alternation import Prefiltered
 from kg.lexicon.matching import surname
 from kg.reading.transcript import Transcript
 from kg.records import Claim, Participant, Record, SpeakerTurn
@@ -34,8 +35,9 @@ PROCEDURAL: tuple[str, ...] = (
     r"\bthe\s+next\s+(?:meeting|session)\b",
     r"\b(?:meeting|conversation|session)\s+(?:was\s+)?(?:ended|adjourned|closed)\b",
 )
-_PROCEDURAL = re.compile("|".join(PROCEDURAL), re.IGNORECASE)
-_COURTESY = re.compile(r"\b(?:thanked|congratulated|greeted|welcomed|bade\s+farewell)\b", re.IGNORECASE)
+# tried on every sentence: only where the sentence prints one of their words
+_PROCEDURAL = Prefiltered(re.compile("|".join(PROCEDURAL), re.IGNORECASE))
+_COURTESY = Prefiltered(re.compile(r"\b(?:thanked|congratulated|greeted|welcomed|bade\s+farewell)\b", re.IGNORECASE))
 # The clauses of a sentence that puts a proposal: "For our part we were prepared to ...; we
 # could not, however, force third countries to do the same" asserts in its second clause.
 _CLAUSE_BREAK = re.compile(r";\s*|,\s+(?=(?:we|he|they|it|this|there)\s+(?:had|has|have|was|were|is|are|"

@@ -18,11 +18,10 @@ here.
 from __future__ import annotations
 
 import re
-import re._constants as _sre_constants
-import re._parser as _sre_parse
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.lexicon.alternation import CASE_ODD, may_match, required_runs
 from kg.lexicon.data import table
 from kg.lexicon.names import SURNAME
 from kg.lexicon.nations import SIDE_WORDS
@@ -227,56 +226,8 @@ _TOPIC_RES = _load_topics()
 
 # --- a cheap test before the topic patterns -------------------------------------------------
 # A hundred case-insensitive patterns tried at every position of every sentence cost more than
-# the rest of the claims extractor.  Most patterns print a run of plain letters that any match
-# must contain ("warhead" in "warheads?", "flight" in "over-?\s*flights?"): a topic none of
-# whose runs occurs in the lower-cased sentence cannot match it, and its pattern is not tried.
-
-def required_runs(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
-    """Runs of ASCII characters one of which every match of ``pattern`` contains (lower-cased
-    under re.IGNORECASE); None when the pattern gives no such run.  Read from the parse tree: a
-    sequence needs its most telling part, an alternation one run of each branch, a repeat
-    what its body needs if it must occur."""
-    parsed = _sre_parse.parse(pattern, flags)
-    if parsed.state.flags & re.IGNORECASE != flags & re.IGNORECASE:
-        return None                          # an inline (?i) changes what the letters mean
-    return _needs(list(parsed), bool(flags & re.IGNORECASE))
-
-
-def may_match(runs: tuple[str, ...] | None, text: str) -> bool:
-    """Whether ``text`` prints one of the ``runs`` of `required_runs` (None: any text may
-    match).  A plain loop, not any() over a generator: it runs millions of times a corpus."""
-    if runs is None:
-        return True
-    for r in runs:
-        if r in text:
-            return True
-    return False
-
-
-def _needs(items: list, fold: bool) -> tuple[str, ...] | None:
-    options: list[tuple[str, ...]] = []
-    run = ""
-    for op, arg in items + [(None, None)]:
-        if op is _sre_constants.LITERAL and arg < 128:
-            run += chr(arg).lower() if fold else chr(arg)
-            continue
-        if run:
-            options.append((run,))
-            run = ""
-        need = None
-        if op is _sre_constants.SUBPATTERN and not arg[1] and not arg[2]:
-            need = _needs(list(arg[3]), fold)
-        elif op is _sre_constants.BRANCH:
-            branches = [_needs(list(b), fold) for b in arg[1]]
-            if all(branches):
-                need = tuple(dict.fromkeys(r for b in branches for r in b))
-        elif op in (_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT) and arg[0] >= 1:
-            need = _needs(list(arg[2]), fold)
-        if need:
-            options.append(need)
-    # the most telling: the alternatives whose shortest run is longest
-    return max(options, key=lambda o: (min(map(len, o)), -len(o)), default=None)
-
+# the rest of the claims extractor: a topic none of whose runs of letters (`required_runs`)
+# occurs in the lower-cased sentence cannot match it, and its pattern is not tried.
 
 def _runs(label_patterns: list[str]) -> tuple[str, ...] | None:
     runs = [required_runs(p, re.IGNORECASE) for p in label_patterns]
@@ -291,9 +242,7 @@ def _load_runs() -> tuple[tuple[str, ...] | None, ...]:
 
 
 _TOPIC_RUNS = _load_runs()
-# characters re's case-insensitive matching equates with an ASCII letter though lower() does not
-# give that letter: a sentence holding one is tested with every pattern
-_CASE_ODD = re.compile("[\u017f\u0130\u0131]")
+_CASE_ODD = CASE_ODD          # a sentence holding one is tested with every pattern
 
 
 def _candidates(text: str):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from kg.extracting import extractor
+from kg.lexicon.alternation import Prefiltered
 from kg.lexicon.names import SURNAME
 from kg.reading.transcript import Transcript
 from kg.records import Drafter, Record
@@ -28,6 +29,8 @@ _ROLE_RE = re.compile(
     r"(?:(?:Mr|Mrs|Dr)\.\s*|Miss\s+)?"                  # a form of address is no name
     rf"(?P<name>{_NAME})(?:\s+and\s+(?P<second>{_NAME}))?")
 # The Department's drafting line glues the initials to the surname ("EUR:SOV:FDKohler").
+# most documents print no drafting line: their lines are not searched (kg.lexicon.alternation)
+_ROLE = Prefiltered(_ROLE_RE)
 _GLUED_INITIALS_RE = re.compile(r"^(?P<initials>[A-Z]{1,3})(?P<surname>[A-Z][a-z][\w'’-]*)$")
 _ROLES = {"drafted": "drafter", "drafter": "drafter", "approved": "approver", "cleared": "clearer"}
 
@@ -37,6 +40,8 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
     if any(isinstance(r, Drafter) and r.extractor == "frus_markup" for r in found):
         return []           # the markup already lists them (frus_markup)
     out: list[Record] = []
+    if not _ROLE.may_occur(t.text):
+        return out
     for ln in t.lines:
         if ln.kind != "text":
             continue

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from kg.extracting import extractor
+from kg.lexicon.alternation import Prefiltered
 from kg.reading.transcript import Transcript
 from kg.records import Marking, Record
 
@@ -32,6 +33,7 @@ _SOURCE_NOTE_RE = re.compile(
     r"^\s*Source:[^\n]*?\.\s+(?P<marking>(?:Top\s+Secret|Secret|Confidential|Limited\s+Official\s+Use|"
     r"Official\s+Use\s+Only|Unclassified)(?:\s*;\s*(?:Eyes\s+Only|Limit\s+Distribution|Exdis|Nodis|Limdis|Noforn|Sensitive))*)"
     r"\s*[.;]", re.MULTILINE)
+_SOURCE_NOTE = Prefiltered(_SOURCE_NOTE_RE)      # searched only in a text that prints "Source:"
 _STAMP_CAPTION_RE = re.compile(r"^\s*(?:~~)?\s*CLASS(?:IFICATION)?\s*(?:~~)?\s+REVIEW\b", re.IGNORECASE)
 
 
@@ -62,7 +64,7 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
         position = "header" if t.reading_offset(block.raw.start) < t.body_start else "banner"
         out.append(Marking(evidence=(block.raw,), extractor=NAME, text=text, level=level_of(text),
                            caveats=caveats_of(text), struck=block.struck, position=position))
-    for m in _SOURCE_NOTE_RE.finditer(t.text):
+    for m in _SOURCE_NOTE.finditer(t.text):
         text = " ".join(m.group("marking").split())
         out.append(Marking(evidence=(t.span(m.start("marking"), m.end("marking")),), extractor=NAME,
                            text=text.upper(), level=level_of(text), caveats=caveats_of(text),

@@ -41,6 +41,7 @@ from rapidfuzz.distance import Levenshtein
 from kg.extracting import extractor
 from kg.extracting.dates import NUMERIC_DATE_RE, parse_numeric_date
 from kg.extracting.markings import caveats_of, level_of
+from kg.lexicon.alternation import Prefiltered
 from kg.reading.plaintext import match_banner
 from kg.reading.transcript import Line, Transcript
 from kg.records import FormField, Marking, Record, Span
@@ -73,8 +74,9 @@ _LABEL_RE = re.compile(
     r"^[^\w\n]{0,3}(?:[a-z]{1,2}[ \t]+)?(?P<label>" + "|".join(f"(?:{p})" for p, _ in FIELDS) + r")(?![A-Za-z])"
     r"[ \t]*(?P<sep>[:;.]|[—–-](?=\s))?[ \t]*[—–=_-]*[ \t]*(?P<value>.*?)[ \t|]*$")
 _COLON_VALUE_RE = re.compile(r"^[ \t]*[:;][ \t]*[—–=_-]*[ \t]*(?P<value>\S.*?)[ \t|]*$")
-_CUE_RE = re.compile(r"ASSASSINATION\s+SYSTEM|IDENTIFICA\S{0,4}\s*FORM|^\W{0,3}AGENCY\s+INFORMATION\W{0,3}$",
-                     re.IGNORECASE)
+# tried on each line until the form begins: only where the line prints one of its words
+_CUE_RE = Prefiltered(re.compile(
+    r"ASSASSINATION\s+SYSTEM|IDENTIFICA\S{0,4}\s*FORM|^\W{0,3}AGENCY\s+INFORMATION\W{0,3}$", re.IGNORECASE))
 # headings and titles of the form, which are neither labels nor values
 _HEADING_RE = re.compile(r"^\W{0,3}(?:(?:AGENCY|DOCUMENT)\s+INFORMATION|\S{0,4}\s*ASSASSINATION\s+SYSTEM.*"
                          r"|IDENTIFICA\S{0,4}\s*FORM|(?-i:Date|Page)\s*[:;]?\s*\d{0,3})\W{0,3}$", re.IGNORECASE)

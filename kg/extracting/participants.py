@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extracting import extractor
+from kg.lexicon.alternation import case_odd
 from kg.lexicon.authority import authority_lookup, office_forms, office_of, offices, post_office
 from kg.lexicon.names import NOT_A_NAME
 from kg.lexicon.nations import SIDE_PREFIX_RE, SIDES, side_of
@@ -255,10 +256,22 @@ def _entry_line(text: str) -> bool:
     return bool(first) and _parse_entry(text[first[0][0]:first[0][1]]) is not None
 
 
+# a side caption of the list's own ("US PARTICIPANTS") ends in the word
+_CAPTION_RE = re.compile(r"\bparticipants\s*:?\s*$", re.IGNORECASE)
+
+
+def may_print_caption(text: str) -> bool:
+    """Whether `_CAPTION_RE` can match some line of ``text``: not when the lower-cased text
+    lacks the word (one look at the whole text instead of a case-insensitive search of each
+    line; a text with a letter that folds oddly, kg.lexicon.alternation.CASE_ODD, may)."""
+    return case_odd(text) or "participants" in text.lower()
+
+
 def blocks(t: Transcript) -> list[ListBlock]:
     """Every participants block of the transcript, in order."""
     out: list[ListBlock] = []
     lines = t.lines
+    captions = may_print_caption(t.text)
     i = 0
     while i < len(lines):
         ln = lines[i]
@@ -266,7 +279,7 @@ def blocks(t: Transcript) -> list[ListBlock]:
         if not label:
             # a side caption of the list's own ("US PARTICIPANTS") opens a block too
             text = t.line_text(ln) if ln.kind == "text" else ""
-            if not (re.search(r"(?i)\bparticipants\s*:?\s*$", text) and _caption_only(text)):
+            if not (captions and _CAPTION_RE.search(text) and _caption_only(text)):
                 i += 1
                 continue
             label_end = ln.start

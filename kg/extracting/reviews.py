@@ -27,6 +27,7 @@ from dataclasses import replace
 from kg.extracting import extractor
 from kg.extracting.dates import NUMERIC_DATE_RE, parse_numeric_date
 from kg.extracting.stamps import release_stamps
+from kg.lexicon.alternation import CaseFolded, Prefiltered
 from kg.lexicon.names import SURNAME
 from kg.reading.transcript import Line, Transcript
 from kg.records import FormField, Record, ReviewEvent, Span
@@ -70,8 +71,9 @@ _NARA_LOOSE_RE = re.compile(
     r"\bDECLASSIFIED\b(?P<body>[\s\S]{0,160}?)\bBy\b\s*:?\s*(?P<by>[^\n]{0,20}?)\s*,?\s*(?:NARA|NARS)"
     r"\s*,?\s*Date\s*:?\s*(?P<date>\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{2,4})", re.IGNORECASE)
 # A NARA stamp whose authority, reviewer and date were left blank or are unreadable.
-_NARA_BLANK_RE = re.compile(
-    r"\bDECLASSIFIED\b[\s\S]{0,20}?Auth\w{0,5}[\s\S]{0,60}?\bBy\W[\s\S]{0,40}?\bNARA\b", re.IGNORECASE)
+# searched in every file: in lower case, plainly in the lower-cased file (CaseFolded)
+_NARA_BLANK_RE = CaseFolded(
+    r"\bdeclassified\b[\s\S]{0,20}?auth\w{0,5}[\s\S]{0,60}?\bby\W[\s\S]{0,40}?\bnara\b")
 # "CIA HAS NO OBJECTION TO DECLASSIFICATION AND/OR RELEASE OF CIA INFORMATION IN THIS DOCUMENT"
 _NO_OBJECTION_TAIL = (
     r"\s+(?:HAS|has)\s+"
@@ -87,7 +89,7 @@ _STAMP_DATE_RE = re.compile(
     r"\b(?P<date>\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*(?:\d{4}|\d{2})|\d{1,2}\s+(?:JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)"
     r"[A-Z]*\.?\s+(?:19)?\d{2})\b", re.IGNORECASE)
 # The CIA's review sheet: "DATE OF REVIEW 14 MAR 86" and the exemptions it claims.
-_DATE_OF_REVIEW_RE = re.compile(r"\bDATE\s+OF\s+REVIEW\b", re.IGNORECASE)
+_DATE_OF_REVIEW_RE = CaseFolded(r"\bdate\s+of\s+review\b")
 # Citations of the authorities a reviewer relied on.
 EO_RE = re.compile(
     r"\bE\.?\s?O\.?\s*(?P<eo>1[123]\d{3})(?:\s*[,.]?\s*(?:Sec(?:tion)?\.?|§)\s*"
@@ -101,6 +103,11 @@ _SANITIZED_RE = re.compile(r"\bSAN\w?TI\w{0,2}[ZT]E[DO]\b|\bSANTITED\b", re.IGNO
 CITATION_REACH = 2500          # characters between a citation and the stamp it belongs to
 _MONTHS3 = {m: i for i, m in enumerate(
     ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"], 1)}
+
+
+# the stamps searched in every file, most of which print none of their words (Prefiltered)
+_NARA, _NARA_LOOSE, _JFK_ACT, _NO_OBJECTION = map(Prefiltered, (_NARA_RE, _NARA_LOOSE_RE, _JFK_ACT_RE,
+                                                               _NO_OBJECTION_RE))
 
 
 def _date(text: str):
@@ -228,12 +235,12 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
 
     # NARA declassification stamps and JFK Act release stamps (searched on the raw text,
     # where OCR keeps them on several short lines)
-    for m in _NARA_RE.finditer(t.raw):
+    for m in _NARA.finditer(t.raw):
         out.append(ReviewEvent(evidence=(_raw_span(t, m),), extractor=NAME, kind="declassification",
                                agent=" ".join(m["by"].split()), agent_kind="initials",
                                date=_date(m["date"]), date_printed=m["date"],
                                authorities=(" ".join(m["auth"].split()),)))
-    for m in _NARA_LOOSE_RE.finditer(t.raw):
+    for m in _NARA_LOOSE.finditer(t.raw):
         span = _raw_span(t, m)
         if _overlaps(span, out):
             continue
@@ -245,7 +252,7 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
                                date=_date(m["date"]), date_printed=m["date"],
                                authorities=tuple(dict.fromkeys(
                                    ([" ".join(auth["a"].split())] if auth else []) + refs))))
-    for m in _JFK_ACT_RE.finditer(t.raw):
+    for m in _JFK_ACT.finditer(t.raw):
         out.append(ReviewEvent(evidence=(_raw_span(t, m),), extractor=NAME, kind="release",
                                agent="NARA", agent_kind="office", date=_date(m["date"]),
                                date_printed=m["date"], decided_actions=("RELEASE",), result="released",
@@ -307,7 +314,7 @@ def _no_objection_stamps(t: Transcript) -> list[ReviewEvent]:
     out = []
     if not re.search(r"objection", t.raw, re.IGNORECASE):
         return out                    # the stamp's pattern is slow to fail on a long text
-    for m in _NO_OBJECTION_RE.finditer(t.raw):
+    for m in _NO_OBJECTION.finditer(t.raw):
         tail = t.raw[m.end():m.end() + 60]
         when, printed = _stamp_date(tail)
         evidence = [_raw_span(t, m)]

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from kg.extracting.dates import NUMERIC_DATE_RE, parse_numeric_date, safe_date
+from kg.lexicon.alternation import case_odd, grouped
 from kg.reading.transcript import Transcript
 from kg.records import Record, ReviewEvent, Span
 
@@ -59,7 +60,10 @@ STAMPS: tuple[Stamp, ...] = (
     Stamp("DECLASSIFIED BY", "declassification", "declassified", "DECLASSIFY", None, None, 90),
 )
 # cheap filter: a line is compared with the phrases only if it has one of these stems
-_CUE_RE = re.compile(r"RELEAS|ELEASE|KENNED|ASSASS|HEREIN|UNCLASS|DECLASS|SANIT|APPROV", re.IGNORECASE)
+_CUES = ("RELEAS", "ELEASE", "KENNED", "ASSASS", "HEREIN", "UNCLASS", "DECLASS", "SANIT", "APPROV")
+_CUE_RE = re.compile("|".join(_CUES), re.IGNORECASE)
+# the same in the lower-cased file: a case-insensitive search costs four times a plain one
+_CUE_LOWER_RE = re.compile(grouped((c.lower() for c in _CUES), ignorecase=False))
 # the year before the stamp's words; the OCR may have eaten the first word ("2022 RELEAS] UNDER")
 _YEAR_BEFORE_RE = re.compile(r"(?P<y>(?:19|20)\d\d)\W{0,3}(?:\S{1,9}\s?)?$")
 _YEAR_AFTER_RE = re.compile(r"^\W{0,3}(?P<y>(?:19|20)\d\d)(?![\d/-])")
@@ -70,11 +74,26 @@ _EXCEPT_RE = re.compile(r"EXCEPT", re.IGNORECASE)
 TAIL = 160                      # characters after a stamp that may hold its date and reviewer
 
 
-def _lines(t: Transcript):
-    at = 0
-    for line in t.raw.split("\n"):
-        yield at, line
-        at += len(line) + 1
+def cue_lines(t: Transcript):
+    """``(offset, line)`` of each line of the raw file (split at LF) that prints a cue: one
+    search of the whole file, not one a line (a cue holds no line break, so each match lies in
+    one line, and the leftmost match of every line that has one is found)."""
+    raw = t.raw
+    low = raw.lower()
+    # lower() gives each letter the one the case-insensitive search equates it with, but for
+    # the odd few (kg.lexicon.alternation.CASE_ODD): with one of them, the search itself
+    if case_odd(raw) or len(low) != len(raw):
+        low, cues = raw, _CUE_RE
+    else:
+        cues = _CUE_LOWER_RE
+    last = -1
+    for m in cues.finditer(low):
+        at = raw.rfind("\n", 0, m.start()) + 1
+        if at == last:
+            continue
+        last = at
+        end = raw.find("\n", m.end())
+        yield at, raw[at:end if end >= 0 else len(raw)]
 
 
 def _when(tail: str, head: str, stamp: Stamp, upto: str = ""):
@@ -104,8 +123,8 @@ def release_stamps(t: Transcript, events: list[Record]) -> list[ReviewEvent]:
     """One review event per kind of release or declassification stamp the document carries."""
     out: list[ReviewEvent] = []
     seen: dict[str, int] = {}
-    for at, line in _lines(t):
-        if len(line) < 12 or not _CUE_RE.search(line):
+    for at, line in cue_lines(t):
+        if len(line) < 12:
             continue
         upper = line.upper()
         for stamp in STAMPS:

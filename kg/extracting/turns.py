@@ -27,6 +27,7 @@ from kg.extracting import extractor
 from kg.extracting.discourse import (ADVERB_ALT, OFFICE_ALT, SPEECH_TAIL, VERB_ALT, Sentence, _alt,
                                      participants, sentences)
 from kg.extracting.participants import blocks as list_blocks
+from kg.lexicon.alternation import Prefiltered
 from kg.lexicon.authority import authority_lookup, holder, office_of, post_office
 from kg.lexicon.matching import best_match, name_key, similarity, surname
 from kg.lexicon.names import SURNAME
@@ -70,7 +71,8 @@ _PARAGRAPH_OPENER_RE = re.compile(
     rf"^(?:(?:{_alt(LEAD_PHRASES)})\s+)?{_WHO}{_AND_WHO}(?:\s*,?\s*(?:{ADVERB_ALT}|[a-z]{{3,}}ly)\s*,?)?\s+"
     rf"(?P<verb>(?!(?:need|used|based|concerned|supposed|interested|prepared|tired|agreed)\b)[a-z]{{2,}}ed"
     rf"|{_alt(PAST_TENSE_IRREGULAR)})(?![A-Za-z])")
-_NARRATION_RE = re.compile("|".join(NARRATION_CUES), re.IGNORECASE)
+# tried on every sentence: only where the sentence prints one of the cues' words
+_NARRATION_RE = Prefiltered(re.compile("|".join(NARRATION_CUES), re.IGNORECASE))
 _SPEECH_WORD_RE = re.compile(rf"\b(?:{VERB_ALT})\b")
 # in the middle of a sentence: ", Mr. X continued, ..."
 _INSERT_RE = re.compile(rf",\s+{_WHO}{SPEECH_TAIL}\s*,")

@@ -10,9 +10,15 @@ without IGNORECASE: no two groups' letters match the same character, so where th
 alternation's first successful form is in one group, every earlier form that could succeed is
 in that group too, in the same order.  A list whose first characters are not all ASCII letters
 of distinct case-folds stays plain.
+
+`required_runs` reads from a pattern the runs of letters any match of it prints, so that a text
+printing none of them need not be searched (`may_match`).
 """
 from __future__ import annotations
 
+import re
+import re._constants as _sre_constants
+import re._parser as _sre_parse
 from typing import Iterable
 
 
@@ -28,3 +34,156 @@ def grouped(alternatives: Iterable[str], ignorecase: bool = True) -> str:
             or (ignorecase and len({k.casefold() for k in groups}) < len(groups)):
         return "|".join(alternatives)
     return "|".join(k + "(?:" + "|".join(g) + ")" for k, g in groups.items())
+
+
+# --- a cheap test before a pattern ----------------------------------------------------------
+# A pattern tried at every position of a text costs far more than a look for a word in it.
+# Most patterns print a run of plain letters that any match must contain ("warhead" in
+# "warheads?", "flight" in "over-?\s*flights?"): a text (lower-cased, for a case-insensitive
+# pattern) in which none of its runs occurs cannot match it, and the pattern need not be tried.
+
+# characters re's case-insensitive matching equates with an ASCII letter though lower() does not
+# give that letter: a text holding one must be tried with every case-insensitive pattern
+CASE_ODD = re.compile("[\u017f\u0130\u0131]")
+
+
+def case_odd(text: str) -> bool:
+    """Whether ``text`` holds a `CASE_ODD` character (three looks for one character each, in C:
+    faster than the pattern on a long text)."""
+    return "\u017f" in text or "\u0130" in text or "\u0131" in text
+
+
+def required_runs(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Runs of ASCII characters one of which every match of ``pattern`` contains (lower-cased
+    under re.IGNORECASE); None when the pattern gives no such run.  Read from the parse tree: a
+    sequence needs its most telling part, an alternation one run of each branch, a repeat
+    what its body needs if it must occur."""
+    parsed = _sre_parse.parse(pattern, flags)
+    if parsed.state.flags & re.IGNORECASE != flags & re.IGNORECASE:
+        return None                          # an inline (?i) changes what the letters mean
+    return _needs(list(parsed), bool(flags & re.IGNORECASE))
+
+
+def may_match(runs: tuple[str, ...] | None, text: str) -> bool:
+    """Whether ``text`` prints one of the ``runs`` of `required_runs` (None: any text may
+    match).  A plain loop, not any() over a generator: it runs millions of times a corpus."""
+    if runs is None:
+        return True
+    for r in runs:
+        if r in text:
+            return True
+    return False
+
+
+def _needs(items: list, fold: bool) -> tuple[str, ...] | None:
+    options: list[tuple[str, ...]] = []
+    run = ""
+    for op, arg in items + [(None, None)]:
+        if op is _sre_constants.LITERAL and arg < 128:
+            run += chr(arg).lower() if fold else chr(arg)
+            continue
+        if run:
+            options.append((run,))
+            run = ""
+        need = None
+        if op is _sre_constants.SUBPATTERN and not arg[1] and not arg[2]:
+            need = _needs(list(arg[3]), fold)
+        elif op is _sre_constants.BRANCH:
+            branches = [_needs(list(b), fold) for b in arg[1]]
+            if all(branches):
+                need = tuple(dict.fromkeys(r for b in branches for r in b))
+        elif op in (_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT) and arg[0] >= 1:
+            need = _needs(list(arg[2]), fold)
+        if need:
+            options.append(need)
+    # the most telling: the alternatives whose shortest run is longest
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)), default=None)
+
+
+class Prefiltered:
+    """A compiled pattern searched only in a text that prints one of its `required_runs` (in
+    lower case for a case-insensitive pattern): for the patterns tried on every sentence of a
+    document, most sentences print none of their words.  ``search`` answers what the pattern's
+    own ``search`` answers (tests/lexicon/test_alternation.py, and a test beside each use on
+    every sentence of the real documents)."""
+
+    def __init__(self, rx: re.Pattern):
+        self.rx = rx
+        self.fold = bool(rx.flags & re.IGNORECASE)
+        self.runs = required_runs(rx.pattern, rx.flags & re.IGNORECASE)
+
+    def may_occur(self, text: str) -> bool:
+        """The cheap test alone: False when no match of the pattern can lie in ``text`` (nor
+        in any stretch of it: a document's lines are searched only if the document passes)."""
+        runs = self.runs
+        if runs is None:
+            return True
+        probe = lowered(text) if self.fold else text
+        if probe is None:                     # an odd letter: the pattern itself must say
+            return True
+        for r in runs:
+            if r in probe:
+                return True
+        return False
+
+    def search(self, text: str) -> re.Match | None:
+        return self.rx.search(text) if self.may_occur(text) else None
+
+    def finditer(self, text: str):
+        return self.rx.finditer(text) if self.may_occur(text) else iter(())
+
+
+# --- a case-insensitive search as a plain one ------------------------------------------------
+# re tries a case-insensitive pattern at every position, four times slower than a plain one.
+# The lower-cased text gives each character the letter the case-insensitive search equates it
+# with, in the same place (but for the odd few, CASE_ODD: U+0130 is even two characters in
+# lower case), so a pattern written in lower case finds in it, plainly, what it finds in the
+# text case-insensitively.
+
+_LAST: list = [None, None]         # the last text lowered, and its lower-cased copy
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` when it keeps every offset and holds no odd letter, else None.  The
+    last text's is kept: several patterns search the same document one after another."""
+    if text is _LAST[0]:
+        return _LAST[1]
+    low = None if case_odd(text) else text.lower()
+    if low is not None and len(low) != len(text):
+        low = None
+    _LAST[0], _LAST[1] = text, low
+    return low
+
+
+_GROUP_NAMES = re.compile(r"\(\?P(?:<\w+>|=\w+\))")
+_INLINE_FLAGS = re.compile(r"\(\?[a-zA-Z-]")
+# escapes that name a class or a place, not a letter: lower() keeps a character in \s, \d, \w
+# or out of them (tests/lexicon/test_alternation.py), so they mean the same in lower case
+_CASELESS_ESCAPES = re.compile(r"\\[\\SWDBAZswdbz]")
+
+
+def _foldable(pattern: str) -> bool:
+    """No capital letter (a literal, a class range, \\N{...}) but in the escapes of classes
+    (\\S, \\W ...), and no inline flags: the pattern means the same case-sensitively in the
+    lower-cased text as case-insensitively in the text."""
+    bare = _CASELESS_ESCAPES.sub("", _GROUP_NAMES.sub("", pattern))
+    return not any(c.isupper() for c in bare) and not _INLINE_FLAGS.search(bare)
+
+
+class CaseFolded:
+    """A case-insensitive pattern whose ``finditer`` searches the lower-cased text plainly when
+    it can.  The matches' offsets (and groups' offsets) are the text's; their strings are the
+    lower-cased text's: read what was printed from the text by offset."""
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.rx = re.compile(pattern, flags | re.IGNORECASE)
+        self.twin = re.compile(pattern, flags & ~re.IGNORECASE) if _foldable(pattern) else None
+        self.runs = required_runs(pattern, re.IGNORECASE) if self.twin is not None else None
+
+    def finditer(self, text: str, pos: int = 0):
+        low = lowered(text) if self.twin is not None else None
+        if low is None:
+            return self.rx.finditer(text, pos)
+        if not may_match(self.runs, low):
+            return iter(())                   # prints none of the words every match prints
+        return self.twin.finditer(low, pos)

@@ -11,6 +11,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Iterable, Sequence, TypeVar
 
+from rapidfuzz.distance import OSA
+
 T = TypeVar("T")
 
 
@@ -31,22 +33,12 @@ def name_key(name: str) -> str:
 
 
 def edit_distance(a: str, b: str, limit: int = 4) -> int:
-    """Levenshtein distance, with transpositions counted as one edit; stops past ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev2: list[int] | None = None
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if prev2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        if min(cur) > limit:
-            return limit + 1
-        prev2, prev = prev, cur
-    return prev[-1]
+    """Levenshtein distance, with transpositions of adjacent letters counted as one edit (the
+    optimal string alignment distance); ``limit + 1`` when it is more than ``limit``.
+
+    rapidfuzz computes it in C: the Python table it replaces cost a third of the authority
+    lookups (tests/lexicon/test_matching_cache.py compares the two)."""
+    return OSA.distance(a, b, score_cutoff=limit)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -87,6 +87,10 @@ def _common() -> tuple[str, ...]:
     return _lexicons().common
 
 
+# The same capitalised words are asked about on every page of every document: the answers below
+# are pure functions of the token and the shipped lexicons, kept for the process
+# (tests/lexicon/test_words.py compares them with the computation).
+@lru_cache(maxsize=1 << 16)
 def zipf(token: str) -> float:
     """wordfreq's Zipf frequency of the token in English (0.0: unknown to it)."""
     low = token.lower()
@@ -123,6 +127,7 @@ def _inflected_word(low: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1 << 16)
 def is_common_word(token: str) -> bool:
     """A common English word rather than a name: very frequent ("THE", "SAID", "WOULD"), a
     verb form of a dictionary word ("SUPPORTED", "REPLIED"), or a frequent dictionary word
@@ -147,6 +152,7 @@ def is_ocr_debris(token: str) -> bool:
     return misread_word(token) is not None
 
 
+@lru_cache(maxsize=1 << 16)
 def misread_word(token: str) -> str | None:
     """The common English word a token no lexicon knows is one edit from ("Exbassy" ->
     "embassy"), or None."""

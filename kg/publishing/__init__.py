@@ -23,16 +23,19 @@ same whatever the choice.
 
 Everything is streamed from the per-document N-Quads files, so memory is bounded whatever the
 size of the corpus: the merge is sorted on disk, the dataset dumps are written a graph at a
-time, the store is bulk-loaded from the text in pieces, and the identity report merges small
-per-document records the build kept beside each document's N-Quads (``persons``).  Every file is written under a temporary name and renamed when whole
-(``kg.publishing.files``).  Only documents
-whose graph conformed are written; the others appear in the reports with their reason.
+time, the store is bulk-loaded from the text in pieces (with more than one job, in a thread
+beside the dumps), and the identity report merges small per-document records the build kept
+beside each document's N-Quads (``persons``).  Every file is written under a temporary name
+and renamed when whole (``kg.publishing.files``).  Only documents whose graph conformed are
+written; the others appear in the reports with their reason.
 """
 from __future__ import annotations
 
 import json
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Iterable, Mapping, Union
 
@@ -91,7 +94,7 @@ def publish(results: list[DocumentResult], out: Path, store: bool = True, *,
             previous_store: Path | None = None, reload: Iterable[str] | None = None,
             removed: Iterable[str] = (), base: str = DEFAULT_BASE, license: str | None = None,
             attribution: str | None = None, dataset_url: str | None = None,
-            dumps: Iterable[str] = DUMP_FORMATS, compress: bool = False) -> Statistics:
+            dumps: Iterable[str] = DUMP_FORMATS, compress: bool = False, jobs: int = 1) -> Statistics:
     """Write the dumps, the reports and the store of one build into ``out`` (a new set's
     folder, see ``kg.publishing.folder``) and return the merged graph's statistics.
 
@@ -107,6 +110,7 @@ def publish(results: list[DocumentResult], out: Path, store: bool = True, *,
     ``dumps``: which of kg.nq, kg.ttl, kg.trig, kg.jsonld to write (``DUMP_FORMATS``, by
     extension); ``compress``: write them gzip-compressed (``kg.nq.gz`` ...).  The reports,
     void.ttl (listing the dumps written) and the store do not depend on either.
+    ``jobs`` > 1: the store is loaded beside the dumps, in a thread (the same bytes either way).
     """
     from kg.publishing.identity import REPORT, identity_report
 
@@ -133,32 +137,38 @@ def publish(results: list[DocumentResult], out: Path, store: bool = True, *,
     sources = [source for _iri, source in ordered]       # kg.nq's content, a graph at a time
     out.mkdir(parents=True, exist_ok=True)
     work = out / ".work"
-    # the merge as N-Triples (kg.ttl's statements), kept for the store's default graph
-    merged = work / "merged.nt" if store else None
-    try:
-        if "nq" in formats:
-            with dump_stream(out / ("kg.nq" + suffix), compress) as fh:
-                for source in sources:
-                    _copy(source, fh)
-        with dump_stream(out / ("kg.ttl" + suffix), compress) if "ttl" in formats else nullcontext() as fh:
-            stats = merge_graphs(ordered, fh, work, prefixes=dump_prefixes(), documents=len(docs),
-                                 merged=merged)
-        write_dataset_dumps(out, sources, stats, dataset_base=dataset_url, dataset=dataset_iri(base),
-                            license=license, attribution=attribution, formats=formats, compress=compress)
-        atomic_write(out / "validation-report.txt", validation_report(results).encode("utf-8"))
-        report = build_report(results, stats)
-        report["identity"] = {"report": REPORT, "merges": len(identity.merges), "links": len(identity.links)}
-        atomic_write(out / "build-report.json",
-                     (json.dumps(report, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
-        atomic_write(out / REPORT, identity.tsv())
-        if store:
-            wanted = set(graphs) if reload is None else set(reload) | set(extras)
-            fill_store(out / "store", previous_store,
-                       {iri: source for iri, source in ordered if iri in wanted},
-                       removed=sorted((set(removed) | {identity.graph_iri}) - set(graphs)),
-                       every=sources, merged=merged, total=len(graphs))
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    if store:
+        wanted = set(graphs) if reload is None else set(reload) | set(extras)
+        load_store = partial(fill_store, out / "store", previous_store,
+                             {iri: source for iri, source in ordered if iri in wanted},
+                             removed=sorted((set(removed) | {identity.graph_iri}) - set(graphs)),
+                             every=ordered)
+    # The store does not wait for the dumps (it loads each graph's text into the default graph
+    # as well, no sorted merge needed): with more than one job it is filled in a thread beside
+    # them (pyoxigraph's bulk load runs without the GIL); leaving the block waits for it.
+    with ThreadPoolExecutor(max_workers=1) if store and jobs > 1 else nullcontext() as beside:
+        loading = beside.submit(load_store) if beside else None
+        try:
+            if "nq" in formats:
+                with dump_stream(out / ("kg.nq" + suffix), compress) as fh:
+                    for source in sources:
+                        _copy(source, fh)
+            with dump_stream(out / ("kg.ttl" + suffix), compress) if "ttl" in formats else nullcontext() as fh:
+                stats = merge_graphs(ordered, fh, work, prefixes=dump_prefixes(), documents=len(docs))
+            write_dataset_dumps(out, sources, stats, dataset_base=dataset_url, dataset=dataset_iri(base),
+                                license=license, attribution=attribution, formats=formats, compress=compress)
+            atomic_write(out / "validation-report.txt", validation_report(results).encode("utf-8"))
+            report = build_report(results, stats)
+            report["identity"] = {"report": REPORT, "merges": len(identity.merges), "links": len(identity.links)}
+            atomic_write(out / "build-report.json",
+                         (json.dumps(report, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+            atomic_write(out / REPORT, identity.tsv())
+            if loading is not None:
+                loading.result()
+            elif store:
+                load_store()
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
     return stats
 
 

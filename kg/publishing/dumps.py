@@ -40,9 +40,7 @@ import re
 import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import groupby
 from json.encoder import encode_basestring as _string
-from operator import attrgetter
 from pathlib import Path
 from typing import Iterable, Union
 
@@ -54,6 +52,7 @@ from kg.publishing.files import (CONTEXT, DUMP_FORMATS, GZIP, JSONLD, TRIG, Conc
                                  atomic_write, dump_files, dump_stream)
 from kg.publishing.merged import (ExternalSort, SortedPrefixes, Statistics, count, document_graphs,
                                   graph_key)
+from kg.publishing.lines import Statement, graphs, literal_parts
 from kg.publishing.void import write_void
 
 CONTEXT_PATH = Path(__file__).resolve().parents[1] / "data" / "context.jsonld"
@@ -124,10 +123,8 @@ def _parse(nquads: Canonical) -> Iterable[ox.Quad]:
     return ox.parse(io.BufferedReader(Concatenated(nquads), 1 << 20), format=ox.RdfFormat.N_QUADS)
 
 
-def _graphs(nquads: Canonical) -> Iterable[tuple[ox.Term, list[ox.Quad]]]:
-    """(graph name, its quads) of canonical N-Quads, one graph at a time."""
-    for graph, group in groupby(_parse(nquads), key=attrgetter("graph_name")):
-        yield graph, list(group)
+def _sources(nquads: Canonical) -> Iterable[Union[Path, bytes]]:
+    return [Path(nquads)] if isinstance(nquads, (str, Path)) else nquads
 
 
 # --- TriG ------------------------------------------------------------------------------------
@@ -208,45 +205,49 @@ class _Compactor:
                 return term
         return self.iri(iri)
 
-    def entry(self, predicate: str, value: ox.Term) -> tuple[str, object]:
-        """The key and JSON value for one predicate/object pair."""
-        # The choice depends on the predicate and the kind of value only, not on its text.
-        if isinstance(value, ox.Literal):
-            kind = (predicate, "literal", bool(value.language), value.datatype.value)
-        else:
-            kind = (predicate, isinstance(value, (ox.NamedNode, ox.BlankNode)))
+    def entry(self, predicate: str, value: str) -> tuple[str, object]:
+        """The key and JSON value for one predicate/object pair (both as N-Quads terms)."""
+        # The choice depends on the predicate and the kind of value only, not on its text:
+        # a literal's kind is what follows its closing quote (language or datatype).
+        literal = value[0] == '"'
+        kind = (predicate, value[value.rindex('"') + 1:] if literal else None)
         choice = self._keys.get(kind)
         if choice is None:
-            choice = self._keys[kind] = self._choose(predicate, value)
+            choice = self._keys[kind] = self._choose(predicate[1:-1], value)
         key, coerced = choice
-        if coerced:
-            if isinstance(value, ox.Literal):
-                return key, value.value
-            return key, self.node_id(value)
-        return key, self.value(value)
+        if not literal:
+            return key, self.node_id(value) if coerced else {"@id": self.node_id(value)}
+        text, language, datatype = literal_parts(value)
+        if coerced or datatype == XSD_STRING:
+            return key, text
+        if language:
+            return key, {"@language": language, "@value": text}
+        return key, {"@type": self.iri(datatype), "@value": text}
 
-    def _choose(self, predicate: str, value: ox.Term) -> tuple[str, bool]:
+    def _choose(self, predicate: str, value: str) -> tuple[str, bool]:
         coercion_fits = None
         plain = None
+        literal = value[0] == '"'
+        _, language, datatype = literal_parts(value) if literal else ("", "", "")
         for term, coercion in self.terms.get(predicate, ()):
             if coercion is None:
                 plain = plain or term
-            elif coercion == "@id" and isinstance(value, (ox.NamedNode, ox.BlankNode)):
+            elif coercion == "@id" and not literal:
                 coercion_fits = coercion_fits or term
-            elif (isinstance(value, ox.Literal) and not value.language
-                  and value.datatype.value == coercion):
+            elif literal and not language and datatype == coercion:
                 coercion_fits = coercion_fits or term
         if coercion_fits:
             return coercion_fits, True
         return plain or self.iri(predicate), False
 
-    def node_id(self, term: ox.Term) -> str:
+    def node_id(self, term: str) -> str:
+        """An IRI or blank node, written as an N-Quads term, as a JSON-LD node id."""
         found = self._nodes.get(term)
         if found is None:
-            if isinstance(term, ox.BlankNode):
-                found = f"_:{term.value}"
-            elif isinstance(term, ox.NamedNode):
-                found = self._compact(term.value)
+            if term[0] == "<":
+                found = self._compact(term[1:-1])
+            elif term.startswith("_:"):
+                found = term
             else:
                 raise ValueError(f"cannot write {term} as a JSON-LD node id")
             self._nodes[term] = found
@@ -255,17 +256,6 @@ class _Compactor:
     def forget_nodes(self) -> None:
         self._nodes.clear()
 
-    def value(self, term: ox.Term) -> object:
-        if isinstance(term, (ox.NamedNode, ox.BlankNode)):
-            return {"@id": self.node_id(term)}
-        if isinstance(term, ox.Literal):
-            if term.language:
-                return {"@language": term.language, "@value": term.value}
-            if term.datatype.value == XSD_STRING:
-                return term.value
-            return {"@type": self.iri(term.datatype.value), "@value": term.value}
-        raise ValueError(f"cannot write {term} in JSON-LD (RDF-star is not supported)")
-
 
 def _sort_values(values: list) -> list:
     if len(values) < 2:
@@ -273,18 +263,26 @@ def _sort_values(values: list) -> list:
     return sorted(values, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
 
 
-def _node_objects(triples: Iterable[tuple[ox.Term, ox.NamedNode, ox.Term]], c: _Compactor) -> dict[str, dict]:
+RDF_TYPE_TERM = f"<{RDF_TYPE}>"
+
+
+def _node_objects(triples: Iterable[Statement], c: _Compactor) -> dict[str, dict]:
+    """The node objects of one graph's statements (N-Quads terms as written), by node id."""
     nodes: dict[str, dict[str, list]] = {}
-    for s, p, o in triples:
-        node_id = c.node_id(s)
-        node = nodes.get(node_id)
-        if node is None:
-            node = nodes[node_id] = {}
-        if p.value == RDF_TYPE and isinstance(o, ox.NamedNode):
-            node.setdefault("@type", []).append(c.type_name(o.value))
+    last = node = None
+    for s, p, o, _graph in triples:
+        if s != last:              # a subject's statements are one stretch of sorted lines
+            last = s
+            node = nodes.setdefault(c.node_id(s), {})
+        if p == RDF_TYPE_TERM and o[0] == "<":
+            key, value = "@type", c.type_name(o[1:-1])
         else:
-            key, value = c.entry(p.value, o)
-            node.setdefault(key, []).append(value)
+            key, value = c.entry(p, o)
+        values = node.get(key)
+        if values is None:
+            node[key] = [value]
+        else:
+            values.append(value)
     out = {}
     for node_id, props in nodes.items():
         obj: dict[str, object] = {"@id": node_id}
@@ -332,11 +330,11 @@ def write_jsonld(nquads: Canonical, target: Path, context: dict | None = None,
     with dump_stream(target, compress) as fh:
         fh.write(b'{\n "@context": ' + _json(context.get("@context", context), 1) + b',\n "@graph": [')
         first = True
-        for graph, quads in _graphs(nquads):
+        for graph, triples in graphs(_sources(nquads)):
             c.forget_nodes()
-            nodes = _node_objects(((q.subject, q.predicate, q.object) for q in quads), c)
+            nodes = _node_objects(triples, c)
             ordered = [nodes[k] for k in sorted(nodes)]
-            if not isinstance(graph, ox.DefaultGraph):
+            if graph:
                 ordered = [{"@graph": ordered, "@id": c.node_id(graph)}]
             for obj in ordered:
                 fh.write((b"\n  " if first else b",\n  ") + _json(obj, 2))

@@ -31,6 +31,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from kg.mapping.core import VOCAB
+from kg.querying.store import graph_triples
 
 RUN_BYTES = 160 << 20     # text held before a sorted run goes to disk (memory is ~2.5x this)
 MAX_OPEN = 64             # runs merged at once
@@ -56,17 +57,6 @@ def graph_key(graph_iri: str | None) -> bytes:
     return f"<{graph_iri}>".encode("utf-8") if graph_iri else b""
 
 
-def triple_lines(nquads: Iterable[bytes], graph_iri: str) -> Iterator[bytes]:
-    """The N-Triples lines of one graph's canonical N-Quads lines (the graph term dropped)."""
-    suffix = f" <{graph_iri}> .\n".encode("utf-8")
-    cut = len(suffix)
-    for line in nquads:
-        if line.endswith(suffix):
-            yield line[:-cut] + b" .\n"
-        elif line.strip():
-            raise ValueError(f"not a statement of <{graph_iri}>: {line[:200]!r}")
-
-
 class ExternalSort:
     """Lines (bytes, each ending in a newline) sorted and de-duplicated in bounded memory.
 
@@ -88,9 +78,11 @@ class ExternalSort:
             self._spill()
 
     def extend(self, lines: Iterable[bytes]) -> None:
-        before = len(self._lines)
+        # measured on the new lines alone: islice(self._lines, before) would step over every
+        # line held so far, quadratic in the run
+        lines = lines if isinstance(lines, list) else list(lines)
         self._lines.extend(lines)
-        self._size += sum(map(len, itertools.islice(self._lines, before, None)))
+        self._size += sum(map(len, lines))
         if self._size >= self.run_bytes:
             self._spill()
 
@@ -206,42 +198,36 @@ class Statistics:
 
 
 def merge_graphs(graphs: Iterable[tuple[str, Path | bytes]], turtle: BinaryIO | None, workdir: Path, *,
-                 prefixes: dict[str, str], documents: int = 0, merged: Path | None = None) -> Statistics:
+                 prefixes: dict[str, str], documents: int = 0) -> Statistics:
     """Write the RDF merge of ``graphs`` (graph IRI, canonical N-Quads as a file or bytes) as
     Turtle to ``turtle`` (None: write none) and return its statistics.  Temporary runs go to
-    ``workdir``; the merge as sorted N-Triples stays at ``merged`` when one is given (the
-    store loads it as its default graph)."""
+    ``workdir``."""
     triples = ExternalSort(workdir)
     for graph_iri, source in graphs:
         data = bytes(source) if isinstance(source, (bytes, bytearray)) else Path(source).read_bytes()
         triples.extend(_triples_of(data, graph_iri))
     workdir.mkdir(parents=True, exist_ok=True)
-    if merged is None:
-        fd, name = tempfile.mkstemp(prefix="merged-", suffix=".nt", dir=workdir)
+    if turtle is None:
+        stats = count(triples, workdir)
     else:
-        fd, name = os.open(merged, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644), str(merged)
-    try:
-        with os.fdopen(fd, "wb", buffering=1 << 20) as fh:
-            stats = _count(triples.blocks(), fh, workdir)
-        stats.documents = documents
-        if turtle is not None:
+        # the merge as N-Triples on disk, then through pyoxigraph's Turtle writer
+        fd, name = tempfile.mkstemp(prefix="merged-", suffix=".nt", dir=workdir)
+        try:
+            with os.fdopen(fd, "wb", buffering=1 << 20) as fh:
+                stats = _count(triples.blocks(), fh, workdir)
             writer = SortedPrefixes(turtle)
             ox.serialize(ox.parse(path=name, format=ox.RdfFormat.N_TRIPLES), writer,
                          format=ox.RdfFormat.TURTLE, prefixes=prefixes)
             writer.flush()
-    finally:
-        if merged is None:
+        finally:
             os.unlink(name)
+    stats.documents = documents
     return stats
 
 
 def _triples_of(data: bytes, graph_iri: str) -> list[bytes]:
-    """The N-Triples lines of one graph's canonical N-Quads (the graph term dropped), all at
-    once: a statement's line ends with the graph term, and no other newline is in a line."""
-    suffix = f" <{graph_iri}> .\n".encode("utf-8")
-    if data and (not data.endswith(b"\n") or data.count(suffix) != data.count(b"\n")):
-        return list(triple_lines(data.splitlines(keepends=True), graph_iri))   # names the bad line
-    return data.replace(suffix, b" .\n").splitlines(keepends=True)
+    """The N-Triples lines of one graph's canonical N-Quads (the graph term dropped)."""
+    return graph_triples(data, graph_iri).splitlines(keepends=True)
 
 
 def _count(blocks: Iterable[list[bytes]], out: BinaryIO, workdir: Path) -> Statistics:
@@ -316,4 +302,4 @@ def document_graphs(quads: Iterable[ox.Quad]) -> set[str]:
 
 
 __all__ = ["ExternalSort", "SortedPrefixes", "Statistics", "canonical_nquads", "count", "graph_key", "merge_graphs",
-           "document_graphs", "statistics_of", "triple_lines"]
+           "document_graphs", "statistics_of"]

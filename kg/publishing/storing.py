@@ -7,15 +7,15 @@ that nobody writes to.  Two ways to make the new one:
   to its immutable files: milliseconds, whatever its size), then ``load_documents`` replaces
   the changed graphs and drops the removed ones, a bounded batch at a time;
 - otherwise (the first build, ``--full``, most graphs changed): ``load_whole`` bulk-loads
-  every graph's N-Quads and their merge (the default graph, what ``kg.ttl`` holds, as
-  N-Triples) straight from the files.
+  every graph's N-Quads straight from the files, each into its named graph and into the
+  default graph (which, the store being a set, becomes their merge: what ``kg.ttl`` holds).
 
 Either way nothing is held in memory beyond one batch of graphs.
 """
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Union
 
@@ -27,12 +27,11 @@ BATCH = 200          # graphs per load_documents call
 
 
 def fill_store(store_dir: Path, previous: Path | None, graphs: Mapping[str, Union[Path, bytes]], *,
-               removed: Iterable[str], every: Iterable[Union[Path, bytes]], merged: Path,
-               total: int) -> str:
+               removed: Iterable[str], every: Sequence[tuple[str, Union[Path, bytes]]]) -> str:
     """Make the store at ``store_dir`` (see the module docstring); return how ("updated" or
-    "loaded").  ``graphs`` are the graphs that changed since ``previous``; ``every`` is the
-    N-Quads of every graph of the set (``total`` of them), ``merged`` their merge as
-    N-Triples."""
+    "loaded").  ``graphs`` are the graphs that changed since ``previous``; ``every`` is
+    (graph IRI, canonical N-Quads) of every graph of the set."""
+    total = len(every)
     if previous is not None and store_exists(previous) and len(graphs) <= max(BATCH, total // 2):
         source = ox.Store.read_only(os.path.realpath(previous))
         try:
@@ -45,7 +44,7 @@ def fill_store(store_dir: Path, previous: Path | None, graphs: Mapping[str, Unio
             load_documents(store_dir, dict(items[start:start + BATCH]),
                            removed=removed if start == 0 else ())
         return "updated"
-    load_whole(store_dir, every, merged)
+    load_whole(store_dir, every)
     return "loaded"
 
 

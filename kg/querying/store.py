@@ -43,7 +43,7 @@ import pyoxigraph as ox
 GraphSource = Union[bytes, str, "os.PathLike[str]"]
 
 BUILD_HINT = "run `kg build` first, or pass --store DIR"
-LOAD_BYTES = 48 << 20     # N-Quads text per bulk load when a whole build is loaded
+LOAD_BYTES = 24 << 20     # text per bulk load of a whole build: half named quads, half their triples
 
 
 class StoreError(Exception):
@@ -151,16 +151,19 @@ def load_documents(
     return report
 
 
-def load_whole(store_dir: str | os.PathLike[str], named: Iterable[GraphSource],
-               merged: str | os.PathLike[str]) -> None:
+def load_whole(store_dir: str | os.PathLike[str],
+               graphs: Iterable[tuple[str, GraphSource]]) -> None:
     """Fill a new, empty store with a whole build at once, streaming from files.
 
-    ``named`` are the named graphs' N-Quads (files or bytes, nothing in the default graph);
-    ``merged`` their RDF merge as N-Triples (what the build's ``kg.ttl`` holds), which becomes
-    the default graph, so the invariant ``load_documents`` keeps holds from the start.  Much
-    faster than replacing graphs one by one when there are many.  pyoxigraph parses and loads
-    the text itself (no quad becomes a Python object), ``LOAD_BYTES`` of it at a time:
-    ``Store.bulk_load`` of a whole file holds far more (1.7 GB for 7 million quads).
+    ``graphs`` are (graph IRI, its canonical N-Quads: every line a statement of that graph, as
+    pyoxigraph writes them), a file or bytes.  Each graph's text is loaded twice in one bulk
+    load: as it is, into its named graph, and with the graph term dropped, into the default
+    graph.  The store is a set, so the default graph is then the RDF merge of the graphs (a
+    triple several graphs state is stored once): the invariant ``load_documents`` keeps holds
+    from the start, and no sorted merge has to be made first.  Much faster than replacing
+    graphs one by one when there are many.  pyoxigraph parses and loads the text itself (no
+    quad becomes a Python object), ``LOAD_BYTES`` of it at a time: ``Store.bulk_load`` of a
+    whole file holds far more (1.7 GB for 7 million quads).
     """
     path = Path(store_dir)
     if store_exists(path):
@@ -168,45 +171,48 @@ def load_whole(store_dir: str | os.PathLike[str], named: Iterable[GraphSource],
     store = open_store(path, read_only=False)
     try:
         # lenient: the text comes from pyoxigraph's own writer, its IRIs already checked
-        for chunk in _chunks(named):
+        for chunk in _chunks(_named_and_merged(graphs)):
             store.bulk_load(chunk, format=ox.RdfFormat.N_QUADS, lenient=True)
-        for chunk in _chunks([merged]):
-            store.bulk_load(chunk, format=ox.RdfFormat.N_TRIPLES, lenient=True)
         store.flush()
-    except (OSError, SyntaxError) as exc:
+    except (OSError, SyntaxError, ValueError) as exc:
         raise StoreError(f"loading store at {path} failed: {_one_line(str(exc))}") from exc
     finally:
         del store
 
 
-def _chunks(sources: Iterable[GraphSource], size: int | None = None) -> Iterator[bytes]:
-    """The lines of ``sources`` (bytes or files of N-Quads/N-Triples) in pieces of about
-    ``size`` bytes (default ``LOAD_BYTES``), each cut after a line."""
+def graph_triples(data: bytes, graph_iri: str) -> bytes:
+    """One graph's canonical N-Quads as N-Triples: each line's graph term dropped.
+
+    Raises ``ValueError`` naming the first line that is not a statement of that graph."""
+    suffix = f" <{graph_iri}> .\n".encode("utf-8")
+    if data and (not data.endswith(b"\n") or data.count(suffix) != data.count(b"\n")):
+        bad = next((line for line in data.splitlines(keepends=True)
+                    if line.strip() and not line.endswith(suffix)), data[-200:])
+        raise ValueError(f"not a statement of <{graph_iri}>: {bad[:200]!r}")
+    return data.replace(suffix, b" .\n")
+
+
+def _named_and_merged(graphs: Iterable[tuple[str, GraphSource]]) -> Iterator[bytes]:
+    for iri, source in graphs:
+        data = bytes(source) if isinstance(source, (bytes, bytearray)) else Path(source).read_bytes()
+        yield data
+        yield graph_triples(data, iri)
+
+
+def _chunks(pieces: Iterable[bytes], size: int | None = None) -> Iterator[bytes]:
+    """``pieces`` of N-Quads text (each whole lines) joined into chunks of about ``size``
+    bytes (default ``LOAD_BYTES``)."""
     size = size or LOAD_BYTES
     pending: list[bytes] = []
     held = 0
-    for source in sources:
-        if isinstance(source, (bytes, bytearray)):
-            pieces: Iterable[bytes] = [bytes(source)]
-        else:
-            pieces = _file_pieces(source, size)
-        for piece in pieces:
-            pending.append(piece)
-            held += len(piece)
-            if held >= size:
-                data = b"".join(pending)
-                cut = data.rfind(b"\n") + 1
-                if cut:
-                    yield data[:cut]
-                pending, held = ([data[cut:]], len(data) - cut) if cut < len(data) else ([], 0)
+    for piece in pieces:
+        pending.append(piece)
+        held += len(piece)
+        if held >= size:
+            yield b"".join(pending)
+            pending, held = [], 0
     if held:
         yield b"".join(pending)
-
-
-def _file_pieces(path: GraphSource, size: int) -> Iterator[bytes]:
-    with open(path, "rb") as fh:
-        while piece := fh.read(size):
-            yield piece
 
 
 def _drop_graphs(store: ox.Store, graphs: list[ox.NamedNode]) -> None:

@@ -31,6 +31,7 @@ import bisect
 import dataclasses
 import re
 
+from kg.lexicon.alternation import case_odd, may_match, required_runs
 from kg.reading import reader
 from kg.reading.markdown import PAGE_RE, find_body
 from kg.reading.transcript import Block, Line, TextBuilder, Transcript, raw_lines
@@ -181,6 +182,33 @@ def _multiline(rx: re.Pattern) -> re.Pattern:
     return re.compile(rx.pattern, rx.flags | re.MULTILINE)     # re caches compiled patterns
 
 
+# The runs of letters any match of each genre cue prints: a text that prints none of them is
+# not searched (most texts show one genre's layout, and the search of a whole OCR text by a
+# case-insensitive pattern costs as much as reading the rest of it).
+_CUE_RUNS = tuple(required_runs(rx.pattern, rx.flags & re.IGNORECASE) for _genre, rx in _GENRE_CUES)
+
+
+class _Probe:
+    """A text with its lower-cased copy (made once, when a case-insensitive cue asks)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._low: str | None = None
+
+    def search(self, k: int) -> re.Match | None:
+        """`_GENRE_CUES` [k] searched in the text, line by line (MULTILINE)."""
+        rx, runs = _GENRE_CUES[k][1], _CUE_RUNS[k]
+        if rx.flags & re.IGNORECASE:
+            if self._low is None:
+                self._low = "" if case_odd(self.text) else self.text.lower()
+            probe = self._low or None          # "": an odd letter, every pattern is tried
+        else:
+            probe = self.text
+        if probe is not None and not may_match(runs, probe):
+            return None
+        return _multiline(rx).search(self.text)
+
+
 def sniff(raw: str) -> float:
     """How surely ``raw`` is plain OCR text of a typescript (0..1); 0.5 is the markdown fallback.
 
@@ -193,14 +221,15 @@ def sniff(raw: str) -> float:
     score = 0.0
     if _PAGE_MARKERS_ANY.search(head):
         score += 0.3
-    if len(_NARA_FIELDS.findall(head)) >= 3 or _multiline(_GENRE_CUES[0][1]).search(head):
+    cues = _Probe(head)
+    if len(_NARA_FIELDS.findall(head)) >= 3 or cues.search(0):
         score += 0.25
     if _JFK_RELEASE.search(head):
         score += 0.15
     if _RECORD_NO.search(head[:2000]):
         score += 0.1
-    for _genre, rx in _GENRE_CUES[1:]:
-        if _multiline(rx).search(head):
+    for k in range(1, len(_GENRE_CUES)):
+        if cues.search(k):
             score += 0.1
             break
     if len(_CABLE_WORDS.findall(head)) >= 2:
@@ -226,8 +255,9 @@ def _genre_cues(text: str, raw_at, lines: list[Line]) -> list[dict]:
     """
     starts = [ln.start for ln in lines]
     cues = []
-    for genre, rx in _GENRE_CUES:
-        m = _multiline(rx).search(text)
+    probe = _Probe(text)
+    for k, (genre, _rx) in enumerate(_GENRE_CUES):
+        m = probe.search(k)
         if m and m.end() > m.start():
             ln = lines[bisect.bisect_right(starts, m.start()) - 1]
             span = (raw_at[m.start()], raw_at[m.end() - 1] + 1)
@@ -321,11 +351,13 @@ def _caps_prose(line: str) -> bool:
     words = line.split()
     if len(words) < 6:
         return False
+    # the function words first: a line in mixed case has none of them in capitals, and they
+    # cost a look at each word, the letter counts a look at each character
+    if sum(w.strip(".,;:()\"'") in _FUNCTION_WORDS for w in words) < 2:
+        return False
     upper = sum(map(str.isupper, line))
     lower = sum(map(str.islower, line))
-    if upper < 4 * lower or _JFK_RELEASE.search(line) or _FIELD.match(line):
-        return False
-    return sum(w.strip(".,;:()\"'") in _FUNCTION_WORDS for w in words) >= 2
+    return not (upper < 4 * lower or _JFK_RELEASE.search(line) or _FIELD.match(line))
 
 
 def _find_body(t: Transcript) -> tuple[int, list[tuple[int, int]]]:

@@ -75,38 +75,71 @@ def raw_lines(raw: str) -> Iterator[tuple[int, int, int]]:
     yield start, len(raw), len(raw) + 1
 
 
+# 0, 1, 2, ...: a run of raw offsets goes into a map by a slice of this (a copy of memory), not
+# counted out one by one; it grows to the longest source read so far (4 bytes a character)
+_COUNTING = array("i")
+
+
+def _counting(end: int) -> array:
+    if len(_COUNTING) < end:
+        _COUNTING.extend(range(len(_COUNTING), end + (end >> 2)))
+    return _COUNTING
+
+
 class TextBuilder:
-    """Builds a reading text together with its map back to raw offsets."""
+    """Builds a reading text together with its map back to raw offsets.
+
+    Copies that continue where the last one stopped (the lines of a page, one after the other)
+    are joined into one run and copied at once when something else comes: a reader copies a
+    line at a time, and the text and map come out the same (tests/reading/test_offsets.py)."""
 
     def __init__(self, raw_length: int = 0) -> None:
         self._parts: list[str] = []
         # four bytes an offset while they fit: the map is the reader's largest structure
         self._map = array("i" if raw_length < 2**31 - 1 else "q")
+        self._raw: str | None = None       # the pending run: raw[_start:_end], not yet copied
+        self._start = self._end = 0
+
+    def _flush(self) -> None:
+        if self._end > self._start:
+            self._parts.append(self._raw[self._start:self._end])
+            if self._map.typecode == "i":
+                self._map.extend(_counting(self._end)[self._start:self._end])
+            else:
+                self._map.extend(range(self._start, self._end))
+        self._start = self._end = 0
 
     def copy(self, raw: str, start: int, end: int) -> None:
         """Copy raw[start:end] into the reading text, keeping the offsets."""
         if end <= start:
             return
-        self._parts.append(raw[start:end])
-        self._map.extend(range(start, end))
+        if start == self._end and raw is self._raw and self._end > self._start:
+            self._end = end
+            return
+        self._flush()
+        self._raw, self._start, self._end = raw, start, end
 
     def synthetic(self, text: str, at: int) -> None:
         """Add characters that are not in the raw file (a separator), anchored at ``at``."""
         if not text:
             return
+        self._flush()
         self._parts.append(text)
         self._map.extend([at] * len(text))
 
     def last_char(self) -> str:
+        if self._end > self._start:
+            return self._raw[self._end - 1]
         for part in reversed(self._parts):
             if part:
                 return part[-1]
         return ""
 
     def __len__(self) -> int:
-        return len(self._map)
+        return len(self._map) + self._end - self._start
 
     def build(self) -> tuple[str, array]:
+        self._flush()
         return "".join(self._parts), self._map
 
 

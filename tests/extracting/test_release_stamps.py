@@ -85,3 +85,18 @@ def test_the_forms_current_status_is_the_result_of_its_last_review():
     _records, events = _events(raw)
     (review,) = events
     assert (review.date, review.result) == (date(1998, 7, 30), "released-with-deletions")
+
+
+def test_the_lines_searched_for_a_stamp_are_those_a_search_of_each_line_finds():
+    # the stamps pre-scan the whole file for the cue words instead of each line
+    from kg.extracting.stamps import _CUE_RE, cue_lines
+    from tests.real_texts import real_transcripts
+
+    odd = read_plaintext("odd.md", "x\nAPPROVED FOR RELEAſE 1993\nİ\nreleased under the\r\nKENNEDY\n")
+    for t in real_transcripts() + (odd,):
+        lines, at = [], 0
+        for line in t.raw.split("\n"):
+            lines.append((at, line))
+            at += len(line) + 1
+        assert list(cue_lines(t)) == [(a, line) for a, line in lines if _CUE_RE.search(line)], t.name
+    assert any(list(cue_lines(t)) for t in real_transcripts())

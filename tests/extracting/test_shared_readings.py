@@ -15,6 +15,7 @@ from kg.extracting.citing import _Containing, _letters, CitingContext
 from kg.extracting.discourse import _split, sentences, stems, topic_of, topics_of
 from kg.extracting.proposals import _proposal_act, proposal_act
 from kg.reading import read_file
+from kg.reading.plaintext import read_plaintext
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 DOCUMENTS = sorted(p for d in ("memos", "jfk") for p in (FIXTURES / d).iterdir() if p.is_file() and p.name != "README.md")
@@ -187,3 +188,81 @@ def test_turns_are_pieced_as_before_on_real_documents(path):
         assert turns.extract(t, list(found)) == ours
     finally:
         turns._before_first_equal = plain
+
+
+def test_every_prefiltered_pattern_of_the_extractors_finds_what_its_pattern_finds():
+    # the extractors' patterns behind the cheap test (kg.lexicon.alternation.Prefiltered), found
+    # in every extractor module, on every sentence and line of the real documents
+    import importlib
+    import pkgutil
+
+    import kg.extracting
+    from kg.extracting.discourse import sentences
+    from kg.lexicon.alternation import Prefiltered
+    from tests.real_texts import real_transcripts
+
+    guarded = {}
+    for info in pkgutil.iter_modules(kg.extracting.__path__):
+        module = importlib.import_module(f"kg.extracting.{info.name}")
+        guarded.update({f"{info.name}.{k}": v for k, v in vars(module).items() if isinstance(v, Prefiltered)})
+    assert {"claims._PROCEDURAL", "claims._COURTESY", "turns._NARRATION_RE", "drafters._ROLE",
+            "nara_form._CUE_RE", "reviews._NARA", "reviews._NARA_LOOSE", "reviews._JFK_ACT",
+            "reviews._NO_OBJECTION", "markings._SOURCE_NOTE"} <= set(guarded)
+    hits = dict.fromkeys(guarded, 0)
+    stamps = read_plaintext("stamps.md", (
+        "DECLASSIFIED\nAuthority NND 959000\nBy GW NARA Date 6/4/01\n\nDECLASSIFIED Authority EO 12958 "
+        "By JK, NARA, Date 3/4/97\nReleased under the John F. Kennedy Assassination Records Collection "
+        "Act of 1992 (44 USC 2107 Note). Case#:NW 55997 Date: 10-28-2021\nCIA HAS NO OBJECTION TO "
+        "DECLASSIFICATION AND/OR RELEASE OF CIA INFORMATION IN THIS DOCUMENT\n"
+        "Source: Department of State, Central Files. Secret; Priority.\n"
+        "DECLAſſIFIED Authority NND 1 By GW NARA Date 6/4/01\n"))
+    for t in real_transcripts() + (stamps,):
+        texts = [t.line_text(ln) for ln in t.lines]
+        texts += [s.text(t) for a, b in t.paragraphs for s in sentences(t, a, b)]
+        for name, pre in guarded.items():
+            for text in texts:
+                got, plain = pre.search(text), pre.rx.search(text)
+                assert (got and got.span()) == (plain and plain.span()), (name, t.name, text)
+                hits[name] += plain is not None
+            # a document that fails the cheap test has no line or sentence that matches
+            assert pre.may_occur(t.text) or not any(pre.rx.search(text) for text in texts), (name, t.name)
+            for whole in (t.raw, t.text):
+                got = [m.span() for m in pre.finditer(whole)]
+                plain = [m.span() for m in pre.rx.finditer(whole)]
+                assert got == plain, (name, t.name)
+                hits[name] += len(plain)
+    assert all(hits.values()), hits          # each pattern matched somewhere: the test can fail
+
+
+def test_every_case_folded_pattern_of_the_extractors_finds_what_its_pattern_finds():
+    # the extractors' case-insensitive patterns searched in the lower-cased text
+    # (kg.lexicon.alternation.CaseFolded), on every real document and a text with odd letters
+    import importlib
+    import pkgutil
+
+    import kg.extracting
+    from kg.lexicon.alternation import CaseFolded
+    from tests.real_texts import real_transcripts
+
+    folded = {}
+    for info in pkgutil.iter_modules(kg.extracting.__path__):
+        module = importlib.import_module(f"kg.extracting.{info.name}")
+        folded.update({f"{info.name}.{k}": v for k, v in vars(module).items() if isinstance(v, CaseFolded)})
+    assert {"citation_phrases._NOUN_RE", "citations._TEL_RE", "citation_clauses._PLUPERFECT_RE",
+            "reviews._NARA_BLANK_RE", "reviews._DATE_OF_REVIEW_RE"} <= set(folded)
+    texts = [t.text for t in real_transcripts()] + [
+        "The TREATY and the ſame Agreement; İ read the Draft.",
+        "Reference: DEPTEL 1745, Embtel 748 and 751; Moscow's 1022; USUN'S 12; Department's telegram No. 3",
+        "Deptel 1745 (Moſcow's 12), İstanbul's 4, Kelvin\u212a's 5",
+        "DECLASSIFIED\nAuthority NND 959000\nBy GW NARA Date 6/4/01\nDate of Review: 04 JUN 1998",
+        "Declassified Authority: By: Nara; DATE OF REVIEW 1998; declaſſified auth by nara",
+        "Khrushchev HAD REMARKED that; he had previously Proposed it; İ had said; ſhe had ſaid"]
+    for name, pattern in folded.items():
+        assert pattern.twin is not None, name
+        found = 0
+        for text in texts:
+            for pos in (0, len(text) // 3):
+                got = [m.regs for m in pattern.finditer(text, pos)]
+                assert got == [m.regs for m in pattern.rx.finditer(text, pos)], (name, pos, text[:60])
+                found += len(got)
+        assert found >= 2, name

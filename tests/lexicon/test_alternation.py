@@ -66,3 +66,71 @@ def test_names_grouped_for_a_case_sensitive_pattern_match_as_the_plain_list():
         assert found == [(m.span(), m.group("name")) for m in slow.finditer(text)]
         matched += len(found)
     assert matched >= 10
+
+
+def test_the_quick_look_for_odd_letters_finds_what_the_pattern_finds():
+    from kg.lexicon.alternation import CASE_ODD, case_odd
+    for text in ["", "plain", "reconnaiſſance", "İnvasion", "ıncoming", "ſ", "Łódź ß Σ", "x\u0131"]:
+        assert case_odd(text) == bool(CASE_ODD.search(text)), text
+
+
+def test_a_prefiltered_pattern_finds_what_the_pattern_finds():
+    import re
+
+    from kg.lexicon.alternation import Prefiltered
+    patterns = [re.compile(r"\bleft\s+the\s+(?:room|table)\b|\b(?:is|are)\s+attached\b", re.IGNORECASE),
+                re.compile(r"\b(?:wished|wanted)\s+to\b"), re.compile(r"warheads?|\d+"),
+                re.compile(r"(?i)treaty"), re.compile(r"over-?\s*flights?", re.IGNORECASE)]
+    texts = ["He LEFT THE ROOM.", "The map is attached", "Reconnaiſſance over-flights", "ſhe LEFT the table",
+             "İS ATTACHED", "He wished to add", "WISHED TO", "3 warheads", "no match here", "Treaty",
+             "OVERFLIGHTS", "over- flight", ""]
+    for rx in patterns:
+        pre = Prefiltered(rx)
+        for text in texts:
+            got, plain = pre.search(text), rx.search(text)
+            assert (got and got.span()) == (plain and plain.span()), (rx.pattern, text)
+
+
+def test_a_case_folded_pattern_finds_where_the_case_insensitive_one_finds():
+    import re
+
+    from kg.lexicon.alternation import CaseFolded
+    texts = ["The TREATY and the Treaty", "the ſpecial Agreement", "İ signed the AGREEMENT", "Aide-Mémoire",
+             "AIDE-MÉMOIRE of 5 May", "draft-agreement", "", "KELVIN \u212a agreement", "By: NARA",
+             "by\n  Nara", "ſafety. \\S"]
+    for pattern in [r"(?<![\w-])(?:treaty|agreement|aide-m[eé]moire)(?![\w-])", r"\bdr[a-z]ft\b", r"[^a-z]agree",
+                    r"(?P<n>treaty)\s+(?P=n)?", r"\S+ty\W", r"\bby\W[\s\S]{0,9}?\bnara\b"]:
+        folded = CaseFolded(pattern)
+        assert folded.twin is not None
+        for text in texts:
+            got = [(m.span(), m.regs) for m in folded.finditer(text)]
+            assert got == [(m.span(), m.regs) for m in folded.rx.finditer(text)], (pattern, text)
+    for pattern in [r"[A-Z]\w+", r"\\S", r"(?-i:t)reaty", r"(?i)treaty", r"\N{LATIN SMALL LETTER A}"]:
+        assert CaseFolded(pattern).twin is None, pattern       # means something else in lower case
+
+
+def test_only_the_odd_characters_fold_to_a_latin_letter_or_one_of_the_document_nouns_otherwise():
+    import re
+    import string
+
+    from kg.lexicon.alternation import case_odd
+    from kg.lexicon.documents import NOUN_ALT
+    letters = {c for c in NOUN_ALT if c.isalpha()} | set(string.ascii_lowercase)
+    every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
+    for letter in letters:
+        for m in re.finditer(re.escape(letter), every, re.IGNORECASE):
+            c = m.group()
+            assert case_odd(c) or c.lower() == letter, (hex(ord(c)), letter)
+
+
+def test_lower_case_keeps_every_character_in_or_out_of_the_classes_and_in_its_place():
+    import re
+
+    from kg.lexicon.alternation import case_odd, lowered
+    every = [chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF]
+    for cls in (re.compile(r"\s"), re.compile(r"\d"), re.compile(r"\w")):
+        assert not [c for c in every if not case_odd(c) and bool(cls.match(c)) != bool(cls.match(c.lower()))]
+    assert [c for c in every if len(c.lower()) != 1] == ["\u0130"] and case_odd("\u0130")
+    text = "The Treaty"
+    assert lowered(text) == "the treaty" and lowered(text) == "the treaty"     # kept, the same
+    assert lowered("İ signed") is None and lowered("ſo") is None and lowered("") == ""

@@ -112,3 +112,19 @@ def test_a_cache_that_cannot_be_written_or_read_is_ignored(tmp_path, monkeypatch
     monkeypatch.setenv(snapshot.CACHE_ENV, "")                           # turned off
     assert snapshot.cache_dir() is None
     assert snapshot.cached("words", "k", lambda: ("off",)) == ("off",)
+
+
+def test_the_kept_answers_are_those_computed_anew():
+    # zipf, is_common_word and misread_word keep their answers per token: asked twice, in any
+    # order, every word of the real documents gets what the computation gives
+    import re
+
+    from kg.lexicon.words import is_common_word, misread_word, zipf
+    from tests.real_texts import real_transcripts
+    tokens = sorted({m.group() for t in real_transcripts() for m in re.finditer(r"[A-Za-z]{3,}", t.raw)})
+    assert len(tokens) > 1000
+    for fn in (zipf, is_common_word, misread_word):
+        fn.cache_clear()
+        first = [fn(w) for w in tokens]
+        again = [fn(w) for w in reversed(tokens)][::-1]
+        assert first == again == [fn.__wrapped__(w) for w in tokens], fn.__name__

@@ -10,6 +10,7 @@ from kg.querying.store import (
     StoreError,
     graphs_in_nquads,
     load_documents,
+    load_whole,
     open_store,
 )
 from querying_support import DK, DOCUMENTS, FIXTURES, GRAPH, MEMCON, TELCON, person
@@ -219,3 +220,30 @@ def test_the_merged_triples_of_blank_nodes_go_with_their_graph(tmp_path: Path) -
     assert len(list(open_store(store_dir).quads_for_pattern(None, None, None, None))) == 4
     load_documents(store_dir, {}, removed=[GRAPH + "one"])
     assert not list(open_store(store_dir).quads_for_pattern(None, None, None, None))
+
+
+def _canonical(path: Path) -> bytes:
+    """A fixture as a build's cache holds it: pyoxigraph's N-Quads, sorted."""
+    lines = ox.serialize(ox.parse(path.read_bytes(), format=ox.RdfFormat.N_QUADS),
+                         format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)
+    return b"".join(sorted(set(lines)))
+
+
+def test_a_whole_load_holds_what_loading_the_documents_one_by_one_holds(tmp_path: Path) -> None:
+    """load_whole fills the default graph from each graph's own text (the store keeps one copy
+    of a triple two documents state): the same store as load_documents, the merge included."""
+    graphs = [(iri, _canonical(path)) for iri, path in sorted(DOCUMENTS.items())]
+    (tmp_path / "whole-load-telcon.nq").write_bytes(_canonical(DOCUMENTS[graphs[1][0]]))
+    graphs[1] = (graphs[1][0], tmp_path / "whole-load-telcon.nq")       # a file, as from the cache
+    load_whole(tmp_path / "whole", graphs)
+    load_documents(tmp_path / "one-by-one", dict(graphs))
+    whole = _contents(tmp_path / "whole")
+    assert whole == _contents(tmp_path / "one-by-one")
+    named_triples = {row[:3] for row in whole[0]}
+    assert whole[1] == named_triples and len(named_triples) < len(whole[0])   # shared facts once
+
+
+def test_a_whole_load_of_a_line_outside_its_graph_names_the_graph(tmp_path: Path) -> None:
+    memcon = _canonical(DOCUMENTS[GRAPH + MEMCON])
+    with pytest.raises(StoreError, match=f"not a statement of <{GRAPH + TELCON}>"):
+        load_whole(tmp_path / "store", [(GRAPH + TELCON, memcon)])

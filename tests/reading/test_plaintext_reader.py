@@ -231,3 +231,23 @@ def test_a_header_caption_that_runs_into_the_subject_line_is_not_the_first_parag
     assert [t.text[a:b] for a, b in t.paragraphs] == [
         "The Secretary expressed the hope that the negotiations could soon be concluded.",
         "Mr. Gromyko agreed that the negotiations had achieved positive results."]
+
+
+def test_a_genre_cue_skipped_for_want_of_its_letters_would_have_found_nothing():
+    # the pre-filter of the genre cues: the search of every real document and of texts with
+    # letters that fold oddly ("ſ", "İ") finds what the plain search of each cue finds
+    from kg.reading.plaintext import _GENRE_CUES, _Probe, _multiline
+    from tests.real_texts import real_transcripts
+
+    texts = [t.text for t in real_transcripts()] + [t.raw[:30000] for t in real_transcripts()]
+    texts += ["MEMORANDUM FOR THE RECORD", "memorandum of converſation", "İNCOMING TELEGRAM",
+              "ıncoming telegram\nDEPARTMENT OF STATE", " CLASSIFIED MESSAGE", "DISPATCH"]
+    found = 0
+    for text in texts:
+        probe = _Probe(text)
+        for k, (_genre, rx) in enumerate(_GENRE_CUES):
+            plain = _multiline(rx).search(text)
+            got = probe.search(k)
+            assert (got and (got.span(), got.group())) == (plain and (plain.span(), plain.group())), (k, text[:60])
+            found += plain is not None
+    assert found > 20
