@@ -15,8 +15,10 @@ its worker 1.6 GB while it is processed.  So the pool processes at most one larg
 (``LARGE_SOURCE`` bytes or more) at a time: a large source waits while another is in the
 workers and small ones go ahead of it, and a large one goes first whenever it may, so the large
 sources of a corpus are spread over the build rather than left to run one by one at its end.
-After a large source the worker hands the memory it freed back to the system (``malloc_trim``),
-so the build's peak is about one large document, not one per worker.
+After each source the worker hands the memory it freed back to the system (``malloc_trim``, a
+fraction of a millisecond; after a large one, once its cycles are collected), so a worker that
+has read a large document does not keep its pages while the other reads the next: the build's
+peak is about one large document, not one per worker.
 
 Dask workers are the cluster's own processes; they outlive a build by design.
 """
@@ -61,10 +63,10 @@ def run_pool(todo: list[tuple[str, Path]], base: str, jobs: int, unit: Unit) -> 
             while len(running) < ahead and (small or large):
                 if large and not any(running.values()):
                     name, path = large.popleft()
-                    running[pool.submit(_large, unit, str(path), base, name)] = True
+                    running[pool.submit(_trimmed, unit, str(path), base, name, True)] = True
                 elif small:
                     name, path = small.popleft()
-                    running[pool.submit(unit, str(path), base, name)] = False
+                    running[pool.submit(_trimmed, unit, str(path), base, name, False)] = False
                 else:
                     break                         # only large ones left, one is in the workers
             done, _ = wait(running, return_when=FIRST_COMPLETED)
@@ -87,12 +89,13 @@ def _size(path: Path) -> int:
         return 0                 # the unit reports what is wrong with it
 
 
-def _large(unit: Unit, path: str, base: str, name: str) -> T:
-    """``unit`` on a large source, then the memory its graph took handed back to the system."""
+def _trimmed(unit: Unit, path: str, base: str, name: str, large: bool) -> T:
+    """``unit`` on a source, then the memory it freed handed back to the system."""
     try:
         return unit(path, base, name)
     finally:
-        gc.collect()
+        if large:
+            gc.collect()
         _trim()
 
 
