@@ -50,6 +50,8 @@ MANIFEST = "manifest.json"
 # The dump files: linked only when the set holds them (``kg build --dumps``, ``--compress``).
 DUMP_NAMES = ("kg.ttl", "kg.nq", "kg.trig", "kg.jsonld")
 DUMP_NAMES += tuple(name + ".gz" for name in DUMP_NAMES)
+# Linked only when the set holds them: the dumps, and the store (not with ``--no-store``).
+OPTIONAL_NAMES = DUMP_NAMES + ("store",)
 
 
 class BuildLocked(Exception):
@@ -149,9 +151,9 @@ class OutputFolder:
         for name in dict.fromkeys(PUBLISHED + DUMP_NAMES):
             path = self.out / name
             target = f"{STATE}/current/{name}"
-            if name in DUMP_NAMES and not (self.pointer / name).exists():
+            if name in OPTIONAL_NAMES and not (self.pointer / name).exists():
                 if path.is_symlink() and os.readlink(path) == target:
-                    path.unlink()         # a dump this set does not have: no link leading nowhere
+                    path.unlink()         # what this set does not have: no link leading nowhere
                 continue
             if path.is_symlink() and os.readlink(path) == target:
                 continue

@@ -242,3 +242,15 @@ def test_kill_9_while_publishing_leaves_the_previous_set(corpus, built_then_more
         _kill_9(build)
     assert staging.is_dir()                          # caught half-way: a set that never became current
     _the_previous_set_is_intact_and_the_next_build_works(corpus, out, before)
+
+
+def test_a_build_without_the_store_leaves_no_link_leading_nowhere(corpus, tmp_path):
+    # `kg build --no-store` (the whole-corpus choice): out/store is neither there nor a
+    # dangling link, and a later build with the store links it again
+    out = tmp_path / "out"
+    _build(corpus, out, store=True)
+    assert (out / "store").is_dir()
+    _build(corpus, out, store=False, full=True)
+    assert not (out / "store").exists() and not (out / "store").is_symlink()
+    _build(corpus, out, store=True, full=True)
+    assert (out / "store").is_symlink() and (out / "store" / "CURRENT").is_file()
