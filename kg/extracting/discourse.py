@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.lexicon.alternation import CASE_ODD, may_match, required_runs
+from kg.lexicon.alternation import lowered, may_match, required_runs
 from kg.lexicon.data import table
 from kg.lexicon.names import SURNAME
 from kg.lexicon.nations import SIDE_WORDS
@@ -242,12 +242,11 @@ def _load_runs() -> tuple[tuple[str, ...] | None, ...]:
 
 
 _TOPIC_RUNS = _load_runs()
-_CASE_ODD = CASE_ODD          # a sentence holding one is tested with every pattern
 
 
 def _candidates(text: str):
     """The topics, in lexicon order, whose pattern may match ``text``."""
-    low = None if _CASE_ODD.search(text) else text.lower()
+    low = lowered(text)                  # None: an odd letter, every pattern is tried
     for (label, rx), runs in zip(_TOPIC_RES, _TOPIC_RUNS):
         if low is None or may_match(runs, low):
             yield label, rx

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from kg.extracting.dates import NUMERIC_DATE_RE, parse_numeric_date, safe_date
-from kg.lexicon.alternation import case_odd, grouped
+from kg.lexicon.alternation import grouped, lowered
 from kg.reading.transcript import Transcript
 from kg.records import Record, ReviewEvent, Span
 
@@ -79,10 +79,10 @@ def cue_lines(t: Transcript):
     search of the whole file, not one a line (a cue holds no line break, so each match lies in
     one line, and the leftmost match of every line that has one is found)."""
     raw = t.raw
-    low = raw.lower()
     # lower() gives each letter the one the case-insensitive search equates it with, but for
-    # the odd few (kg.lexicon.alternation.CASE_ODD): with one of them, the search itself
-    if case_odd(raw) or len(low) != len(raw):
+    # the odd few (kg.lexicon.alternation.lowered gives None): with one of them, the search itself
+    low = lowered(raw)
+    if low is None:
         low, cues = raw, _CUE_RE
     else:
         cues = _CUE_LOWER_RE

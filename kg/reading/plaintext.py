@@ -31,7 +31,7 @@ import bisect
 import dataclasses
 import re
 
-from kg.lexicon.alternation import case_odd, may_match, required_runs
+from kg.lexicon.alternation import lowered, may_match, required_runs
 from kg.reading import reader
 from kg.reading.markdown import PAGE_RE, find_body
 from kg.reading.transcript import Block, Line, TextBuilder, Transcript, raw_lines
@@ -189,21 +189,17 @@ _CUE_RUNS = tuple(required_runs(rx.pattern, rx.flags & re.IGNORECASE) for _genre
 
 
 class _Probe:
-    """A text with its lower-cased copy (made once, when a case-insensitive cue asks)."""
+    """A text searched for the genre cues (its lower-cased copy made once, by
+    `kg.lexicon.alternation.lowered`, which keeps the last text's)."""
 
     def __init__(self, text: str):
         self.text = text
-        self._low: str | None = None
 
     def search(self, k: int) -> re.Match | None:
         """`_GENRE_CUES` [k] searched in the text, line by line (MULTILINE)."""
         rx, runs = _GENRE_CUES[k][1], _CUE_RUNS[k]
-        if rx.flags & re.IGNORECASE:
-            if self._low is None:
-                self._low = "" if case_odd(self.text) else self.text.lower()
-            probe = self._low or None          # "": an odd letter, every pattern is tried
-        else:
-            probe = self.text
+        # None: an odd letter, every pattern is tried
+        probe = lowered(self.text) if rx.flags & re.IGNORECASE else self.text
         if probe is not None and not may_match(runs, probe):
             return None
         return _multiline(rx).search(self.text)
