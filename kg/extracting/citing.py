@@ -18,6 +18,7 @@ from datetime import date
 
 from kg.extracting.discourse import sentences, turn_spans
 from kg.extracting.relative_dates import MONTH, find_dates
+from kg.lexicon.alternation import Prefiltered
 from kg.lexicon.authority import MATCH_THRESHOLD, authority_lookup, head_of, holder, office_of, post_office
 from kg.lexicon.documents import NOUN_ALT, VERB_ALT
 from kg.lexicon.matching import best_match, surname
@@ -37,6 +38,7 @@ _OWNED_DOCUMENT = re.compile(rf"(?:['’]s|['’])?\s+(?:[\w.-]+\s+){{0,3}}?(?:{
 
 
 _NO_PROSE = re.compile(r"\s*(?:SUBJECT|SUBJ|PARTICIPANTS?|Drafted\s+by|TITLE)\b")
+_NO_PROSE_LINES = Prefiltered(_NO_PROSE)          # lines that print one of its words
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
@@ -167,9 +169,10 @@ class CitingContext:
         listed = [t.reading_offset(r.evidence[0].start) for r in found
                   if isinstance(r, (Participant, Drafter)) and r.evidence]
         listed.sort()
-        self.skipped = [(ln.start, ln.end) for ln in t.lines
+        labelled = _NO_PROSE_LINES.lines(t.text, [ln.start for ln in t.lines])   # None: any
+        self.skipped = [(ln.start, ln.end) for i, ln in enumerate(t.lines)
                         if _any_within(listed, ln.start, ln.end)
-                        or _NO_PROSE.match(t.text, ln.start, ln.end)]
+                        or (labelled is None or i in labelled) and _NO_PROSE.match(t.text, ln.start, ln.end)]
         self.sentences = [(s.start, s.end) for a, b in self.paragraphs for s in sentences(t, a, b)]
         self._in_sentence = _Containing(self.sentences)
         self._in_line = _Containing([(ln.start, ln.end) for ln in t.lines])

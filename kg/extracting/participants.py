@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extracting import extractor
-from kg.lexicon.alternation import case_odd
+from kg.lexicon.alternation import Prefiltered
 from kg.lexicon.authority import authority_lookup, office_forms, office_of, offices, post_office
 from kg.lexicon.names import NOT_A_NAME
 from kg.lexicon.nations import SIDE_PREFIX_RE, SIDES, side_of
@@ -258,28 +258,29 @@ def _entry_line(text: str) -> bool:
 
 # a side caption of the list's own ("US PARTICIPANTS") ends in the word
 _CAPTION_RE = re.compile(r"\bparticipants\s*:?\s*$", re.IGNORECASE)
-
-
-def may_print_caption(text: str) -> bool:
-    """Whether `_CAPTION_RE` can match some line of ``text``: not when the lower-cased text
-    lacks the word (one look at the whole text instead of a case-insensitive search of each
-    line; a text with a letter that folds oddly, kg.lexicon.alternation.CASE_ODD, may)."""
-    return case_odd(text) or "participants" in text.lower()
+# the lines that may hold a label or a caption: those that print one of the words (or the
+# colon) every match prints, found by one look along the text (most lines print none)
+_LABEL = Prefiltered(_LABEL_RE)
+_CAPTION = Prefiltered(_CAPTION_RE)
 
 
 def blocks(t: Transcript) -> list[ListBlock]:
     """Every participants block of the transcript, in order."""
     out: list[ListBlock] = []
     lines = t.lines
-    captions = may_print_caption(t.text)
+    starts = [ln.start for ln in lines]
+    labels = _LABEL.lines(t.text, starts)          # None: any line may
+    captions = _CAPTION.lines(t.text, starts)
     i = 0
     while i < len(lines):
         ln = lines[i]
-        label = _LABEL_RE.match(t.line_text(ln)) if ln.kind == "text" else None
+        label = _LABEL_RE.match(t.line_text(ln)) \
+            if ln.kind == "text" and (labels is None or i in labels) else None
         if not label:
             # a side caption of the list's own ("US PARTICIPANTS") opens a block too
             text = t.line_text(ln) if ln.kind == "text" else ""
-            if not (captions and _CAPTION_RE.search(text) and _caption_only(text)):
+            if not ((captions is None or i in captions) and _CAPTION_RE.search(text)
+                    and _caption_only(text)):
                 i += 1
                 continue
             label_end = ln.start
@@ -297,7 +298,7 @@ def blocks(t: Transcript) -> list[ListBlock]:
                     break
                 j += 1
                 continue
-            if cur.kind != "text" or _LABEL_RE.match(text):
+            if cur.kind != "text" or (labels is None or j in labels) and _LABEL_RE.match(text):
                 break
             if not SIDE_PREFIX_RE.match(text) and (_NEXT_FIELD_RE.match(text) or _is_prose(text)):
                 break

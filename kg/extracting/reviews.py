@@ -55,6 +55,7 @@ _ONE_LINE_RE = re.compile(
 _REVIEWER_RE = re.compile(
     rf"\bReviewed\s+by\s*:\s*(?P<agent>(?:[A-Z][a-z]+\s+)?(?:[A-Z]\.\s?)?{SURNAME}(?:,?\s+(?:Jr|Sr)\.?)?)")
 _DATE_FIELD_RE = re.compile(r"\bDate\s*:?\s*(?P<date>\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{2,4})", re.IGNORECASE)
+_DATE_FIELD = Prefiltered(_DATE_FIELD_RE)         # lines that print "date" (most print none)
 _CATEGORY_RE = re.compile(r"\bCat\.?\s*(?P<cat>[A-C])\s*[-–]\s*(?P<text>[^\n]+?)\s*$")
 _NARA_RE = re.compile(
     r"\bDECLASSIFIED\b[\s\S]{0,20}?Authority\s*:?\s*(?P<auth>[^\n]{1,40}?)\s+By\s*:?\s*(?P<by>[^\n]{1,20}?)"
@@ -164,8 +165,9 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
                 date_printed=m["date"], offered_actions=tuple(dict.fromkeys(offered)),
                 decided_actions=tuple(dict.fromkeys(decided)), note=note))
 
+    dated = _DATE_FIELD.lines(t.text, [ln.start for ln in lines])       # None: any line may
     date_lines = [(i, ln, m) for i, ln in enumerate(lines)
-                  if (m := _DATE_FIELD_RE.search(texts[i])) and not (one_line and _ONE_LINE_RE.search(texts[i]))]
+                  if (dated is None or i in dated) and (m := _DATE_FIELD_RE.search(texts[i])) and not (one_line and _ONE_LINE_RE.search(texts[i]))]
 
     def nearest_date(i: int, after_only: bool = False, reach: int = 8):
         cands = [(abs(j - i) + (0 if j > i else 0.5), j, ln, m) for j, ln, m in date_lines

@@ -17,6 +17,7 @@ printing none of them need not be searched (`may_match`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 import re._constants as _sre_constants
 import re._parser as _sre_parse
 from typing import Iterable
@@ -128,6 +129,26 @@ class Prefiltered:
 
     def search(self, text: str) -> re.Match | None:
         return self.rx.search(text) if self.may_occur(text) else None
+
+    def lines(self, text: str, starts: list[int]) -> set[int] | None:
+        """The lines of ``text`` (``starts``: their start offsets, ascending) in which a match
+        of the pattern may lie: those in which one of its runs begins.  None: any line may (no
+        runs, or an odd letter).  One look along the whole text for each run instead of a
+        search of each line: a line's match prints a run, which begins inside the line."""
+        if self.runs is None:
+            return None
+        probe = lowered(text) if self.fold else text
+        if probe is None:
+            return None
+        out: set[int] = set()
+        for r in self.runs:
+            at = probe.find(r)
+            while at >= 0:
+                line = bisect_right(starts, at) - 1
+                out.add(line)
+                # the rest of this line need not be looked at for this run
+                at = probe.find(r, starts[line + 1]) if line + 1 < len(starts) else -1
+        return out
 
     def finditer(self, text: str):
         return self.rx.finditer(text) if self.may_occur(text) else iter(())

@@ -239,8 +239,10 @@ def offices() -> tuple[tuple[Tenure, ...], dict[str, str]]:
     return parse_offices(_data("offices.csv"))
 
 
+@lru_cache(maxsize=1)
 def office_forms() -> tuple[str, ...]:
-    """Every printed form of every office, as written in offices.csv, longest first."""
+    """Every printed form of every office, as written in offices.csv, longest first (read
+    once, as `offices` is: the persons and participants extractors ask on every document)."""
     out = set()
     for row in _rows(_data("offices.csv")):
         out.update(f.strip() for f in (row.get("forms") or "").split("|") if f.strip())

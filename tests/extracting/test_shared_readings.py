@@ -208,7 +208,8 @@ def test_every_prefiltered_pattern_of_the_extractors_finds_what_its_pattern_find
         guarded.update({f"{info.name}.{k}": v for k, v in vars(module).items() if isinstance(v, Prefiltered)})
     assert {"claims._PROCEDURAL", "claims._COURTESY", "turns._NARRATION_RE", "drafters._ROLE",
             "nara_form._CUE_RE", "reviews._NARA", "reviews._NARA_LOOSE", "reviews._JFK_ACT",
-            "reviews._NO_OBJECTION", "markings._SOURCE_NOTE"} <= set(guarded)
+            "reviews._NO_OBJECTION", "markings._SOURCE_NOTE", "participants._LABEL",
+            "participants._CAPTION", "reviews._DATE_FIELD", "citing._NO_PROSE_LINES"} <= set(guarded)
     hits = dict.fromkeys(guarded, 0)
     stamps = read_plaintext("stamps.md", (
         "DECLASSIFIED\nAuthority NND 959000\nBy GW NARA Date 6/4/01\n\nDECLASSIFIED Authority EO 12958 "
@@ -227,6 +228,11 @@ def test_every_prefiltered_pattern_of_the_extractors_finds_what_its_pattern_find
                 hits[name] += plain is not None
             # a document that fails the cheap test has no line or sentence that matches
             assert pre.may_occur(t.text) or not any(pre.rx.search(text) for text in texts), (name, t.name)
+            # a line left out of the lines that may match has no match (searched or matched)
+            maybe = pre.lines(t.text, [ln.start for ln in t.lines])
+            if maybe is not None:
+                assert not any(pre.rx.search(t.line_text(ln)) or pre.rx.match(t.text, ln.start, ln.end)
+                               for i, ln in enumerate(t.lines) if i not in maybe), (name, t.name)
             for whole in (t.raw, t.text):
                 got = [m.span() for m in pre.finditer(whole)]
                 plain = [m.span() for m in pre.rx.finditer(whole)]

@@ -91,6 +91,24 @@ def test_a_prefiltered_pattern_finds_what_the_pattern_finds():
             assert (got and got.span()) == (plain and plain.span()), (rx.pattern, text)
 
 
+def test_the_lines_that_may_match_hold_every_line_that_matches():
+    import re
+
+    from kg.lexicon.alternation import Prefiltered
+    text = ("SUBJECT: Berlin\nDate: 3/4/62 and DATE 4/5/63\n\nno date here\nDaTe 1/2/61\n"
+            "reconnaiſſance Date 1/1/60\nPARTICIPANTS:\nUS Participants\n")
+    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"][:-1]
+    lines = [text[a:b] for a, b in zip(starts, starts[1:] + [len(text)])]
+    date = Prefiltered(re.compile(r"\bDate\s*:?\s*\d+/\d+/\d+", re.IGNORECASE))
+    assert date.lines(text, starts) is None                  # the odd letter: every line may
+    plain = text.replace("ſſ", "ss")
+    assert date.lines(plain, starts) == {1, 3, 4, 5}         # each line printing "date" once
+    assert {i for i, ln in enumerate(lines) if date.rx.search(ln)} == {1, 4, 5}
+    caption = Prefiltered(re.compile(r"PARTICIPANTS?\s*:"))
+    assert caption.lines(text, starts) == {6}
+    assert Prefiltered(re.compile(r"\d+")).lines(text, starts) is None   # no run: any line
+
+
 def test_a_case_folded_pattern_finds_where_the_case_insensitive_one_finds():
     import re
 
