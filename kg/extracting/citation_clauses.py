@@ -19,7 +19,7 @@ import re
 
 from kg.extracting.citing import (CLAUSE_END, Cite, CitingContext, ORG_RE, agent_at, agents_at, clause_end,
                                   government, org_label)
-from kg.lexicon.alternation import CaseFolded
+from kg.lexicon.alternation import CaseFolded, word_start
 from kg.lexicon.documents import NOUN_ALT, VERB_ALT, noun, verb
 from kg.lexicon.nations import delegation
 
@@ -31,7 +31,7 @@ _ADVERBS = (r"(?:also|just|already|formerly|previously|earlier|recently|once|rep
             r"(?:two|three|four|five|a\s+few|several)\s+(?:days|weeks|months|years)\s+ago)")
 # searched in the whole body: plainly, in the lower-cased text (kg.lexicon.alternation)
 _PLUPERFECT_RE = CaseFolded(
-    rf"\bhad(?:\s+{_ADVERBS})*\s+(?:(?P<passive>been)\s+)?(?P<verb>{VERB_ALT})(?![\w-])")
+    rf"(?:{word_start('had')})(?:\s+{_ADVERBS})*\s+(?:(?P<passive>been)\s+)?(?P<verb>{VERB_ALT})(?![\w-])")
 # what makes an act reported in the pluperfect an earlier occasion, not a remark of this one
 _ANCHOR_RE = re.compile(
     r"\b(?:formerly|previously|earlier(?!\s+(?:in|at)\s+(?:the|this)\s+(?:conversation|meeting|"

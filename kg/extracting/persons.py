@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from kg.extracting import extractor
 from kg.extracting.telegraphese import capital_mentions
-from kg.lexicon.alternation import grouped
+from kg.lexicon.alternation import grouped, word_start
 from kg.lexicon.authority import authority, office_forms, post_forms
 from kg.lexicon.data import words
 from kg.lexicon.matching import surname
@@ -49,20 +49,20 @@ _INITIALS = r"(?:[A-Z]\.[ \t]?){1,3}"
 _GAP = r"[ \t]*(?:(?:\r\n?|\n)[ \t]*){0,2}[ \t]*"   # a title may end a line, the name start the next
 _POSS = r"(?P<poss>['’]s(?![a-z]))?"
 
-_TITLE_ALT = grouped(re.escape(t).replace(r"\ ", r"\s+")
-                     for t in sorted(TITLES, key=len, reverse=True) if t != "Messrs.")
+_TITLE_FORMS = [re.escape(t).replace(r"\ ", r"\s+") for t in sorted(TITLES, key=len, reverse=True) if t != "Messrs."]
+_TITLE_ALT = grouped(_TITLE_FORMS)
 # A lower-case letter may stand right before a title: the OCR lost a word boundary there
 # ("PA ExemptionsAmbassador Stevenson").  A title word is never the name ("~~Ambassador~~
 # Ambassador Stevenson").
 TITLED_RE = re.compile(
-    rf"(?<![A-Z.])(?P<title>{_TITLE_ALT})(?![A-Za-z]){_GAP}"
+    rf"(?P<title>{grouped(_TITLE_FORMS, not_after='[A-Z.]')})(?![A-Za-z]){_GAP}"
     rf"(?!(?:{_TITLE_ALT})(?![A-Za-z]))"
     rf"(?P<name>(?:{_INITIALS}[ \t]*)?{_NAME_WORD}){_POSS}")
 BYLINE_RE = re.compile(
-    rf"\b(?P<label>Drafted|Reviewed|Approved|Cleared|Prepared|Signed)\s+by:?[ \t]+"
+    rf"(?P<label>{word_start('Drafted', 'Reviewed', 'Approved', 'Cleared', 'Prepared', 'Signed')})\s+by:?[ \t]+"
     rf"(?P<name>(?:{_INITIALS}[ \t]*)?(?:[A-Z][a-z]+[ \t]+)?(?:[A-Z]\.[ \t]?)?{_NAME_WORD}"
     rf"(?:,?[ \t]+(?:Jr|Sr)\.?)?)")
-MESSRS_RE = re.compile(r"\bMessrs\.?\s+(?P<list>[^.;:\n]*(?:\n[^.;:\n]*)?)")
+MESSRS_RE = re.compile(rf"(?:{word_start('Messrs')})\.?\s+(?P<list>[^.;:\n]*(?:\n[^.;:\n]*)?)")
 _LIST_ITEM_RE = re.compile(rf"(?:(?:[A-Z]\.?[ \t]+)?)(?P<name>(?:{_INITIALS}[ \t]*)?{_NAME_WORD})")
 
 # Capitalised words that follow a title but are not names ("General Assembly", "Mr. President").

@@ -27,7 +27,7 @@ from dataclasses import replace
 from kg.extracting import extractor
 from kg.extracting.dates import NUMERIC_DATE_RE, parse_numeric_date
 from kg.extracting.stamps import release_stamps
-from kg.lexicon.alternation import CaseFolded, Prefiltered
+from kg.lexicon.alternation import CaseFolded, Prefiltered, word_start
 from kg.lexicon.names import SURNAME
 from kg.reading.transcript import Line, Transcript
 from kg.records import FormField, Record, ReviewEvent, Span
@@ -90,16 +90,16 @@ _STAMP_DATE_RE = re.compile(
     r"\b(?P<date>\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*(?:\d{4}|\d{2})|\d{1,2}\s+(?:JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)"
     r"[A-Z]*\.?\s+(?:19)?\d{2})\b", re.IGNORECASE)
 # The CIA's review sheet: "DATE OF REVIEW 14 MAR 86" and the exemptions it claims.
-_DATE_OF_REVIEW_RE = CaseFolded(r"\bdate\s+of\s+review\b")
+_DATE_OF_REVIEW_RE = CaseFolded(rf"(?:{word_start('date')})\s+of\s+review\b")
 # Citations of the authorities a reviewer relied on.
 EO_RE = re.compile(
     r"\bE\.?\s?O\.?\s*(?P<eo>1[123]\d{3})(?:\s*[,.]?\s*(?:Sec(?:tion)?\.?|§)\s*"
     r"(?P<sec>\d\.\d{1,2}(?:\s*\(\s*[a-zA-Z0-9]{1,2}\s*\))*))?", re.IGNORECASE)
-X25_RE = re.compile(r"\b25\s?X\s?(?P<n>[1-9])\b")
+X25_RE = re.compile(rf"(?:{word_start('25')})\s?X\s?(?P<n>[1-9])\b")
 FOIA_RE = re.compile(r"\(\s*b\s*\)\s*\(\s*(?P<n>[1-9])\s*\)(?:\s*\(\s*(?P<sub>[AaC-Fc-f])\s*\))?")
 PA_RE = re.compile(r"\(\s*(?P<l>[jk])\s*:?\s*\)\s*\(\s*(?P<n>[1-7])\s*\)")
 # Sanitization and library case cross-references: "SEE SANITIZED VERSION ... NLK-81-15".
-_CASE_REF_RE = re.compile(r"\b(?P<ref>NL[KJE]\s?-\s?\d{2}\s?-\s?\d{1,4})\b")
+_CASE_REF_RE = re.compile(rf"(?P<ref>(?:{word_start('NL')})[KJE]\s?-\s?\d{{2}}\s?-\s?\d{{1,4}})\b")
 _SANITIZED_RE = re.compile(r"\bSAN\w?TI\w{0,2}[ZT]E[DO]\b|\bSANTITED\b", re.IGNORECASE)
 CITATION_REACH = 2500          # characters between a citation and the stamp it belongs to
 _MONTHS3 = {m: i for i, m in enumerate(

@@ -23,18 +23,46 @@ import re._parser as _sre_parse
 from typing import Iterable
 
 
-def grouped(alternatives: Iterable[str], ignorecase: bool = True) -> str:
+def grouped(alternatives: Iterable[str], ignorecase: bool = True, not_after: str | None = None) -> str:
     """The alternation of ``alternatives`` (regex source, in the order they are to be tried)
     grouped by first letter.  ``ignorecase=False`` promises a pattern compiled without
-    IGNORECASE, where any two distinct letters differ ("de Gaulle" and "Dean" in two groups)."""
+    IGNORECASE, where any two distinct letters differ ("de Gaulle" and "Dean" in two groups).
+
+    ``not_after`` (a one-character class, "[A-Z.]") is the look-behind ``(?<!not_after)``
+    before the alternation, written after each group's first letter instead, where it tests
+    the same character: a pattern that opens with the look-behind is tried at every position
+    of the text, one that opens with a letter only where the letters of the groups stand."""
     alternatives = list(alternatives)
+    if not_after:
+        NOT_AFTER.add((tuple(alternatives), ignorecase, not_after))
     groups: dict[str, list[str]] = {}
     for a in alternatives:
         groups.setdefault(a[:1], []).append(a[1:])
     if not all(k.isalpha() and (k.isascii() or not ignorecase) for k in groups) \
             or (ignorecase and len({k.casefold() for k in groups}) < len(groups)):
-        return "|".join(alternatives)
+        plain = "|".join(alternatives)
+        return f"(?<!{not_after})(?:{plain})" if not_after else plain
+    if not_after:
+        return "|".join(f"{k}(?<!{not_after}{k})(?:" + "|".join(g) + ")" for k, g in groups.items())
     return "|".join(k + "(?:" + "|".join(g) + ")" for k, g in groups.items())
+
+
+# the look-behinds written inside an alternation, and the words a pattern opens with where a
+# word begins: kept for the contract test (tests/lexicon/test_alternation.py)
+NOT_AFTER: set[tuple[tuple[str, ...], bool, str]] = set()
+WORD_STARTS: set[tuple[str, ...]] = set()
+
+
+def word_start(*words: str) -> str:
+    r"""``\b(?:w1|w2|...)`` for ``words`` of letters and digits, written as each word followed
+    by the look-behind that no word character stands before it (``Messrs(?<!\wMessrs)``):
+    the same test of the same character, but a pattern that opens with ``\b`` is tried at
+    every position of the text, one that opens with a word only where its first letters
+    stand (the scan of a whole text four to twenty times faster)."""
+    if not words or not all(w.isascii() and w.isalnum() for w in words):
+        raise ValueError(f"word_start takes words of ASCII letters and digits, not {words!r}")
+    WORD_STARTS.add(words)
+    return "|".join(rf"{w}(?<!\w{w})" for w in words)
 
 
 # --- a cheap test before a pattern ----------------------------------------------------------

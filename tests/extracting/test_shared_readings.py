@@ -104,6 +104,14 @@ def test_letters_are_counted_as_str_counts_them(text):
     assert _letters(text) == (len(letters), sum(c.islower() for c in letters))
 
 
+def test_letters_are_counted_as_str_counts_them_in_every_real_document():
+    from tests.real_texts import real_transcripts
+    for t in real_transcripts():
+        for text in (t.raw, t.text[t.body_start:]):
+            letters = [c for c in text if c.isalpha()]
+            assert _letters(text) == (len(letters), sum(c.islower() for c in letters)), t.name
+
+
 def test_a_pattern_is_tried_only_where_the_letters_it_needs_are():
     import re
 

@@ -152,3 +152,40 @@ def test_lower_case_keeps_every_character_in_or_out_of_the_classes_and_in_its_pl
     text = "The Treaty"
     assert lowered(text) == "the treaty" and lowered(text) == "the treaty"     # kept, the same
     assert lowered("İ signed") is None and lowered("ſo") is None and lowered("") == ""
+
+
+def test_every_word_start_and_inner_look_behind_of_the_extractors_finds_what_the_plain_pattern_finds():
+    # kg.lexicon.alternation.word_start ("Messrs(?<!\wMessrs)" for "\bMessrs") and grouped's
+    # not_after (the look-behind after each group's first letter): every use the extractor
+    # modules make, compared with the plain form on every real document, whole and line by line
+    import importlib
+    import pkgutil
+    import re
+
+    import kg.extracting
+    from kg.lexicon.alternation import NOT_AFTER, WORD_STARTS, grouped, word_start
+    from tests.real_texts import real_transcripts
+
+    for info in pkgutil.iter_modules(kg.extracting.__path__):
+        importlib.import_module(f"kg.extracting.{info.name}")
+    pairs = []
+    for words in sorted(WORD_STARTS):
+        for flags in (0, re.IGNORECASE):
+            pairs.append((re.compile(word_start(*words), flags),
+                          re.compile(r"\b(?:" + "|".join(words) + ")", flags)))
+    for alternatives, ignorecase, not_after in sorted(NOT_AFTER):
+        for flags in ((0, re.IGNORECASE) if ignorecase else (0,)):
+            pairs.append((re.compile(grouped(alternatives, ignorecase, not_after), flags),
+                          re.compile(f"(?<!{not_after})(?:" + "|".join(alternatives) + ")", flags)))
+    assert len(pairs) >= 10                  # persons' titles and by-lines, the nouns, reviews' stamps
+    odd = "Mr.Messrs X25X1 25X1 xNLK-81-15 NLK-81-15 ſhad had AMBASSADOR Ambassador-Secretary"
+    hits = [0] * len(pairs)
+    for t in real_transcripts():
+        texts = [t.raw, t.text, odd] + [t.line_text(ln) for ln in t.lines]
+        for k, (fast, plain) in enumerate(pairs):
+            for text in texts:
+                got = [(m.span(), m.group()) for m in fast.finditer(text)]
+                assert got == [(m.span(), m.group()) for m in plain.finditer(text)], (plain.pattern[:60], t.name)
+                assert [m.span() for m in fast.finditer(text, 3)] == [m.span() for m in plain.finditer(text, 3)]
+                hits[k] += len(got)
+    assert all(hits), [p.pattern[:40] for (f, p), h in zip(pairs, hits) if not h]
