@@ -36,8 +36,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.extracting.discourse import (Sentence, TurnStretch, _alt, may_match, required_runs, sentences, stems,
+from kg.extracting.discourse import (Sentence, TurnStretch, _alt, required_runs, sentences, stems,
                                      topics_of)
+from kg.lexicon.alternation import RunIndex
 from kg.lexicon.matching import similarity, surname
 from kg.lexicon.names import SURNAME
 from kg.lexicon.nations import SIDE_WORDS
@@ -126,6 +127,12 @@ def _answer_patterns() -> tuple[tuple[str, re.Pattern, tuple[str, ...] | None], 
     return tuple((st, rx, required_runs(rx.pattern, rx.flags)) for st, rx in phrasing().answers)
 
 
+@lru_cache(maxsize=1)
+def _answer_index() -> RunIndex:
+    """Which answer patterns a text prints the runs of, in one search (`_answer_patterns`)."""
+    return RunIndex(needs for _, _, needs in _answer_patterns())
+
+
 @lru_cache(maxsize=8192)       # an answering turn is read once per proposal it may answer
 def _cues(text: str, act: str) -> frozenset[str]:
     ph = phrasing()
@@ -133,9 +140,9 @@ def _cues(text: str, act: str) -> frozenset[str]:
     if ph.reports.search(text):               # "report his proposal to ..." still defers
         return frozenset(st for st, rx in ph.answers if st == "deferred" and rx.search(text))
     found: set[str] = set()
-    for st, rx, needs in _answer_patterns():
-        if not may_match(needs, text):
-            continue                           # prints none of the letters a match needs
+    patterns = _answer_patterns()
+    for k in _answer_index().which(text):      # those whose runs of letters the text prints
+        st, rx, _ = patterns[k]
         for m in rx.finditer(text):
             if m.group().split()[0].endswith("ed") and _EARLIER.search(text[:m.start()]):
                 continue                       # "had agreed": what someone did before

@@ -19,7 +19,7 @@ from kg.extracting.citing import (ABBREVIATION_END, CLAUSE_END, MAX_WORDS, ORG_R
                                   agents_at, cut_at, government, org_label)
 from kg.extracting.relative_dates import MONTH
 from kg.lexicon.alternation import CaseFolded
-from kg.lexicon.documents import NOUN_ALT, NOUN_ALT_WORD, DocumentNoun, noun
+from kg.lexicon.documents import NOUN_ALT, DocumentNoun, noun
 from kg.lexicon.nations import NATIONS, delegation
 
 # --- the closed classes of words the rules read (the open lexicons are data) ---------------
@@ -271,7 +271,7 @@ def _complement(ctx: CitingContext, pos: int, stop: int) -> tuple[int, list[tupl
 
 
 # every document noun of the body, in any case (searched plainly in the lower-cased text)
-_NOUN_RE = CaseFolded(rf"(?:{NOUN_ALT_WORD})(?![\w-])")      # (?<![\w-]) inside, after a letter
+_NOUN_RE = CaseFolded(rf"(?<![\w-])(?:{NOUN_ALT})(?![\w-])")
 
 
 def noun_phrases(ctx: CitingContext) -> list[_NounPhrase]:

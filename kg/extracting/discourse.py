@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.lexicon.alternation import lowered, may_match, required_runs
+from kg.lexicon.alternation import RunIndex, lowered, required_runs
 from kg.lexicon.data import table
 from kg.lexicon.names import SURNAME
 from kg.lexicon.nations import SIDE_WORDS
@@ -248,14 +248,14 @@ def _load_runs() -> tuple[tuple[str, ...] | None, ...]:
 
 
 _TOPIC_RUNS = _load_runs()
+_TOPIC_INDEX = RunIndex(_TOPIC_RUNS)
 
 
 def _candidates(text: str):
     """The topics, in lexicon order, whose pattern may match ``text``."""
     low = lowered(text)                  # None: an odd letter, every pattern is tried
-    for (label, rx), runs in zip(_TOPIC_RES, _TOPIC_RUNS):
-        if low is None or may_match(runs, low):
-            yield label, rx
+    for i in range(len(_TOPIC_RES)) if low is None else _TOPIC_INDEX.which(low):
+        yield _TOPIC_RES[i]
 
 
 @lru_cache(maxsize=8192)

@@ -23,8 +23,9 @@ from functools import lru_cache
 
 from kg.extracting import extractor
 from kg.extracting.answers import Put, answer
-from kg.extracting.discourse import (Sentence, TurnStretch, _alt, may_match, participants, required_runs,
+from kg.extracting.discourse import (Sentence, TurnStretch, _alt, participants, required_runs,
                                      sentences, stems, topic_of, turn_spans)
+from kg.lexicon.alternation import RunIndex
 from kg.lexicon.matching import surname
 from kg.lexicon.nations import SIDE_WORDS
 from kg.lexicon.negotiation import phrasing
@@ -82,6 +83,12 @@ def _act_patterns(own: str, other: str | None) -> tuple[tuple[str, re.Pattern, t
     return tuple(out)
 
 
+@lru_cache(maxsize=256)
+def _act_index(own: str, other: str | None) -> RunIndex:
+    """Which act patterns a sentence prints the runs of, in one search (`_act_patterns`)."""
+    return RunIndex(needs for _, _, needs in _act_patterns(own, other))
+
+
 def proposal_act(text: str, side: str | None, sides: set[str],
                  own_names: tuple[str, ...] = ()) -> str | None:
     """The act a sentence of a turn performs when it puts something to the other side.
@@ -106,9 +113,10 @@ def _proposal_act(text: str, side: str | None, sides: frozenset[str],
     # the act the sentence performs is the first one it states ("asked me to tell the President
     # that he was ready to ...": a request that carries an offer)
     best: tuple[int, str] | None = None
-    for act, rx, needs in _act_patterns(own, other):
-        if not may_match(needs, text):
-            continue                         # prints none of the letters a match needs
+    patterns = _act_patterns(own, other)
+    # only the acts whose runs of letters the sentence prints: the others cannot match
+    for k in _act_index(own, other).which(text):
+        act, rx, _ = patterns[k]
         for m in rx.finditer(text):
             before = text[:m.start()]
             last3 = _WORDISH.findall(before)[-3:]

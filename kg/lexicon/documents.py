@@ -37,11 +37,9 @@ def _plain_alt(forms) -> str:
                     for f in sorted(set(forms), key=len, reverse=True))
 
 
-def _alt(forms, not_after: str | None = None) -> str:
-    """`_plain_alt` grouped by first letter (kg.lexicon.alternation): the same matches; with
-    ``not_after``, `_plain_alt` after the look-behind ``(?<!not_after)``."""
-    return grouped((re.escape(f).replace(r"\ ", r"\s+") for f in sorted(set(forms), key=len, reverse=True)),
-                   not_after=not_after)
+def _alt(forms) -> str:
+    """`_plain_alt` grouped by first letter (kg.lexicon.alternation): the same matches."""
+    return grouped(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(set(forms), key=len, reverse=True))
 
 
 NOUNS: dict[str, DocumentNoun] = {
@@ -50,9 +48,6 @@ NOUNS: dict[str, DocumentNoun] = {
     for r in table("documents.csv")}
 # the document nouns as a pattern, longest first ("press conference" before "conference")
 NOUN_ALT = _alt(NOUNS)
-# the nouns where no word character nor hyphen stands before them (a whole-text search skips to
-# the nouns' first letters, kg.lexicon.alternation.grouped)
-NOUN_ALT_WORD = _alt(NOUNS, not_after=r"[\w-]")
 
 VERBS: dict[str, CitingVerb] = {
     r["form"].strip(): CitingVerb(r["form"].strip(), r["kind"].strip(), (r["takes"] or "").strip())

@@ -281,3 +281,31 @@ def test_every_case_folded_pattern_of_the_extractors_finds_what_its_pattern_find
                 assert got == [m.regs for m in pattern.rx.finditer(text, pos)], (name, pos, text[:60])
                 found += len(got)
         assert found >= 2, name
+
+
+def test_every_run_index_of_the_extractors_says_what_may_match_says_for_each_pattern(monkeypatch):
+    # kg.lexicon.alternation.RunIndex (the topics, the proposal acts, the answer cues): every
+    # question the extractors ask of one while they read the real documents, checked against a
+    # may_match of each pattern's runs
+    import kg.extracting
+    from kg.extracting import answers, discourse, proposals
+    from kg.lexicon.alternation import RunIndex, may_match
+    from tests.real_texts import real_transcripts
+
+    plain_which = RunIndex.which
+    asked: dict[int, int] = {}
+    hits = [0]
+
+    def checked(self, text):
+        got = plain_which(self, text)
+        assert got == [i for i, r in enumerate(self.runs_list) if may_match(r, text)], text
+        asked[id(self)] = asked.get(id(self), 0) + 1
+        hits[0] += len(got) > len(self.always)
+        return got
+
+    monkeypatch.setattr(RunIndex, "which", checked)
+    for cached in (discourse.topic_of, discourse.topics_of, proposals._proposal_act, answers._cues):
+        cached.cache_clear()
+    for t in real_transcripts():
+        kg.extracting.run(t)
+    assert len(asked) >= 3 and hits[0] > 100, (asked, hits)

@@ -189,3 +189,15 @@ def test_every_word_start_and_inner_look_behind_of_the_extractors_finds_what_the
                 assert [m.span() for m in fast.finditer(text, 3)] == [m.span() for m in plain.finditer(text, 3)]
                 hits[k] += len(got)
     assert all(hits), [p.pattern[:40] for (f, p), h in zip(pairs, hits) if not h]
+
+
+def test_a_run_index_says_which_patterns_may_match_as_may_match_does_for_each():
+    from kg.lexicon.alternation import RunIndex, may_match
+    runs = [("warhead", "missile"), None, ("head",), ("propos",), ("proposal", "offer"), ("missiles",),
+            ("1992", ":"), ("a b",), ("head", "heads")]
+    index = RunIndex(runs)
+    for text in ["warheads and proposals", "no", "missiles", "headquarters", "offer", "", "a b: 1992",
+                 "ahead", "proposition", "A B", "heads or tails"]:
+        assert index.which(text) == [i for i, r in enumerate(runs) if may_match(r, text)], text
+    assert RunIndex([None, None]).which("x") == [0, 1]
+    assert RunIndex([]).which("x") == []
