@@ -28,6 +28,7 @@ running text.  Line kinds: text | blank | page | banner | heading | rule.
 from __future__ import annotations
 
 import bisect
+import operator
 import dataclasses
 import re
 
@@ -343,13 +344,22 @@ _FIELD = re.compile(r"^[^\w\n]*(?:[A-Z][A-Z ./]{1,30})?[ \t]*:")     # "TITLE : 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
+_STRIP_WORD = operator.methodcaller("strip", ".,;:()\"'")
+
+
+def _function_words(words: list[str]) -> int:
+    """How many of the words are function words in capitals, punctuation stripped (the loop
+    runs in C, by map)."""
+    return sum(map(_FUNCTION_WORDS.__contains__, map(_STRIP_WORD, words)))
+
+
 def _caps_prose(line: str) -> bool:
     words = line.split()
     if len(words) < 6:
         return False
     # the function words first: a line in mixed case has none of them in capitals, and they
     # cost a look at each word, the letter counts a look at each character
-    if sum(w.strip(".,;:()\"'") in _FUNCTION_WORDS for w in words) < 2:
+    if _function_words(words) < 2:
         return False
     upper = sum(map(str.isupper, line))
     lower = sum(map(str.islower, line))

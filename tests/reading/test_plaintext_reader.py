@@ -251,3 +251,18 @@ def test_a_genre_cue_skipped_for_want_of_its_letters_would_have_found_nothing():
             assert (got and (got.span(), got.group())) == (plain and (plain.span(), plain.group())), (k, text[:60])
             found += plain is not None
     assert found > 20
+
+
+def test_the_function_words_of_a_line_are_counted_as_a_loop_of_each_word_counts_them():
+    from kg.reading.plaintext import _FUNCTION_WORDS, _function_words
+    from tests.real_texts import real_transcripts
+
+    counted = 0
+    for t in real_transcripts():
+        for ln in t.lines:
+            words = t.line_text(ln).split()
+            plain = sum(w.strip(".,;:()\"'") in _FUNCTION_WORDS for w in words)
+            assert _function_words(words) == plain, words
+            counted += plain
+    assert _function_words("(THE) OF, 'TO' and The".split()) == 3
+    assert counted > 100

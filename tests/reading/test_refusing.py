@@ -145,3 +145,15 @@ def test_every_fixture_transcription_is_read(path):
 def test_ocr_text_with_brackets_at_signs_braces_or_commas_is_a_transcription(text):
     assert what_it_is(text) is None
     assert read_text("ocr.txt", text).text.strip()
+
+
+def test_the_control_characters_are_counted_as_a_loop_of_each_character_counts_them():
+    from kg.reading import CONTROLS
+    from tests.real_texts import real_transcripts
+
+    texts = [t.raw for t in real_transcripts()] + ["".join(map(chr, range(64))) * 3, "a\x0bb\x0cc\x1fd\x7f"]
+    for text in texts:
+        head = text[:8192]
+        plain = sum(1 for c in head if ord(c) < 32 and c not in "\n\r\t\f")
+        assert len(CONTROLS.findall(text, 0, 8192)) == plain
+    assert len(CONTROLS.findall(texts[-1])) == 2
