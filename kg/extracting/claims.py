@@ -47,12 +47,15 @@ _SUBORDINATE = re.compile(r"\W*(?:If|Unless|When|Whenever|As\s+soon\s+as|As\s+lo
                           r"Although|Though|Since|While|Because|Before|After|Until)\b", re.IGNORECASE)
 
 
+_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
 def _is_claim(text: str) -> bool:
     """A sentence that asserts something: five words or more, not conversation management, not
     only a courtesy.  A question in the speaker's own words ("How could the US reduce its
     military expenditures while ...?") asserts as well: the drafter reports real questions
     with "asked whether"."""
-    n = len(re.findall(r"[A-Za-z]{2,}", text))
+    n = len(_WORD.findall(text))
     if n < 5:
         return False
     if _COURTESY.search(text) and n < 12:

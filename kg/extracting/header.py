@@ -41,6 +41,9 @@ GENRES: tuple[tuple[str, str], ...] = (
     (r"\bMEMORANDUM\b", "memorandum"),
     (r"\bLETTER\b", "letter"),
 )
+# compiled once (the header's lines are searched for each): as printed, and in any case
+_GENRES_CAPITALS = tuple((re.compile(p), genre) for p, genre in GENRES)
+_GENRES_ANY_CASE = tuple((re.compile(p, re.IGNORECASE), genre) for p, genre in GENRES)
 _DRAFT_RE = re.compile(r"\bDRAFT\b")
 # a heading that opens with the genre's words, optionally numbered as in the printed volumes
 _TITLE_CASE_HEADING_RE = re.compile(
@@ -84,7 +87,7 @@ def normalise_place(printed: str) -> Place | None:
 
 def genre_of(text: str) -> str | None:
     """The genre a title or genre line names ("84. Memorandum of Conversation")."""
-    return next((genre for pattern, genre in GENRES if re.search(pattern, text, re.IGNORECASE)), None)
+    return next((genre for rx, genre in _GENRES_ANY_CASE if rx.search(text)), None)
 
 
 def _header_lines(t: Transcript) -> list[Line]:
@@ -103,9 +106,8 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
     fields: dict = {}
     evidence: list[Span] = []
 
-    for pattern, genre in GENRES:
-        hit = next(((ln, m) for ln in lines
-                    if (m := re.search(pattern, t.line_text(ln)))), None)
+    for rx, genre in _GENRES_CAPITALS:
+        hit = next(((ln, m) for ln in lines if (m := rx.search(t.line_text(ln)))), None)
         if hit:
             ln, m = hit
             fields["doc_type"], fields["doc_type_span"] = genre, _span(t, ln, m)
@@ -129,7 +131,7 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
             genre = _CUE_GENRES.get(cue["genre"])
             text = cue["cue"]
             if cue["genre"] in ("memorandum", "telegram"):
-                genre = next((g for pattern, g in GENRES if re.search(pattern, text, re.IGNORECASE)), genre)
+                genre = next((g for rx, g in _GENRES_ANY_CASE if rx.search(text)), genre)
             if genre:
                 span = t.raw_to_span(*cue["span"])
                 lead = len(span.exact) - len(span.exact.lstrip(" \t\"'|.,;:-"))

@@ -103,8 +103,11 @@ COLUMN_LABELS = 5         # bare labels in a row that make the form a column of 
 _FOOTER_RE = re.compile(r"\bDoc\s?[IiLl1|]{1,2}d\s*[:;.]?\s*\d{6,}", re.IGNORECASE)
 
 
+_FIELD_RES = tuple((re.compile(p, re.IGNORECASE), name) for p, name in FIELDS)
+
+
 def _name_of(label: str) -> str:
-    return next(name for pattern, name in FIELDS if re.fullmatch(pattern, label, re.IGNORECASE))
+    return next(name for rx, name in _FIELD_RES if rx.fullmatch(label))
 
 
 def _form_lines(t: Transcript) -> list[Line]:

@@ -59,15 +59,16 @@ _ROUTE_ITEM_RE = re.compile(
 _ADDRESSEE_RE = re.compile(
     r"^(?P<name>[A-Za-z][A-Za-z .'/-]*?[A-Za-z])\s*(?:(?P<prec>PRIORITY|NIACT|IMMEDIATE|FLASH|ROUTINE)\s*)?"
     r"(?P<num>\d{1,5})?\s*\.?\s*$")
-PRECEDENCE: tuple[tuple[str, str], ...] = (
+# compiled once: they are tried on every line of a message's head
+PRECEDENCE: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), label) for p, label in (
     (r"OPERATIONAL\s+IMME[DO]IATE", "OPERATIONAL IMMEDIATE"), (r"\bNIACT\b", "NIACT"),
     (r"\bPRIORITY\b", "PRIORITY"), (r"\bFLASH\b", "FLASH"), (r"(?<!OPERATIONAL )\bIMMEDIATE\b", "IMMEDIATE"),
     (r"\bROUTINE\b", "ROUTINE"),
-)
-DISTRIBUTION: tuple[tuple[str, str], ...] = (
+))
+DISTRIBUTION: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), label) for p, label in (
     (r"\bLIMIT(?:ED)?\s+DISTRIBUTION\b", "LIMIT DISTRIBUTION"), (r"\bEXDIS\b", "EXDIS"),
     (r"\bNODIS\b", "NODIS"), (r"\bLIMDIS\b", "LIMDIS"), (r"\bROGER\s+CHANNEL\b", "ROGER CHANNEL"),
-)
+))
 # A line alone that ends the text: the typist's reference ("LIR/ 2", "AAL/10"), a closing
 # banner or the reproduction warning, a group marking ("GP-1"), a page break.
 _CLOSER_RE = re.compile(r"^\W{0,3}(?:[A-Z]{2,4}\s?/\s?\d{1,3}|GP\s?-\s?\d|REPRODUCTION|END(?:\s+OF\s+MESSAGE)?\b"
@@ -259,13 +260,13 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
         text = t.line_text(ln)
         if len(text.split()) > 10 and not _ROUTING_RE.match(text):
             continue
-        for pattern, label in PRECEDENCE:
-            for m in re.finditer(pattern, text):
+        for rx, label in PRECEDENCE:
+            for m in rx.finditer(text):
                 if label not in precedence:
                     precedence.append(label)
                     spans.append(_span(t, ln, m))
-        for pattern, label in DISTRIBUTION:
-            for m in re.finditer(pattern, text):
+        for rx, label in DISTRIBUTION:
+            for m in rx.finditer(text):
                 if label not in distribution:
                     distribution.append(label)
                     spans.append(_span(t, ln, m))
@@ -274,8 +275,8 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
     for block in t.blocks:             # a caption on a line of its own is a banner
         if block.kind != "banner" or t.reading_offset(block.raw.start) > head_end:
             continue
-        for pattern, label in DISTRIBUTION:
-            for m in re.finditer(pattern, block.raw.exact):
+        for rx, label in DISTRIBUTION:
+            for m in rx.finditer(block.raw.exact):
                 if label not in distribution:
                     distribution.append(label)
                     spans.append(t.raw_to_span(block.raw.start + m.start(), block.raw.start + m.end()))
