@@ -110,8 +110,20 @@ def _name_of(label: str) -> str:
     return next(name for rx, name in _FIELD_RES if rx.fullmatch(label))
 
 
+# The form's lines are asked for by seven extractors of each document (the header, the cable's
+# fields, the signatures ... leave them out): found once, kept for the transcript last asked
+# about (its text and lines, by identity: a view with another text is another transcript).
+_LAST_FORM: list = [None, None, ()]
+
+
 def _form_lines(t: Transcript) -> list[Line]:
     """The text lines of the form: from its title or first label to the first page break."""
+    if _LAST_FORM[0] is not t.text or _LAST_FORM[1] is not t.lines:
+        _LAST_FORM[:] = [t.text, t.lines, tuple(_find_form_lines(t))]
+    return list(_LAST_FORM[2])
+
+
+def _find_form_lines(t: Transcript) -> list[Line]:
     lines = t.lines
     start = None
     for i, ln in enumerate(lines[:400]):

@@ -309,3 +309,23 @@ def test_every_run_index_of_the_extractors_says_what_may_match_says_for_each_pat
     for t in real_transcripts():
         kg.extracting.run(t)
     assert len(asked) >= 3 and hits[0] > 100, (asked, hits)
+
+
+def test_the_form_lines_kept_for_the_last_transcript_are_the_lines_found_anew():
+    # kg.extracting.nara_form._form_lines keeps the last transcript's; asked in turn about
+    # every real document (twice, and about a view of one with another text), it answers what
+    # the plain search answers
+    import dataclasses
+
+    from kg.extracting.nara_form import _find_form_lines, _form_lines
+    from tests.real_texts import real_transcripts
+
+    found = 0
+    transcripts = real_transcripts()
+    for t in transcripts + transcripts[:3]:
+        for _ in range(2):
+            assert _form_lines(t) == _find_form_lines(t), t.name
+        found += bool(_form_lines(t))
+        view = dataclasses.replace(t, text=t.text.upper())
+        assert _form_lines(view) == _find_form_lines(view), t.name
+    assert found >= 3
