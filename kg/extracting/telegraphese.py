@@ -49,8 +49,10 @@ def _title_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _titled_re() -> re.Pattern:
-    alt = grouped(re.escape(p).replace(r"\ ", r"[ \t]+") for p in sorted(titles(), key=len, reverse=True))
-    return re.compile(rf"(?<![A-Za-z])(?P<title>{alt})\.?(?={_GAP}[A-Z])(?![a-z])")
+    # the look-behind inside the titles' groups: the search skips to their first letters
+    alt = grouped((re.escape(p).replace(r"\ ", r"[ \t]+") for p in sorted(titles(), key=len, reverse=True)),
+                  not_after="[A-Za-z]")
+    return re.compile(rf"(?P<title>{alt})\.?(?={_GAP}[A-Z])(?![a-z])")
 
 
 _NATION_WORDS = frozenset(w.upper() for side in SIDES for w in side.replace(".", " ").split())
@@ -68,16 +70,23 @@ def name_word(token: str, known: set[str]) -> bool:
     return True
 
 
+# matched at a position of the view, not in a copy of its rest (a long OCR text has thousands
+# of titles): nothing in them looks behind the position but the gap's own last character
+_GAP_RE = re.compile(_GAP)
+_INITIAL_RE = re.compile(rf"{_INITIAL}(?=[ \t.])")
+_CAP_WORD_RE = re.compile(rf"{_CAP_WORD}(?![A-Za-z0-9])")
+
+
 def _name_after(view: str, pos: int, known: set[str]) -> tuple[int, int] | None:
     """The name that starts at ``pos`` (initials, then capital words while they are names)."""
     i = pos
     start = end = None
     words = 0
     for _ in range(4):
-        m = re.match(rf"{_GAP}" if i > pos else "", view[i:])
-        j = i + (m.end() if m else 0)
-        im = re.match(rf"{_INITIAL}(?=[ \t.])", view[j:])
-        wm = re.match(rf"{_CAP_WORD}(?![A-Za-z0-9])", view[j:])
+        m = _GAP_RE.match(view, i) if i > pos else None
+        j = m.end() if m else i
+        im = _INITIAL_RE.match(view, j)
+        wm = _CAP_WORD_RE.match(view, j)
         if wm and len(wm.group()) >= 2:
             token = wm.group()
             if not name_word(re.sub(r"['’]S$", "", token), known):
@@ -130,8 +139,9 @@ def capital_mentions(view: str, known: set[str], signatures: list[tuple[int, int
         out.append((1, s, e, None, view[s:e], s, "drafter", False))
         named.add(view[s:e])
     if named:
-        names = grouped(map(re.escape, sorted(named, key=len, reverse=True)), ignorecase=False)
-        bare = re.compile(rf"(?<![A-Za-z.])(?P<name>{names})"
+        names = grouped(map(re.escape, sorted(named, key=len, reverse=True)), ignorecase=False,
+                        not_after="[A-Za-z.]")
+        bare = re.compile(rf"(?P<name>{names})"
                           r"(?![A-Za-z])(?P<poss>['’]S(?![A-Z]))?")
         for m in bare.finditer(view):
             out.append((4, m.start("name"), m.end("name"), None, m.group("name"), m.start("name"),

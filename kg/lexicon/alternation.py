@@ -35,7 +35,7 @@ def grouped(alternatives: Iterable[str], ignorecase: bool = True, not_after: str
     (persons' titles: three times faster; the document nouns, whose first letters are most
     lower-case letters, slower)."""
     alternatives = list(alternatives)
-    if not_after:
+    if not_after and len(NOT_AFTER) < 100:      # a few documents' worth is enough for the test
         NOT_AFTER.add((tuple(alternatives), ignorecase, not_after))
     groups: dict[str, list[str]] = {}
     for a in alternatives:

@@ -81,3 +81,49 @@ def test_the_cable_header_gives_sender_date_time_group_and_date():
     (tr,) = records.of(Transmission)
     assert (tr.genre, tr.sender, tr.dtg, tr.date) == ("telegram", "AMEMBASSY NEW DELHI", "150915Z JUN 77",
                                                       date(1977, 6, 15))
+
+
+def _name_after_in_a_copy(view, pos, known):
+    # the plain reading _name_after makes at positions of the view: each pattern matched at the
+    # start of a copy of the view's rest
+    import re
+
+    from kg.extracting.telegraphese import _CAP_WORD, _GAP, _INITIAL, name_word
+    i, start, end, words = pos, None, None, 0
+    for _ in range(4):
+        m = re.match(_GAP if i > pos else "", view[i:])
+        j = i + (m.end() if m else 0)
+        im = re.match(rf"{_INITIAL}(?=[ \t.])", view[j:])
+        wm = re.match(rf"{_CAP_WORD}(?![A-Za-z0-9])", view[j:])
+        if wm and len(wm.group()) >= 2:
+            token = wm.group()
+            if not name_word(re.sub(r"['’]S$", "", token), known):
+                break
+            start = j if start is None else start
+            end = j + len(re.sub(r"['’]S$", "", token))
+            words += 1
+            i = j + len(token)
+            if token.endswith(("'S", "’S")):
+                break
+        elif im and words <= 1:
+            start = j if start is None else start
+            i = j + len(im.group())
+        else:
+            break
+    return None if start is None or end is None or end <= start else (start, end)
+
+
+def test_the_name_after_a_capital_title_is_read_in_place_as_in_a_copy_of_the_rest():
+    from kg.extracting.telegraphese import _name_after, _titled_re
+    from tests.real_texts import real_transcripts
+
+    known = {"Rusk", "RUSK", "Thompson", "Kohler"}
+    texts = [t.raw for t in real_transcripts()] + [
+        "AMB THOMPSON'S VIEW\nSECSTATE\n  DEAN RUSK SAID\nMR J. F. KENNEDY \nAMB\r\n KOHLER"]
+    read = 0
+    for view in texts:
+        for m in _titled_re().finditer(view):
+            for at in (m.end(), m.end() + 1):
+                assert _name_after(view, at, known) == _name_after_in_a_copy(view, at, known), view[m.start():at + 30]
+                read += _name_after(view, at, known) is not None
+    assert read >= 5

@@ -168,6 +168,8 @@ def test_every_word_start_and_inner_look_behind_of_the_extractors_finds_what_the
 
     for info in pkgutil.iter_modules(kg.extracting.__path__):
         importlib.import_module(f"kg.extracting.{info.name}")
+    for t in real_transcripts():               # the names each document's capitals print
+        kg.extracting.run(t)
     pairs = []
     for words in sorted(WORD_STARTS):
         for flags in (0, re.IGNORECASE):
@@ -188,7 +190,12 @@ def test_every_word_start_and_inner_look_behind_of_the_extractors_finds_what_the
                 assert got == [(m.span(), m.group()) for m in plain.finditer(text)], (plain.pattern[:60], t.name)
                 assert [m.span() for m in fast.finditer(text, 3)] == [m.span() for m in plain.finditer(text, 3)]
                 hits[k] += len(got)
-    assert all(hits), [p.pattern[:40] for (f, p), h in zip(pairs, hits) if not h]
+    # each list the modules define matched somewhere (a document's own names may come from a
+    # text another test made)
+    static = [k for k, (f, p) in enumerate(pairs) if "Ambassador" in p.pattern or "AMB" in p.pattern
+              or k < 2 * len(WORD_STARTS)]
+    assert len(static) >= len(WORD_STARTS) * 2 + 2
+    assert all(hits[k] for k in static), [pairs[k][1].pattern[:40] for k in static if not hits[k]]
 
 
 def test_a_run_index_says_which_patterns_may_match_as_may_match_does_for_each():
