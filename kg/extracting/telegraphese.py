@@ -77,16 +77,21 @@ _INITIAL_RE = re.compile(rf"{_INITIAL}(?=[ \t.])")
 _CAP_WORD_RE = re.compile(rf"{_CAP_WORD}(?![A-Za-z0-9])")
 
 
-def _name_after(view: str, pos: int, known: set[str]) -> tuple[int, int] | None:
-    """The name that starts at ``pos`` (initials, then capital words while they are names)."""
+def _in_place(rx: re.Pattern, view: str, pos: int) -> re.Match | None:
+    return rx.match(view, pos)
+
+
+def _name_after(view: str, pos: int, known: set[str], match=_in_place) -> tuple[int, int] | None:
+    """The name that starts at ``pos`` (initials, then capital words while they are names).
+    ``match(rx, view, j)``: ``rx`` matched at ``j`` (tests match it in a copy of the rest)."""
     i = pos
     start = end = None
     words = 0
     for _ in range(4):
-        m = _GAP_RE.match(view, i) if i > pos else None
-        j = m.end() if m else i
-        im = _INITIAL_RE.match(view, j)
-        wm = _CAP_WORD_RE.match(view, j)
+        m = match(_GAP_RE, view, i) if i > pos else None
+        j = i + (len(m.group()) if m else 0)
+        im = match(_INITIAL_RE, view, j)
+        wm = match(_CAP_WORD_RE, view, j)
         if wm and len(wm.group()) >= 2:
             token = wm.group()
             if not name_word(re.sub(r"['’]S$", "", token), known):

@@ -84,33 +84,9 @@ def test_the_cable_header_gives_sender_date_time_group_and_date():
 
 
 def _name_after_in_a_copy(view, pos, known):
-    # the plain reading _name_after makes at positions of the view: each pattern matched at the
-    # start of a copy of the view's rest
-    import re
-
-    from kg.extracting.telegraphese import _CAP_WORD, _GAP, _INITIAL, name_word
-    i, start, end, words = pos, None, None, 0
-    for _ in range(4):
-        m = re.match(_GAP if i > pos else "", view[i:])
-        j = i + (m.end() if m else 0)
-        im = re.match(rf"{_INITIAL}(?=[ \t.])", view[j:])
-        wm = re.match(rf"{_CAP_WORD}(?![A-Za-z0-9])", view[j:])
-        if wm and len(wm.group()) >= 2:
-            token = wm.group()
-            if not name_word(re.sub(r"['’]S$", "", token), known):
-                break
-            start = j if start is None else start
-            end = j + len(re.sub(r"['’]S$", "", token))
-            words += 1
-            i = j + len(token)
-            if token.endswith(("'S", "’S")):
-                break
-        elif im and words <= 1:
-            start = j if start is None else start
-            i = j + len(im.group())
-        else:
-            break
-    return None if start is None or end is None or end <= start else (start, end)
+    # the plain reading: each pattern matched at the start of a copy of the view's rest
+    from kg.extracting.telegraphese import _name_after
+    return _name_after(view, pos, known, match=lambda rx, v, j: rx.match(v[j:]))
 
 
 def test_the_name_after_a_capital_title_is_read_in_place_as_in_a_copy_of_the_rest():
