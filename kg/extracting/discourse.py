@@ -71,9 +71,12 @@ _ABBREV = re.compile(
 _BOUNDARY = re.compile(r"""[.!?]+["”'’)\]]*(?=\s+["“(\[]?[A-Z0-9(])""")
 # the typist struck the first word of a sentence ("~~However~~, if ...") or wrote it in lower
 # case between the lines: a full stop after a lower-case word still ends the sentence there
-_WEAK_BOUNDARY = re.compile(r"""(?<=[a-z]{3})\.(?=\s+(?:,\s*)?[a-z])""")
+# (the look-behinds stand after the first character each pattern consumes, where they test
+# the same characters: a pattern that opens with a look-behind is tried at every position,
+# one that opens with a character only where it stands; tests/extracting/test_shared_readings.py)
+_WEAK_BOUNDARY = re.compile(r"""\.(?<=[a-z]{3}\.)(?=\s+(?:,\s*)?[a-z])""")
 _LOWER_ABBREV = re.compile(r"\b(?:etc|viz|cf|approx|incl)\.$")
-_ASIDE = re.compile(r"(?<=[.!?\"”])\s+\((?=[A-Z])")
+_ASIDE = re.compile(r"\s(?<=[.!?\"”]\s)\s*\((?=[A-Z])")
 _LETTER = re.compile(r"[A-Za-z]")
 
 
