@@ -84,7 +84,38 @@ NOT_NAMES = NOT_NAMES | words("not_names.txt")
 _FOLLOWING_NAME_RE = re.compile(rf"[ \t]+(?P<initial>[A-Z]\.[ \t]?)?(?P<surname>{_NAME_WORD})")
 
 
-def _plausible_surname(word: str, known: set[str], lowercase_words: set[str]) -> bool:
+_LOWER_WORD = re.compile(r"[a-z]{3,}")
+
+
+class _LowerCaseWords:
+    """The words of three letters or more the text prints in lower case (``\\b[a-z]{3,}\\b``),
+    asked one at a time: a document asks about a few words after titles, and a look for each
+    costs less than the set of every word (tests/extracting/test_persons.py compares them)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        found = self._known.get(word)
+        if found is None:
+            found = self._known[word] = bool(_LOWER_WORD.fullmatch(word)) and self._printed(word)
+        return found
+
+    def _printed(self, word: str) -> bool:
+        """``word`` stands in the text between characters that are no word characters."""
+        text, n = self.text, len(word)
+        at = text.find(word)
+        while at >= 0:
+            before = text[at - 1] if at else " "
+            after = text[at + n] if at + n < len(text) else " "
+            if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+                return True
+            at = text.find(word, at + 1)
+        return False
+
+
+def _plausible_surname(word: str, known: set[str], lowercase_words) -> bool:
     """Could this capitalised word after a title be a surname?  Known names always are; an
     unknown one must look like a name: not a word the same document uses in lower case
     ("General Counsel" beside "counsel"), three letters or more, with a vowel."""
@@ -268,7 +299,7 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
             cands.append((1, base + im.start("name"), base + im.end("name"), "Messrs.",
                           im.group("name"), m.start(), "mention", False))
     known_set = set(_known_names(found))
-    lowercase_words = set(re.findall(r"\b[a-z]{3,}\b", view))
+    lowercase_words = _LowerCaseWords(view)
     for m in TITLED_RE.finditer(view):
         if _in_address(view, m.start("title"), m.group("title")):
             continue

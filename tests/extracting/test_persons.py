@@ -128,3 +128,25 @@ def test_an_entry_of_the_participants_list_is_one_mention_with_the_whole_name():
     assert [(m.surface, m.name) for m in listed] == [
         ("Mr. Aleksey Nikolayevich Kosygin", "Aleksey Nikolayevich Kosygin"),
         ("Viktor G. Bakayev", "Viktor G. Bakayev")]
+
+
+def test_the_lower_case_words_asked_one_at_a_time_are_the_set_of_every_such_word():
+    # persons._LowerCaseWords answers for a word what membership in the set of every
+    # \b[a-z]{3,}\b word of the text answers: every word, capitalised word and odd token of
+    # the real documents, lower-cased
+    import re
+
+    from kg.extracting.persons import _LowerCaseWords, blanked
+    from tests.real_texts import real_transcripts
+
+    odd = "counselor counsel_x xcounsel Counsel 1counsel counselé éembassy embassy, general."
+    asked = 0
+    for raw in [t.raw for t in real_transcripts()] + [odd]:
+        view = blanked(raw)
+        plain = set(re.findall(r"\b[a-z]{3,}\b", view))
+        ours = _LowerCaseWords(view)
+        words = {w.lower() for w in re.findall(r"\w+|\S+", view)} | {"counsel", "embassy", "general", "ab", ""}
+        for w in sorted(words):
+            assert (w in ours) == (w in plain), (w, raw[:40])
+            asked += w in plain
+    assert asked > 1000
