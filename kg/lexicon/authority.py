@@ -21,7 +21,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from kg.lexicon.data import rows as _rows, text as _data
-from kg.lexicon.matching import best_match, fold, name_key, similarity, surname
+from kg.lexicon.matching import best_match, fold, name_key, near_keys, similarity, surname
 from kg.lexicon.personal_names import PersonalName, agreement, parse_name
 
 PERSON_FIELDS = ("key", "name", "surnames", "country", "wikidata", "born", "died", "sex")
@@ -125,12 +125,21 @@ def authority_lookup(printed: str) -> tuple[AuthorityEntry, float] | None:
     return _surname_match(name_key(surname(printed)))
 
 
+@lru_cache(maxsize=1)
+def _surname_pairs() -> tuple[list[tuple[str, AuthorityEntry]], list[str]]:
+    """Every (surname, entry) of the file, and each surname folded."""
+    pairs = [(s, e) for e in authority() for s in e.surnames]
+    return pairs, [name_key(s) for s, _ in pairs]
+
+
 @lru_cache(maxsize=1 << 13)
 def _surname_match(key: str) -> tuple[AuthorityEntry, float] | None:
     """The entry a printed surname (folded: `similarity` looks at nothing else) names."""
-    pairs = [(s, e) for e in authority() for s in e.surnames]
+    pairs, keys = _surname_pairs()
+    # only the surnames that can score at all: the best, and a tie, is among them
+    near = [pairs[i] for i in near_keys(key, keys)]
     # surnames that fold alike ("de Gaulle", "DeGaulle") are one, not a tie
-    hit = best_match(key, pairs, key=lambda p: name_key(p[0]), threshold=MATCH_THRESHOLD)
+    hit = best_match(key, near, key=lambda p: name_key(p[0]), threshold=MATCH_THRESHOLD)
     if hit is None:
         return None
     (_, entry), score = hit

@@ -11,6 +11,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Iterable, Sequence, TypeVar
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 T = TypeVar("T")
@@ -67,6 +68,22 @@ def similarity(printed: str, known: str) -> float:
     if a[0] != b[0] and d > 1:
         return 0.0
     return round(1.0 - d / (max(len(a), len(b)) + 1), 3)
+
+
+MOST_EDITS = 3          # the most edits `similarity` lets two names differ by
+
+
+def near_keys(key: str, keys: Sequence[str]) -> list[int]:
+    """The indexes (ascending) of the folded names ``keys`` that `similarity` may score above
+    0 against the folded name ``key``: within `MOST_EDITS` edits of it (found by rapidfuzz, in
+    C) or beginning with it (the truncated form).  A scan of every name with `similarity`
+    gives them the same scores (tests/lexicon/test_matching_cache.py)."""
+    if not key:
+        return []
+    near = {i for _, _, i in process.extract(key, keys, scorer=OSA.distance,
+                                              score_cutoff=MOST_EDITS, limit=None)}
+    near.update(i for i, k in enumerate(keys) if k.startswith(key))
+    return sorted(near)
 
 
 def best_match(printed: str, candidates: Sequence[T], key=lambda c: c,

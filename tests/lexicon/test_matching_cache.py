@@ -112,3 +112,49 @@ def test_the_distance_of_every_pair_of_known_and_misread_surnames_is_the_tables(
 def test_the_distance_of_random_strings_is_the_tables(a, b, limit):
     # a small alphabet: transpositions, repeats and near-misses on every example
     assert edit_distance(a, b, limit) == _capped(a, b, limit)
+
+
+def _near_plain(key, keys):
+    return [i for i, k in enumerate(keys) if similarity(key, k) > 0]
+
+
+def test_the_near_keys_hold_every_name_that_scores_and_the_match_is_the_scan_of_every_surname():
+    # kg.lexicon.matching.near_keys: every folded surname of the file that similarity scores
+    # above 0 against a printed one is among them, for every capitalised word of the real
+    # documents and the misreadings above; the authority's surname match is then the plain
+    # best_match over every surname of the file
+    from kg.lexicon.authority import MATCH_THRESHOLD, _surname_match, _surname_pairs
+    from kg.lexicon.matching import best_match, near_keys
+    from tests.real_texts import real_transcripts
+
+    pairs, keys = _surname_pairs()
+    words = {w for t in real_transcripts() for w in re.findall(r"\b[A-Z][A-Za-z'’-]{1,}", t.text)}
+    printed = sorted(words)[::3] + SURNAMES + OCR
+    matched = 0
+    for p in printed:
+        key = name_key(p)
+        near = near_keys(key, keys)
+        assert set(_near_plain(key, keys)) <= set(near), p
+        plain = best_match(key, pairs, key=lambda pair: name_key(pair[0]), threshold=MATCH_THRESHOLD)
+        ours = _surname_match(key)
+        assert ours == (plain and (plain[0][1], plain[1])), p
+        matched += ours is not None
+    assert matched > 50
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(SURNAMES),
+       st.lists(st.tuples(st.integers(0, 12), st.sampled_from("abcdefgklmnorstuvz")), max_size=3),
+       st.integers(0, 3))
+def test_the_near_keys_hold_every_misreading_that_scores(a, edits, cut):
+    from kg.lexicon.authority import _surname_pairs
+    from kg.lexicon.matching import near_keys
+    variant = list(name_key(a))
+    for i, c in edits:
+        if i < len(variant):
+            variant[i] = c
+        else:
+            variant.insert(i % (len(variant) + 1), c)
+    key = "".join(variant)[: len(variant) - cut or None]
+    _, keys = _surname_pairs()
+    assert set(_near_plain(key, keys)) <= set(near_keys(key, keys))
