@@ -177,14 +177,29 @@ def _candidates(printed: str, title: str | None) -> tuple:
     return tuple(sorted(out, key=lambda c: (-c[1], len(c[2]))))
 
 
+@lru_cache(maxsize=1)
+def _entry_forms() -> tuple[list[int], list[str]]:
+    """Every surname form of every entry (its ``surnames`` and its name's surname), folded,
+    with the index of its entry in the file."""
+    owners, keys = [], []
+    for i, e in enumerate(authority()):
+        for form in (*e.surnames, e.parts.surname):
+            owners.append(i)
+            keys.append(name_key(form))
+    return owners, keys
+
+
 @lru_cache(maxsize=1 << 13)
 def _surname_scores(key: str) -> tuple[tuple[AuthorityEntry, float, float], ...]:
     """The entries (in file order) a printed surname (folded: `similarity` looks at nothing
     else) comes within MATCH_THRESHOLD of: (entry, its best score against the entry's
     ``surnames``, and against those and the surname of its name - the forms a name with given
-    names may match).  The scan of the whole file, done once per surname a process."""
+    names may match).  Only the entries one of whose forms `near_keys` finds: every other
+    entry scores 0 on each form (tests/lexicon/test_matching_cache.py)."""
+    owners, keys = _entry_forms()
+    entries = authority()
     out = []
-    for e in authority():
+    for e in (entries[i] for i in sorted({owners[j] for j in near_keys(key, keys)})):
         bare = max((similarity(key, f) for f in e.surnames), default=0.0)
         given = max(bare, similarity(key, e.parts.surname))
         if given >= MATCH_THRESHOLD:

@@ -158,3 +158,25 @@ def test_the_near_keys_hold_every_misreading_that_scores(a, edits, cut):
     key = "".join(variant)[: len(variant) - cut or None]
     _, keys = _surname_pairs()
     assert set(_near_plain(key, keys)) <= set(near_keys(key, keys))
+
+
+def test_the_surname_scores_of_the_near_entries_are_the_scan_of_the_whole_file():
+    from kg.lexicon.authority import MATCH_THRESHOLD, _surname_scores
+    from tests.real_texts import real_transcripts
+
+    def plain(key):
+        out = []
+        for e in authority():
+            bare = max((similarity(key, f) for f in e.surnames), default=0.0)
+            given = max(bare, similarity(key, e.parts.surname))
+            if given >= MATCH_THRESHOLD:
+                out.append((e, bare, given))
+        return tuple(out)
+
+    words = {w for t in real_transcripts() for w in re.findall(r"\b[A-Z][A-Za-z'’-]{1,}", t.text)}
+    scored = 0
+    for p in sorted(words)[1::3] + SURNAMES + OCR:
+        key = name_key(p)
+        assert _surname_scores(key) == plain(key), p
+        scored += bool(plain(key))
+    assert scored > 50
