@@ -27,6 +27,7 @@ from rapidfuzz import fuzz
 
 from kg.extracting import extractor
 from kg.extracting.nara_form import _form_lines
+from kg.lexicon.alternation import word_start
 from kg.reading.transcript import Transcript
 from kg.records import FormField, Record, RecordNumber, Span
 
@@ -35,7 +36,7 @@ NAME = "record_number"
 # three digits, five, five; the OCR may split a group with a space ("124-901 18-10020")
 RIF_RE = re.compile(r"(?<![\d-])(?P<a>\d{3})\s?-\s?(?P<b>(?:\d ?){4}\d)\s?-\s?(?P<c>(?:\d ?){4}\d)(?![\d-])")
 _RIF_ALONE_RE = re.compile(r"^[^\w\n]{0,4}(?P<rif>\d{3}-(?:\d ?){4}\d-(?:\d ?){4}\d)(?:[^\w\n]{0,4}$|\s+\d{3}\s+\()")
-_DOCID_RE = re.compile(r"\bDoc\s?[Il1]d\s?[:;]?\s?(?P<id>\d{8})\b", re.IGNORECASE)
+_DOCID_RE = re.compile(rf"(?:{word_start('Doc', ignorecase=True)})(?i:\s?[Il1]d\s?[:;]?\s?(?P<id>\d{{8}})\b)")
 _BEFORE_STAMP_RE = re.compile(r"^[^\w\n]{0,3}(?P<num>\w[^\n]{6,18}?\w)[^\w\n]{0,4}\s*[\[{(|]?\s*"
                               r"(?:19|20)\d\d\s+RELEASE\b")
 # the stamp stands in the first characters of a page's first line

@@ -92,9 +92,10 @@ _STAMP_DATE_RE = re.compile(
 # The CIA's review sheet: "DATE OF REVIEW 14 MAR 86" and the exemptions it claims.
 _DATE_OF_REVIEW_RE = CaseFolded(rf"(?:{word_start('date')})\s+of\s+review\b")
 # Citations of the authorities a reviewer relied on.
-EO_RE = re.compile(
-    r"\bE\.?\s?O\.?\s*(?P<eo>1[123]\d{3})(?:\s*[,.]?\s*(?:Sec(?:tion)?\.?|§)\s*"
-    r"(?P<sec>\d\.\d{1,2}(?:\s*\(\s*[a-zA-Z0-9]{1,2}\s*\))*))?", re.IGNORECASE)
+EO_RE = re.compile(      # (?i:\bE ...): the search skips to the E's (word_start)
+    rf"(?:{word_start('E', ignorecase=True)})"
+    r"(?i:\.?\s?O\.?\s*(?P<eo>1[123]\d{3})(?:\s*[,.]?\s*(?:Sec(?:tion)?\.?|§)\s*"
+    r"(?P<sec>\d\.\d{1,2}(?:\s*\(\s*[a-zA-Z0-9]{1,2}\s*\))*))?)")
 X25_RE = re.compile(rf"(?:{word_start('25')})\s?X\s?(?P<n>[1-9])\b")
 FOIA_RE = re.compile(r"\(\s*b\s*\)\s*\(\s*(?P<n>[1-9])\s*\)(?:\s*\(\s*(?P<sub>[AaC-Fc-f])\s*\))?")
 PA_RE = re.compile(r"\(\s*(?P<l>[jk])\s*:?\s*\)\s*\(\s*(?P<n>[1-7])\s*\)")
