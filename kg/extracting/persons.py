@@ -42,7 +42,9 @@ from kg.records import DocumentHeader, Drafter, Participant, PersonMention, Reco
 
 NAME = "persons"
 
-_MARKER_RE = re.compile(r"~~|<\s*/?\s*sup\s*>|\*{1,3}")
+# "\*\*?\*?", not "\*{1,3}": each alternative opens with its character, so that re skips to
+# them (a repeat first leaves it to try every position of the text; the same matches)
+_MARKER_RE = re.compile(r"~~|<\s*/?\s*sup\s*>|\*\*?\*?")
 # a surname may open with a particle in lower case ("General de Gaulle", "von Brentano")
 _NAME_WORD = r"(?:Mc|Mac|O['’]|De|Van[ \t]|Von[ \t]|(?:de|du|van|von)[ \t])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 _INITIALS = r"(?:[A-Z]\.[ \t]?){1,3}"

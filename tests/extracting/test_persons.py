@@ -150,3 +150,19 @@ def test_the_lower_case_words_asked_one_at_a_time_are_the_set_of_every_such_word
             assert (w in ours) == (w in plain), (w, raw[:40])
             asked += w in plain
     assert asked > 1000
+
+
+def test_the_markers_blanked_are_the_markup_markers_with_one_to_three_stars():
+    # persons._MARKER_RE writes "one to three stars" as "\*\*?\*?" (re skips to its first
+    # characters): the same matches as "\*{1,3}" in every real document
+    import re
+
+    from kg.extracting.persons import _MARKER_RE
+    from tests.real_texts import real_transcripts
+
+    plain = re.compile(r"~~|<\s*/?\s*sup\s*>|\*{1,3}")
+    found = 0
+    for raw in [t.raw for t in real_transcripts()] + ["a **** b *** c ** d * e ~~x~~ < / sup > <sup>"]:
+        assert [m.span() for m in _MARKER_RE.finditer(raw)] == [m.span() for m in plain.finditer(raw)]
+        found += len(plain.findall(raw))
+    assert found > 20
