@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from kg.extracting.dates import NUMERIC_DATE_RE, parse_numeric_date, safe_date
-from kg.lexicon.alternation import grouped, lowered
+from kg.lexicon.alternation import lowered
 from kg.reading.transcript import Transcript
 from kg.records import Record, ReviewEvent, Span
 
@@ -62,8 +62,6 @@ STAMPS: tuple[Stamp, ...] = (
 # cheap filter: a line is compared with the phrases only if it has one of these stems
 _CUES = ("RELEAS", "ELEASE", "KENNED", "ASSASS", "HEREIN", "UNCLASS", "DECLASS", "SANIT", "APPROV")
 _CUE_RE = re.compile("|".join(_CUES), re.IGNORECASE)
-# the same in the lower-cased file: a case-insensitive search costs four times a plain one
-_CUE_LOWER_RE = re.compile(grouped((c.lower() for c in _CUES), ignorecase=False))
 # the year before the stamp's words; the OCR may have eaten the first word ("2022 RELEAS] UNDER")
 _YEAR_BEFORE_RE = re.compile(r"(?P<y>(?:19|20)\d\d)\W{0,3}(?:\S{1,9}\s?)?$")
 _YEAR_AFTER_RE = re.compile(r"^\W{0,3}(?P<y>(?:19|20)\d\d)(?![\d/-])")
@@ -83,17 +81,27 @@ def cue_lines(t: Transcript):
     # the odd few (kg.lexicon.alternation.lowered gives None): with one of them, the search itself
     low = lowered(raw)
     if low is None:
-        low, cues = raw, _CUE_RE
+        starts = sorted({raw.rfind("\n", 0, m.start()) + 1 for m in _CUE_RE.finditer(raw)})
     else:
-        cues = _CUE_LOWER_RE
-    last = -1
-    for m in cues.finditer(low):
-        at = raw.rfind("\n", 0, m.start()) + 1
-        if at == last:
-            continue
-        last = at
-        end = raw.find("\n", m.end())
+        starts = sorted(_lines_with(low, tuple(c.lower() for c in _CUES)))
+    for at in starts:
+        end = raw.find("\n", at)
         yield at, raw[at:end if end >= 0 else len(raw)]
+
+
+def _lines_with(low: str, cues: tuple[str, ...]) -> set[int]:
+    """The starts of the lines (split at LF) of ``low`` that print one of ``cues``: a look
+    along the text for each cue (str.find, which skips ahead in C) instead of one search for
+    all of them, which re tries at every letter they begin with."""
+    out: set[int] = set()
+    for cue in cues:
+        at = low.find(cue)
+        while at >= 0:
+            line = low.rfind("\n", 0, at) + 1
+            out.add(line)
+            end = low.find("\n", at)
+            at = low.find(cue, end) if end >= 0 else -1
+    return out
 
 
 def _when(tail: str, head: str, stamp: Stamp, upto: str = ""):
