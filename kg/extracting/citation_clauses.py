@@ -104,6 +104,18 @@ def _subject(ctx: CitingContext, had: int, floor: int) -> tuple[int, list[str], 
     return (at, [a for a in (spk, others[-1] if others else None) if a], "they") if spk else None
 
 
+# searched in the whole body: each opens with its words (kg.lexicon.alternation.word_start, for
+# \b and the words), so that re skips to their first letters
+_RECALLED_RE = re.compile(rf"(?:{word_start('recalled')})\s+(?:his\s+|their\s+)?"
+                          r"(?P<verb>meeting|talking\s+with|seeing|visiting)\s+")
+_AS_HE_TOLD_RE = re.compile(rf"(?:{word_start('As', 'as')})\s+(?P<p>he|she|we)\s+(?P<verb>pointed\s+out|told|"
+                            r"said|explained|informed|assured|stressed)\s+(?:to\s+)?")
+# "[Aa]greements?": the plural first, as the greedy "s?" tries it
+_AGREED_ON_RE = re.compile(
+    rf"(?:{word_start('Agreements', 'Agreement', 'agreements', 'agreement', 'Understandings', 'Understanding', 'understandings', 'understanding')})"
+    r"\s+(?:had\s+been|has\s+been|was|were)\s+(?:reached|concluded|signed)\s+on\s+")
+
+
 def reported_acts(ctx: CitingContext) -> list[Cite]:
     """Earlier acts reported in the pluperfect ("Khrushchev had remarked that ...") or told to
     someone outside the room ("As he pointed out to Mr. Kosygin at ...")."""
@@ -226,8 +238,7 @@ def reported_acts(ctx: CitingContext) -> list[Cite]:
                 c.dates, c.date_printed = list(prev.dates), prev.date_printed
         out.append(c)
     # a meeting recalled: "He also recalled meeting Mr. Khrushchev in Geneva"
-    for m in re.finditer(r"\brecalled\s+(?:his\s+|their\s+)?(?P<verb>meeting|talking\s+with|seeing|visiting)\s+",
-                         text[ctx.t.body_start:]):
+    for m in _RECALLED_RE.finditer(text[ctx.t.body_start:]):
         at = ctx.t.body_start + m.end()
         who = agents_at(ctx, at, ctx.sentence(at)[1])
         if not who or not ctx.prose(at):
@@ -242,8 +253,7 @@ def reported_acts(ctx: CitingContext) -> list[Cite]:
                          head=(start, start + len(m.group("verb")))))
     # an act told to someone outside the room, in the simple past: "As he pointed out to Mr.
     # Kosygin at Mr. Nehru's funeral in New Delhi"
-    for m in re.finditer(r"\b(?:As|as)\s+(?P<p>he|she|we)\s+(?P<verb>pointed\s+out|told|said|explained|"
-                         r"informed|assured|stressed)\s+(?:to\s+)?", text[ctx.t.body_start:]):
+    for m in _AS_HE_TOLD_RE.finditer(text[ctx.t.body_start:]):
         at = ctx.t.body_start + m.end()
         if not ctx.participants or not ctx.prose(at):
             continue
@@ -320,8 +330,7 @@ def agreed_on(ctx: CitingContext) -> list[Cite]:
     Convention": each thing agreed on is an agreement cited."""
     text = ctx.t.text
     out = []
-    for m in re.finditer(r"\b(?:[Aa]greements?|[Uu]nderstandings?)\s+(?:had\s+been|has\s+been|was|were)\s+"
-                         r"(?:reached|concluded|signed)\s+on\s+", text[ctx.t.body_start:]):
+    for m in _AGREED_ON_RE.finditer(text[ctx.t.body_start:]):
         at = ctx.t.body_start + m.end()
         if not ctx.prose(at):
             continue

@@ -427,3 +427,32 @@ def test_a_quotation_is_taken_from_one_document_even_when_a_phrase_cites_two():
     quoted = [q for c in cs for q in c.quotations]
     assert len(quoted) <= 1
     assert all(q.exact == "We, on our part, would agree to remove the quarantine" for q in quoted)
+
+
+def test_the_clause_patterns_that_open_with_their_words_find_what_the_plain_patterns_find():
+    # citation_clauses: the body's scans for "recalled meeting", "as he told" and "agreement had
+    # been reached on" open with their words (word_start); the plain patterns they stand for
+    # find the same matches in every real document and in sentences that print them
+    import re
+
+    from kg.extracting.citation_clauses import _AGREED_ON_RE, _AS_HE_TOLD_RE, _RECALLED_RE
+    from tests.real_texts import real_transcripts
+
+    plain = {
+        _RECALLED_RE: r"\brecalled\s+(?:his\s+|their\s+)?(?P<verb>meeting|talking\s+with|seeing|visiting)\s+",
+        _AS_HE_TOLD_RE: r"\b(?:As|as)\s+(?P<p>he|she|we)\s+(?P<verb>pointed\s+out|told|said|explained|"
+                        r"informed|assured|stressed)\s+(?:to\s+)?",
+        _AGREED_ON_RE: r"\b(?:[Aa]greements?|[Uu]nderstandings?)\s+(?:had\s+been|has\s+been|was|were)\s+"
+                       r"(?:reached|concluded|signed)\s+on\s+",
+    }
+    said = ("He recalled meeting Mr. Khrushchev. Gas he told. As she told him, as we said to. "
+            "Agreements had been reached on the hot line; an understanding was signed on x; "
+            "Agreementss were signed on; disagreement was reached on; UNDERSTANDING was signed on ")
+    for fast, source in plain.items():
+        slow = re.compile(source)
+        found = 0
+        for text in [t.text for t in real_transcripts()] + [said]:
+            got = [(m.span(), m.groupdict()) for m in fast.finditer(text)]
+            assert got == [(m.span(), m.groupdict()) for m in slow.finditer(text)]
+            found += len(got)
+        assert found, source
