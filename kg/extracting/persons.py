@@ -151,6 +151,10 @@ def _in_address(view: str, at: int, title: str) -> bool:
 _ADDRESS_FORMS = frozenset({"mr.", "mrs.", "ms.", "miss", "dr.", "sir", "messrs.", "lord"})
 
 
+# "the" where no letter stands before it, written so that a search skips to the T's (word_start)
+_THE = word_start("The", "the", not_after="[A-Za-z]")
+
+
 def _titles_of_participants(view: str, found: list[Record]) -> list[tuple]:
     """"The Ambassador", "the British Ambassador": a participant's own title with the article
     names him when no other participant (of that nation) holds it.  The candidate carries the
@@ -165,7 +169,7 @@ def _titles_of_participants(view: str, found: list[Record]) -> list[tuple]:
         return []
     alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(by_title, key=len, reverse=True))
     title_re = re.compile(
-        rf"(?<![A-Za-z])[Tt]he\s+(?:(?P<nation>{NATION_ALT})\s+)?(?P<t>(?i:{alt}))(?![A-Za-z-])"
+        rf"(?:{_THE})\s+(?:(?P<nation>{NATION_ALT})\s+)?(?P<t>(?i:{alt}))(?![A-Za-z-])"
         rf"{_POSS}(?!\s+(?:{_INITIALS})?(?:Mc)?[A-Z][a-z]|\s+of\s)")
     out = []
     for m in title_re.finditer(view):
@@ -264,7 +268,7 @@ def _office_re(plain: tuple[str, ...]) -> re.Pattern:
 
 @lru_cache(maxsize=8)
 def _the_office_re(with_the: tuple[str, ...]) -> re.Pattern:
-    return re.compile(rf"(?<![A-Za-z])[Tt]he\s+(?P<form>{grouped(map(re.escape, with_the), ignorecase=False)})"
+    return re.compile(rf"(?:{_THE})\s+(?P<form>{grouped(map(re.escape, with_the), ignorecase=False)})"
                       rf"(?![A-Za-z-]){_POSS}(?!\s+(?:[A-Z]|of\s|General))")
 
 
@@ -349,7 +353,7 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
     place = next((r.place for r in found if isinstance(r, DocumentHeader)), None)
     if post_forms(place):
         # "The Ambassador" in a document written at his post is the chief of mission there
-        post_re = re.compile(rf"(?<![A-Za-z])[Tt]he\s+(?P<form>{'|'.join(map(re.escape, post_forms(place)))})"
+        post_re = re.compile(rf"(?:{_THE})\s+(?P<form>{'|'.join(map(re.escape, post_forms(place)))})"
                              rf"(?![A-Za-z-]){_POSS}(?!\s+(?:[A-Z]|of\s))")
         for m in post_re.finditer(view):
             cands.append((3, m.start(), m.end("form"), "the " + m.group("form"), None,

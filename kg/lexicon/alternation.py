@@ -52,10 +52,10 @@ def grouped(alternatives: Iterable[str], ignorecase: bool = True, not_after: str
 # the look-behinds written inside an alternation, and the words a pattern opens with where a
 # word begins: kept for the contract test (tests/lexicon/test_alternation.py)
 NOT_AFTER: set[tuple[tuple[str, ...], bool, str]] = set()
-WORD_STARTS: set[tuple[tuple[str, ...], bool]] = set()
+WORD_STARTS: set[tuple[tuple[str, ...], bool, str]] = set()
 
 
-def word_start(*words: str, ignorecase: bool = False) -> str:
+def word_start(*words: str, ignorecase: bool = False, not_after: str = r"\w") -> str:
     r"""``\b(?:w1|w2|...)`` for ``words`` of letters and digits, written as each word followed
     by the look-behind that no word character stands before it (``Messrs(?<!\wMessrs)``):
     the same test of the same character, but a pattern that opens with ``\b`` is tried at
@@ -66,16 +66,19 @@ def word_start(*words: str, ignorecase: bool = False) -> str:
     ``ignorecase``: ``(?i:\b(?:w1|w2|...))`` for a pattern compiled without IGNORECASE, which
     then opens with the first letter in either case (``[Dd](?<!\w[Dd])(?i:oc)``): under
     IGNORECASE re cannot skip to a letter either.  The rest of such a pattern is to be
-    written in ``(?i:...)`` as well."""
+    written in ``(?i:...)`` as well.
+
+    ``not_after``: another one-character class that may not stand before the word, for
+    ``(?<![A-Za-z])(?:The|the)``."""
     if not words or not all(w.isascii() and w.isalnum() for w in words):
         raise ValueError(f"word_start takes words of ASCII letters and digits, not {words!r}")
-    WORD_STARTS.add((words, ignorecase))
+    WORD_STARTS.add((words, ignorecase, not_after))
     if not ignorecase:
-        return "|".join(rf"{w}(?<!\w{w})" for w in words)
+        return "|".join(rf"{w}(?<!{not_after}{w})" for w in words)
     out = []
     for w in words:
         first = f"[{w[0].upper()}{w[0].lower()}]" if w[0].isalpha() else w[0]
-        out.append(rf"{first}(?<!\w{first})" + (f"(?i:{w[1:]})" if w[1:] else ""))
+        out.append(rf"{first}(?<!{not_after}{first})" + (f"(?i:{w[1:]})" if w[1:] else ""))
     return "|".join(out)
 
 

@@ -171,16 +171,16 @@ def test_every_word_start_and_inner_look_behind_of_the_extractors_finds_what_the
     for t in real_transcripts():               # the names each document's capitals print
         kg.extracting.run(t)
     pairs = []
-    for words, ignorecase in sorted(WORD_STARTS):
+    for words, ignorecase, not_after in sorted(WORD_STARTS):
+        before = r"\b" if not_after == r"\w" else f"(?<!{not_after})"
+        fast = word_start(*words, ignorecase=ignorecase, not_after=not_after)
         if ignorecase:
-            pairs.append((re.compile(word_start(*words, ignorecase=True)),
-                          re.compile(r"(?i:\b(?:" + "|".join(words) + "))")))
-            pairs.append((re.compile(word_start(*words, ignorecase=True) + r"(?i:\W\w)"),
-                          re.compile(r"(?i:\b(?:" + "|".join(words) + r"))(?i:\W\w)")))
+            pairs.append((re.compile(fast), re.compile(rf"(?i:{before}(?:" + "|".join(words) + "))")))
+            pairs.append((re.compile(fast + r"(?i:\W\w)"),
+                          re.compile(rf"(?i:{before}(?:" + "|".join(words) + r"))(?i:\W\w)")))
             continue
         for flags in (0, re.IGNORECASE):
-            pairs.append((re.compile(word_start(*words), flags),
-                          re.compile(r"\b(?:" + "|".join(words) + ")", flags)))
+            pairs.append((re.compile(fast, flags), re.compile(before + "(?:" + "|".join(words) + ")", flags)))
     for alternatives, ignorecase, not_after in sorted(NOT_AFTER):
         for flags in ((0, re.IGNORECASE) if ignorecase else (0,)):
             pairs.append((re.compile(grouped(alternatives, ignorecase, not_after), flags),
