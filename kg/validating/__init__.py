@@ -114,7 +114,7 @@ def fast_program(words: Graph):
     return _program(str(shapes_dir()), tuple(sorted((str(p), str(n)) for p, n in words.namespaces())))
 
 
-def check(triples, words: Graph | None = None, gate: str = "fast", nquads: str | None = None,
+def check(triples, words: Graph | None = None, gate: str = "fast", nquads: bytes | str | None = None,
           graph_iri: str | None = None) -> Verdict:
     """The build's gate over one document: ``triples`` is its graph (an rdflib Graph or any
     collection of rdflib triples), ``words`` the graph whose prefixes word the results (default:

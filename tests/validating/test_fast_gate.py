@@ -399,3 +399,21 @@ def test_a_value_the_store_respells_is_reported_as_the_document_wrote_it():
     assert fast.engine == "fast" and not fast.conforms
     assert any(r.value == "1.50" for r in fast.results)
     assert words(fast) == words(reference)
+
+
+def test_the_gate_given_the_documents_nquads_in_utf8_or_as_text_decides_as_on_its_own():
+    # the build hands the gate the N-Quads it wrote (UTF-8), and the gate loads them as given
+    from kg.mapping.core import nquads_utf8
+
+    graph = copy(document(FIXTURES[0]))
+    turn = next(graph.subjects(RDF.type, URIRef("https://w3id.org/declass-kg/ontology#SpeakerTurn")))
+    graph.set((turn, URIRef("https://w3id.org/declass-kg/ontology#attributionConfidence"),
+               Literal("1.50", datatype=XSD.decimal)))
+    for g in (document(FIXTURES[0]), graph):
+        own = check(g, gate="fast")
+        iri = "https://w3id.org/declass-kg/id/graph/x"
+        data = nquads_utf8(g, iri)
+        for given in (data, data.decode("utf-8")):
+            verdict = check(g, gate="fast", nquads=given, graph_iri=iri)
+            assert verdict.engine == "fast" and words(verdict) == words(own)
+    assert not own.conforms
