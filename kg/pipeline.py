@@ -121,8 +121,13 @@ def _process(path: Path, base: str, name: str | None, gate: str) -> DocumentResu
         lap("map")
         data = triples.nquads_utf8(graph_iri)
         lap("serialize")
-        verdict = check(triples, words_graph(), gate, data, graph_iri)
+        # The gate empties the triples once it has read them (its store holds the document
+        # next); if the store then cannot decide the document, it is built again for pyshacl.
+        verdict = check(triples, words_graph(), gate, data, graph_iri, consume=True)
         del triples
+        if verdict is None:
+            del data
+            return _process(path, base, name, "pyshacl")
         lap("validate")
     except ReadError as exc:
         reason = str(exc)

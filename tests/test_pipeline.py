@@ -83,3 +83,24 @@ def test_a_documents_nquads_are_kept_in_utf8_and_read_as_text():
     assert result.nquads.startswith("<") and result.nquads.endswith(" .\n")
     result.nquads = "é"
     assert result.nquads_utf8 == "é".encode("utf-8")
+
+
+def test_a_document_the_fast_gate_hands_back_is_built_again_for_pyshacl(monkeypatch):
+    # the fast gate empties the triples before loading its store; if the store then cannot
+    # decide the document, the document is built again and checked by pyshacl
+    plain = pipeline.process_file(SEED)
+    gates = []
+    real_check = pipeline.check
+
+    def check(triples, words, gate, *args, **kwargs):
+        gates.append(gate)
+        if gate == "fast":
+            triples.clear()
+            return None
+        return real_check(triples, words, gate, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "check", check)
+    again = pipeline.process_file(SEED)
+    assert gates == ["fast", "pyshacl"]
+    assert again.published and again.nquads_utf8 == plain.nquads_utf8
+    assert again.report == plain.report and again.triples == plain.triples

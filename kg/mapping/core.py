@@ -30,6 +30,7 @@ N-Triples serializer does, in a named graph, sorted (`nquads_utf8()` the same in
 """
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -157,6 +158,10 @@ class Triples:
     def __len__(self) -> int:
         return len(self._triples)
 
+    def clear(self) -> None:
+        """Let go of every triple (a consumer that has read them: see `kg.validating.check`)."""
+        self._triples.clear()
+
     def triples(self, pattern: tuple) -> Iterator[tuple]:
         s, p, o = pattern
         return (t for t in self._triples
@@ -201,7 +206,19 @@ def nquads_utf8(triples: Iterable[tuple], graph_iri: str) -> bytes:
         return found
 
     suffix = f" <{graph_iri}> .\n"
-    return b"".join(sorted({f"{text(s)} {text(p)} {text(o)}{suffix}".encode("utf-8") for s, p, o in triples}))
+    lines = sorted({f"{text(s)} {text(p)} {text(o)}{suffix}".encode("utf-8") for s, p, o in triples})
+    written.clear()
+    # Joined a run at a time, each run let go once it is in the output: the lines and the
+    # joined bytes are never both held whole (a large document's are ~200 MB each).
+    out = io.BytesIO()
+    for i in range(0, len(lines), _RUN):
+        out.write(b"".join(lines[i:i + _RUN]))
+        lines[i:i + _RUN] = _NONE[:len(lines) - i]
+    return out.getvalue()
+
+
+_RUN = 4096
+_NONE = (None,) * _RUN
 
 
 @lru_cache(maxsize=1)
