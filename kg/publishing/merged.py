@@ -49,15 +49,36 @@ def canonical_nquads(nquads: str | bytes) -> bytes:
     serializer produced the input.
     """
     data = nquads.encode("utf-8") if isinstance(nquads, str) else nquads
-    text = ox.serialize(ox.parse(data, format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
-    if text == data and _sorted_unique(data):
-        # Already canonical (a build's own documents nearly always are: kg.mapping.core writes
-        # them sorted, and pyoxigraph spells them alike): the input itself, without splitting a
-        # large document's hundreds of megabytes into lines and joining them again.
+    # Already canonical (a build's own documents nearly always are: kg.mapping.core writes them
+    # sorted, and pyoxigraph spells them alike)?  Then the input itself, without a second copy
+    # of a large document's hundreds of megabytes: pyoxigraph's writing is compared as it goes.
+    same = _Compare(data)
+    ox.serialize(ox.parse(data, format=ox.RdfFormat.N_QUADS), same, format=ox.RdfFormat.N_QUADS)
+    if same.equal() and _sorted_unique(data):
         return data
+    text = ox.serialize(ox.parse(data, format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
     lines = sorted(set(text.splitlines(keepends=True)))
     del text
     return b"".join(lines)
+
+
+class _Compare:
+    """A binary output that keeps nothing: whether what is written to it is ``expected``."""
+
+    def __init__(self, expected: bytes) -> None:
+        self.expected, self.at, self.same = expected, 0, True
+
+    def write(self, chunk: bytes) -> int:
+        if self.same and not self.expected.startswith(chunk, self.at):
+            self.same = False
+        self.at += len(chunk)
+        return len(chunk)
+
+    def flush(self) -> None:
+        pass
+
+    def equal(self) -> bool:
+        return self.same and self.at == len(self.expected)
 
 
 def _sorted_unique(data: bytes) -> bool:
