@@ -336,5 +336,20 @@ def synopsis(name: str) -> str:
     params += [p for p in command.params if not isinstance(p, click.Argument)]
     return " ".join(["kg", name, *(_term(p) for p in params)])
 
+def run() -> None:
+    """The ``kg`` console script: `main`, then an exit that does not walk the heap.
+
+    At exit the interpreter collects cycles over every object still alive (the word lists, the
+    shapes, a document's graph): 0.15 CPU s of the seed's 1.9.  Nothing of the process is used
+    after the command returns, so the objects are frozen out of the collector first
+    (``gc.freeze``); they are still freed, files closed and exit handlers run as usual."""
+    import gc
+
+    try:
+        main()
+    finally:
+        gc.freeze()
+
+
 if __name__ == "__main__":
-    main()
+    run()

@@ -3,40 +3,34 @@
 Each runner takes the work to do, ``(name, path)`` pairs, and yields what the unit of work
 returns as documents finish, in whatever order they finish (the build puts them in order).
 
-Worker processes die with the build: each asks the kernel to kill it when its parent dies
-(Linux ``PR_SET_PDEATHSIG``) and also watches its parent's process id once a second (other
-systems, and the moment between start and the request), so a build killed with ``kill -9``
-leaves no worker behind to burn a core or hold the output folder's lock, which forked workers
-share.  On Linux they are forked (quick to start, and a script that calls ``build`` needs no
-``if __name__ == "__main__"`` guard); elsewhere they are spawned, Python's default there.
+Worker processes are forked on Linux and die with the build (`kg.processes`): a build killed
+with ``kill -9`` leaves no worker behind.
 
 Memory.  A large source makes a large graph: a 2.4 MB OCR text gives 730,000 triples and takes
-its worker 1.6 GB while it is processed.  So the pool processes at most one large source
+its worker about 1 GB while it is processed (benchmarks/bench_stage_memory.py).  So the pool processes at most one large source
 (``LARGE_SOURCE`` bytes or more) at a time: a large source waits while another is in the
 workers and small ones go ahead of it, and a large one goes first whenever it may, so the large
 sources of a corpus are spread over the build rather than left to run one by one at its end.
 After each source the worker hands the memory it freed back to the system (``malloc_trim``, a
 fraction of a millisecond; after a large one, once its cycles are collected and the memo caches
-it filled are emptied, `forget_memos`), so a worker that
-has read a large document does not keep its pages while the other reads the next: the build's
-peak is about one large document, not one per worker.
+it filled are emptied, `forget_memos`), so a worker that has read a large document does not
+keep its pages while the other reads the next: the build's peak is about one large document,
+not one per worker.
 
 Dask workers are the cluster's own processes; they outlive a build by design.
 """
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
-import signal
 import sys
-import threading
-import time
 from collections.abc import Callable, Iterator
 from collections import deque
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from pathlib import Path
 from typing import TypeVar
+
+from kg.processes import children
 
 T = TypeVar("T")
 Unit = Callable[[str, str, str], T]      # (path, base, name) -> what the build collects
@@ -51,14 +45,12 @@ def run_here(todo: list[tuple[str, Path]], base: str, unit: Unit) -> Iterator[T]
 
 def run_pool(todo: list[tuple[str, Path]], base: str, jobs: int, unit: Unit) -> Iterator[T]:
     """In ``jobs`` worker processes that die with this one; one large source at a time."""
-    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
     small: deque[tuple[str, Path]] = deque()
     large: deque[tuple[str, Path]] = deque()
     for name, path in todo:
         (large if _size(path) >= LARGE_SOURCE else small).append((name, path))
     ahead = 2 * jobs            # submitted and not finished: every worker busy, one task queued
-    with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(todo))), mp_context=context,
-                             initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
+    with children(max(1, min(jobs, len(todo)))) as pool:
         running: dict[Future, bool] = {}          # future -> is it a large source
         while small or large or running:
             while len(running) < ahead and (small or large):
@@ -151,26 +143,4 @@ def run_dask(todo: list[tuple[str, Path]], base: str, address: str, unit: Unit) 
             yield future.result()
 
 
-def die_with_parent(parent: int) -> None:
-    """Run in each worker as it starts: end it as soon as ``parent`` is gone."""
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-
-            PR_SET_PDEATHSIG = 1
-            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-        except (OSError, AttributeError):     # pragma: no cover - no usable libc
-            pass
-    if os.getppid() != parent:       # the parent died before the request took effect
-        os._exit(1)
-
-    def watch() -> None:
-        while True:
-            time.sleep(1.0)
-            if os.getppid() != parent:
-                os._exit(1)
-
-    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
-
-
-__all__ = ["LARGE_SOURCE", "die_with_parent", "forget_memos", "run_dask", "run_here", "run_pool"]
+__all__ = ["LARGE_SOURCE", "forget_memos", "run_dask", "run_here", "run_pool"]

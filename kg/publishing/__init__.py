@@ -42,8 +42,9 @@ from typing import TYPE_CHECKING, BinaryIO, Iterable, Mapping, Union
 from kg import __version__
 from kg.mapping.core import DEFAULT_BASE
 from kg.pipeline import DocumentResult
+from kg.processes import children
 from kg.publishing.dataset import dataset_iri, description_nquads
-from kg.publishing.dumps import dump_prefixes, write_dataset_dumps
+from kg.publishing.dumps import dump_prefixes, write_description, write_graph_dumps
 from kg.publishing.files import DUMP_FORMATS, GZIP, atomic_stream, atomic_write, dump_stream
 from kg.publishing.merged import canonical_nquads, graph_key, merge_graphs
 from kg.publishing.storing import fill_store
@@ -110,7 +111,8 @@ def publish(results: list[DocumentResult], out: Path, store: bool = True, *,
     ``dumps``: which of kg.nq, kg.ttl, kg.trig, kg.jsonld to write (``DUMP_FORMATS``, by
     extension); ``compress``: write them gzip-compressed (``kg.nq.gz`` ...).  The reports,
     void.ttl (listing the dumps written) and the store do not depend on either.
-    ``jobs`` > 1: the store is loaded beside the dumps, in a thread (the same bytes either way).
+    ``jobs`` > 1: kg.trig and kg.jsonld are written by a child process beside the merge, and
+    the store is loaded in a thread (the same bytes either way).
     """
     from kg.publishing.identity import REPORT, identity_report
 
@@ -143,10 +145,16 @@ def publish(results: list[DocumentResult], out: Path, store: bool = True, *,
                              {iri: source for iri, source in ordered if iri in wanted},
                              removed=sorted((set(removed) | {identity.graph_iri}) - set(graphs)),
                              every=ordered)
-    # The store does not wait for the dumps (it loads each graph's text into the default graph
-    # as well, no sorted merge needed): with more than one job it is filled in a thread beside
-    # them (pyoxigraph's bulk load runs without the GIL); leaving the block waits for it.
-    with ThreadPoolExecutor(max_workers=1) if store and jobs > 1 else nullcontext() as beside:
+    # kg.trig and kg.jsonld are the graphs as they are: with more than one job a child
+    # process writes them beside the merge (forked first, before any thread of ours starts).
+    # The store does not wait for the dumps either (it loads each graph's text into the
+    # default graph as well, no sorted merge needed): it is filled in a thread (pyoxigraph's
+    # bulk load runs without the GIL).  Leaving the block waits for both.
+    graph_dumps = partial(write_graph_dumps, out, sources, formats=formats, compress=compress)
+    apart = jobs > 1 and bool({"trig", "jsonld"} & set(formats))
+    with children(1) if apart else nullcontext() as aside, \
+            ThreadPoolExecutor(max_workers=1) if store and jobs > 1 else nullcontext() as beside:
+        dumping = aside.submit(graph_dumps) if aside else None
         loading = beside.submit(load_store) if beside else None
         try:
             if "nq" in formats:
@@ -155,14 +163,20 @@ def publish(results: list[DocumentResult], out: Path, store: bool = True, *,
                         _copy(source, fh)
             with dump_stream(out / ("kg.ttl" + suffix), compress) if "ttl" in formats else nullcontext() as fh:
                 stats = merge_graphs(ordered, fh, work, prefixes=dump_prefixes(), documents=len(docs))
-            write_dataset_dumps(out, sources, stats, dataset_base=dataset_url, dataset=dataset_iri(base),
-                                license=license, attribution=attribution, formats=formats, compress=compress)
             atomic_write(out / "validation-report.txt", validation_report(results).encode("utf-8"))
             report = build_report(results, stats)
             report["identity"] = {"report": REPORT, "merges": len(identity.merges), "links": len(identity.links)}
             atomic_write(out / "build-report.json",
                          (json.dumps(report, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
             atomic_write(out / REPORT, identity.tsv())
+            if dumping is not None:
+                dumping.result()
+            else:
+                graph_dumps()
+            # last of the dumps: VoID gives each dump's size
+            write_description(out, stats, dataset_base=dataset_url, dataset=dataset_iri(base),
+                              license=license, attribution=attribution, formats=formats,
+                              compress=compress)
             if loading is not None:
                 loading.result()
             elif store:

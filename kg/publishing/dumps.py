@@ -411,20 +411,38 @@ def write_dataset_dumps(out: Path, nquads: Canonical, stats: Statistics, *,
     """Write kg.trig and kg.jsonld (those of ``formats``; ``.gz`` if ``compress``),
     context.jsonld and void.ttl into ``out`` from the canonical N-Quads ``nquads`` and the
     merged graph's ``stats``; return their paths.  VoID lists the dumps of ``formats``."""
-    context = load_context()
+    return [*write_graph_dumps(out, nquads, formats=formats, compress=compress),
+            *write_description(out, stats, dataset_base=dataset_base, dataset=dataset,
+                               sparql_endpoint=sparql_endpoint, license=license,
+                               attribution=attribution, formats=formats, compress=compress)]
+
+
+def write_graph_dumps(out: Path, nquads: Canonical, *, formats: tuple[str, ...] = DUMP_FORMATS,
+                      compress: bool = False) -> list[Path]:
+    """kg.trig and kg.jsonld, those of ``formats``: the graphs as they are, nothing of the
+    merge (so they can be written beside it); return their paths."""
     suffix = GZIP if compress else ""
     written = []
     if "trig" in formats:
         write_trig(nquads, out / (TRIG + suffix), compress)
         written.append(out / (TRIG + suffix))
     if "jsonld" in formats:
-        write_jsonld(nquads, out / (JSONLD + suffix), context, compress)
+        write_jsonld(nquads, out / (JSONLD + suffix), load_context(), compress)
         written.append(out / (JSONLD + suffix))
-    atomic_write(out / CONTEXT, context_bytes(context))
+    return written
+
+
+def write_description(out: Path, stats: Statistics, *, dataset_base: str | None = None,
+                      dataset: str | None = None, sparql_endpoint: str | None = None,
+                      license: str | None = None, attribution: str | None = None,
+                      formats: tuple[str, ...] = DUMP_FORMATS, compress: bool = False) -> list[Path]:
+    """context.jsonld and void.ttl (the dataset described from the merge's ``stats``, with the
+    dumps of ``formats``); return their paths."""
+    atomic_write(out / CONTEXT, context_bytes(load_context()))
     void = write_void(out, stats, dataset_base=dataset_base, dataset=dataset,
                       sparql_endpoint=sparql_endpoint, license=license, attribution=attribution,
                       dumps=dump_files(formats, compress))
-    return [*written, out / CONTEXT, void]
+    return [out / CONTEXT, void]
 
 
 def write_dumps(out: Path, nquads: NQuadsSource, *, dataset_base: str | None = None,
