@@ -7,10 +7,11 @@ Worker processes are forked on Linux and die with the build (`kg.processes`): a 
 with ``kill -9`` leaves no worker behind.
 
 Memory.  A large source makes a large graph: a 2.4 MB OCR text gives 730,000 triples and takes
-its worker about 1 GB while it is processed (benchmarks/bench_stage_memory.py).  So the pool processes at most one large source
-(``LARGE_SOURCE`` bytes or more) at a time: a large source waits while another is in the
-workers and small ones go ahead of it, and a large one goes first whenever it may, so the large
-sources of a corpus are spread over the build rather than left to run one by one at its end.
+its worker about 1 GB while it is processed (benchmarks/bench_stage_memory.py).  So the pool
+processes at most one large source (``LARGE_SOURCE`` bytes or more) at a time: a large source
+waits while another is in the workers and small ones go ahead of it, and a large one goes first
+whenever it may, so the large sources of a corpus are spread over the build rather than left
+to run one by one at its end.
 After each source the worker hands the memory it freed back to the system (``malloc_trim``, a
 fraction of a millisecond; after a large one, once its cycles are collected and the memo caches
 it filled are emptied, `forget_memos`), so a worker that has read a large document does not
