@@ -95,8 +95,8 @@ def build_document(path: str, base: str, name: str = "", gate: str = "fast") -> 
     nquads = persons = b""
     if result.published:
         started = time.perf_counter()
-        nquads = canonical_nquads(result.nquads)
-        result.nquads = ""                     # sent once, as bytes
+        nquads = canonical_nquads(result.nquads_utf8)
+        result.nquads_utf8 = b""               # sent once, as the canonical bytes
         # read here, where the graph is at hand, so publishing merges small records instead of
         # parsing every document again
         persons = json.dumps(seen_to_json(seen_in(nquads, result.name, base)),

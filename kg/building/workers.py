@@ -7,14 +7,16 @@ Worker processes are forked on Linux and die with the build (`kg.processes`): a 
 with ``kill -9`` leaves no worker behind.
 
 Memory.  A large source makes a large graph: a 2.4 MB OCR text gives 730,000 triples and takes
-its worker 1.6 GB while it is processed.  So the pool processes at most one large source
-(``LARGE_SOURCE`` bytes or more) at a time: a large source waits while another is in the
-workers and small ones go ahead of it, and a large one goes first whenever it may, so the large
-sources of a corpus are spread over the build rather than left to run one by one at its end.
+its worker about 1 GB while it is processed (benchmarks/bench_stage_memory.py).  So the pool
+processes at most one large source (``LARGE_SOURCE`` bytes or more) at a time: a large source
+waits while another is in the workers and small ones go ahead of it, and a large one goes first
+whenever it may, so the large sources of a corpus are spread over the build rather than left
+to run one by one at its end.
 After each source the worker hands the memory it freed back to the system (``malloc_trim``, a
-fraction of a millisecond; after a large one, once its cycles are collected), so a worker that
-has read a large document does not keep its pages while the other reads the next: the build's
-peak is about one large document, not one per worker.
+fraction of a millisecond; after a large one, once its cycles are collected and the memo caches
+it filled are emptied, `forget_memos`), so a worker that has read a large document does not
+keep its pages while the other reads the next: the build's peak is about one large document,
+not one per worker.
 
 Dask workers are the cluster's own processes; they outlive a build by design.
 """
@@ -87,8 +89,36 @@ def _trimmed(unit: Unit, path: str, base: str, name: str, large: bool) -> T:
         return unit(path, base, name)
     finally:
         if large:
+            forget_memos()
             gc.collect()
         _trim()
+
+
+MEMO_SIZE = 1024      # an lru_cache this large or larger keeps answers per item, not a table
+
+
+def forget_memos() -> int:
+    """Empty the tool's memo caches (``functools.lru_cache`` of ``MEMO_SIZE`` entries or more in
+    a ``kg`` module: answers per token, name, sentence, offset or quote); return how many.
+
+    A large source fills them with its own items (the 2.4 MB JFK text left its worker holding
+    ~110 MB more after it was done), and the worker would keep them while the other worker
+    reads the next large source.  They are pure memos: emptied, they give the same answers
+    again.  The small caches (word lists, shapes, the ontology: ``maxsize`` of a few) are kept.
+    """
+    import functools
+
+    emptied = 0
+    for module_name, module in list(sys.modules.items()):
+        if module is None or not (module_name == "kg" or module_name.startswith("kg.")):
+            continue
+        for value in list(vars(module).values()):
+            if isinstance(value, functools._lru_cache_wrapper):
+                maxsize = value.cache_info().maxsize
+                if maxsize is None or maxsize >= MEMO_SIZE:
+                    value.cache_clear()
+                    emptied += 1
+    return emptied
 
 
 def _trim() -> None:
@@ -114,4 +144,4 @@ def run_dask(todo: list[tuple[str, Path]], base: str, address: str, unit: Unit) 
             yield future.result()
 
 
-__all__ = ["LARGE_SOURCE", "run_dask", "run_here", "run_pool"]
+__all__ = ["LARGE_SOURCE", "forget_memos", "run_dask", "run_here", "run_pool"]

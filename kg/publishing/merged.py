@@ -19,6 +19,7 @@ escapes alike, and so on): two lines are equal exactly when the statements are.
 from __future__ import annotations
 
 import heapq
+import io
 import itertools
 import os
 import tempfile
@@ -48,8 +49,49 @@ def canonical_nquads(nquads: str | bytes) -> bytes:
     serializer produced the input.
     """
     data = nquads.encode("utf-8") if isinstance(nquads, str) else nquads
+    # Already canonical (a build's own documents nearly always are: kg.mapping.core writes them
+    # sorted, and pyoxigraph spells them alike)?  Then the input itself, without a second copy
+    # of a large document's hundreds of megabytes: pyoxigraph's writing is compared as it goes.
+    same = _Compare(data)
+    ox.serialize(ox.parse(data, format=ox.RdfFormat.N_QUADS), same, format=ox.RdfFormat.N_QUADS)
+    if same.equal() and _sorted_unique(data):
+        return data
     text = ox.serialize(ox.parse(data, format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
-    return b"".join(sorted(set(text.splitlines(keepends=True))))
+    lines = sorted(set(text.splitlines(keepends=True)))
+    del text
+    return b"".join(lines)
+
+
+class _Compare:
+    """A binary output that keeps nothing: whether what is written to it is ``expected``."""
+
+    def __init__(self, expected: bytes) -> None:
+        self.expected, self.at, self.same = expected, 0, True
+
+    def write(self, chunk: bytes) -> int:
+        if self.same and not self.expected.startswith(chunk, self.at):
+            self.same = False
+        self.at += len(chunk)
+        return len(chunk)
+
+    def flush(self) -> None:
+        pass
+
+    def equal(self) -> bool:
+        return self.same and self.at == len(self.expected)
+
+
+def _sorted_unique(data: bytes) -> bool:
+    """Whether ``data``'s lines (each ending in a newline, none holding a carriage return, which
+    would end a line for ``splitlines``) are in strictly increasing order, read one at a time."""
+    if b"\r" in data or not data.endswith(b"\n"):
+        return not data
+    previous = b""
+    for line in io.BytesIO(data):
+        if line <= previous:
+            return False
+        previous = line
+    return True
 
 
 def graph_key(graph_iri: str | None) -> bytes:

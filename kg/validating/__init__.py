@@ -114,22 +114,30 @@ def fast_program(words: Graph):
     return _program(str(shapes_dir()), tuple(sorted((str(p), str(n)) for p, n in words.namespaces())))
 
 
-def check(triples, words: Graph | None = None, gate: str = "fast", nquads: str | None = None,
-          graph_iri: str | None = None) -> Verdict:
+def check(triples, words: Graph | None = None, gate: str = "fast", nquads: bytes | str | None = None,
+          graph_iri: str | None = None, consume: bool = False) -> Verdict | None:
     """The build's gate over one document: ``triples`` is its graph (an rdflib Graph or any
     collection of rdflib triples), ``words`` the graph whose prefixes word the results (default:
     ``triples`` itself).  ``nquads``/``graph_iri``: the document's N-Quads when the caller has
     them already (the fast gate loads them as they are).  A document the fast gate cannot
-    decide exactly as pyshacl would (see `kg.validating.compiled.Census`) goes to pyshacl."""
+    decide exactly as pyshacl would (see `kg.validating.compiled.Census`) goes to pyshacl.
+
+    ``consume`` (the fast gate, ``triples`` with a ``clear()``): the caller needs ``triples`` no
+    more, and the gate empties them once read, before its store is loaded.  The one case it
+    cannot then hand to pyshacl, a document the store turns out unable to decide, returns None:
+    the caller builds the graph again for ``gate="pyshacl"``."""
     if gate not in GATES:
         raise ValueError(f"unknown gate {gate!r}: choose one of {', '.join(GATES)}")
     words = words if words is not None else triples
     if gate == "fast":
         from kg.validating.compiled import run
 
-        verdict = run(fast_program(words), triples, words, nquads, graph_iri)
+        consume = consume and hasattr(triples, "clear") and words is not triples
+        verdict = run(fast_program(words), triples, words, nquads, graph_iri, consume)
         if verdict is not None:
             return verdict
+        if consume and not len(triples):
+            return None
     if isinstance(triples, Graph):
         return validate(triples)
     graph = Graph(namespace_manager=words.namespace_manager)

@@ -990,10 +990,14 @@ class _Unmappable(Exception):
     pass
 
 
-def run(program: Program, triples, words: Graph, nquads: str | None = None,
-        graph_iri: str | None = None):
+def run(program: Program, triples, words: Graph, nquads: bytes | str | None = None,
+        graph_iri: str | None = None, consume: bool = False):
     """The verdict of the compiled shapes on one document (a collection of rdflib triples), or
-    None when the store cannot decide it exactly as pyshacl would (`Census.reason`)."""
+    None when the store cannot decide it exactly as pyshacl would (`Census.reason`).
+    ``nquads``: the document's N-Quads in ``graph_iri`` (UTF-8 or text), if the caller has them.
+    ``consume``: empty ``triples`` (``triples.clear()``) once they are read, before the store is
+    loaded, for a caller that needs them no more: a large document's terms are not held beside
+    the store.  Then ``triples`` is empty when this returns None after the census."""
     import pyoxigraph as ox
 
     from kg.validating.rules import Verdict, background_for, result_in_words, shapes_graph
@@ -1006,13 +1010,21 @@ def run(program: Program, triples, words: Graph, nquads: str | None = None,
     graph_iri = graph_iri or "urn:x-declass-kg:document"
     suffix = f" <{graph_iri}> .\n"
     if nquads is None:
-        from kg.mapping.core import nquads as write
+        from kg.mapping.core import nquads_utf8 as write
 
         nquads = write(doc, graph_iri)
-    store = ox.Store()
-    store.load(nquads + "".join(nt_row(t)[:-3] + suffix for t in background), format=ox.RdfFormat.N_QUADS)
     known = triples if isinstance(triples, (Graph, set)) or hasattr(triples, "graph") else set(doc)
-    if len(store) != len(doc) + sum(1 for t in background if t not in known):
+    expected = len(doc) + sum(1 for t in background if t not in known)
+    del known
+    if consume:
+        del doc
+        triples.clear()
+    store = ox.Store()
+    # The document's N-Quads are loaded as given and the background after them: joined into one
+    # text first, a large document's N-Quads were copied (and, as text, copied again in UTF-8).
+    store.load(nquads, format=ox.RdfFormat.N_QUADS)
+    store.load("".join(nt_row(t)[:-3] + suffix for t in background), format=ox.RdfFormat.N_QUADS)
+    if len(store) != expected:
         return None          # two spellings of one value on one subject and predicate: merged
     store.update(program.focus_update(graph_iri))
     default = [ox.NamedNode(graph_iri)]

@@ -119,3 +119,35 @@ def test_two_large_sources_are_never_in_the_workers_at_once(tmp_path):
     results = list(run_pool(todo, DEFAULT_BASE, 2, _exclusive_unit))
     assert sorted(name for name, _ok in results) == [name for name, _ in todo]
     assert all(ok for _name, ok in results)
+
+
+def _process(path: str, base: str, name: str):
+    from pathlib import Path
+
+    from kg.pipeline import process_file
+
+    return process_file(Path(path), base, name)
+
+
+def test_a_worker_empties_the_memo_caches_a_large_source_filled_and_keeps_the_tables(corpus):
+    from kg.building.workers import _trimmed
+    from kg.mapping import core
+    from kg.mapping.core import words_graph
+
+    path = sorted(corpus.iterdir())[0]
+    _trimmed(_process, str(path), DEFAULT_BASE, path.name, False)
+    assert core._text.cache_info().currsize > 0          # a small source leaves them as they are
+    assert words_graph.cache_info().currsize == 1
+    _trimmed(_process, str(path), DEFAULT_BASE, path.name, True)
+    assert core._text.cache_info().currsize == core._offset.cache_info().currsize == 0
+    assert words_graph.cache_info().currsize == 1          # a table of a few entries is kept
+
+
+def test_a_document_built_after_the_memos_are_emptied_is_the_same(corpus):
+    from kg.building.workers import forget_memos
+
+    path = sorted(corpus.iterdir())[0]
+    first = _process(str(path), DEFAULT_BASE, path.name)
+    assert forget_memos() >= 10
+    again = _process(str(path), DEFAULT_BASE, path.name)
+    assert first.published and again.nquads_utf8 == first.nquads_utf8

@@ -399,3 +399,58 @@ def test_a_value_the_store_respells_is_reported_as_the_document_wrote_it():
     assert fast.engine == "fast" and not fast.conforms
     assert any(r.value == "1.50" for r in fast.results)
     assert words(fast) == words(reference)
+
+
+def test_the_gate_given_the_documents_nquads_in_utf8_or_as_text_decides_as_on_its_own():
+    # the build hands the gate the N-Quads it wrote (UTF-8), and the gate loads them as given
+    from kg.mapping.core import nquads_utf8
+
+    graph = copy(document(FIXTURES[0]))
+    turn = next(graph.subjects(RDF.type, URIRef("https://w3id.org/declass-kg/ontology#SpeakerTurn")))
+    graph.set((turn, URIRef("https://w3id.org/declass-kg/ontology#attributionConfidence"),
+               Literal("1.50", datatype=XSD.decimal)))
+    for g in (document(FIXTURES[0]), graph):
+        own = check(g, gate="fast")
+        iri = "https://w3id.org/declass-kg/id/graph/x"
+        data = nquads_utf8(g, iri)
+        for given in (data, data.decode("utf-8")):
+            verdict = check(g, gate="fast", nquads=given, graph_iri=iri)
+            assert verdict.engine == "fast" and words(verdict) == words(own)
+    assert not own.conforms
+
+
+def _two_spellings(graph: Graph) -> Graph:
+    turn = next(graph.subjects(RDF.type, URIRef("https://w3id.org/declass-kg/ontology#SpeakerTurn")))
+    prop = URIRef("https://w3id.org/declass-kg/ontology#attributionConfidence")
+    graph.set((turn, prop, Literal("1.0", datatype=XSD.decimal)))
+    graph.add((turn, prop, Literal("1", datatype=XSD.decimal)))
+    return graph
+
+
+def test_a_gate_allowed_to_consume_the_triples_empties_them_and_decides_the_same():
+    from kg.mapping.core import Triples
+
+    graph = document(FIXTURES[0])
+    triples = Triples(graph)
+    verdict = check(triples, words_graph(), "fast", consume=True)
+    assert len(triples) == 0
+    assert verdict.engine == "fast" and words(verdict) == words(check(graph, gate="fast"))
+
+
+def test_a_consumed_document_the_store_cannot_decide_is_handed_back_not_guessed():
+    from kg.mapping.core import Triples
+
+    triples = Triples(_two_spellings(copy(document(FIXTURES[0]))))
+    assert check(triples, words_graph(), "fast", consume=True) is None and len(triples) == 0
+
+
+def test_a_document_the_census_refuses_goes_to_pyshacl_with_its_triples_even_if_consumable():
+    from kg.mapping.core import Triples
+
+    graph = copy(document(FIXTURES[0]))
+    doc = next(graph.subjects(URIRef("https://w3id.org/declass-kg/ontology#sourceFile"), None))
+    graph.add((doc, RDFS.seeAlso, BNode()))
+    triples = Triples(graph)
+    verdict = check(triples, words_graph(), "fast", consume=True)
+    assert verdict.engine == "pyshacl" and len(triples) == len(graph)
+    assert words(verdict) == words(validate(graph))
