@@ -34,6 +34,7 @@ Dates are US month/day order; two-digit years are 19xx.
 from __future__ import annotations
 
 import re
+import weakref
 from datetime import date
 
 from rapidfuzz.distance import Levenshtein
@@ -112,15 +113,16 @@ def _name_of(label: str) -> str:
 
 # The form's lines are asked for by seven extractors of each document (the header, the cable's
 # fields, the signatures ... leave them out): found once, kept for the transcript last asked
-# about (its text and lines, by identity: a view with another text is another transcript).
-_LAST_FORM: list = [None, None, ()]
+# about (by identity, through a weak reference: a large source's transcript is let go as soon
+# as it is mapped, kg.pipeline, and this must not hold it; a view is another transcript).
+_LAST_FORM: list = [lambda: None, ()]
 
 
 def _form_lines(t: Transcript) -> list[Line]:
     """The text lines of the form: from its title or first label to the first page break."""
-    if _LAST_FORM[0] is not t.text or _LAST_FORM[1] is not t.lines:
-        _LAST_FORM[:] = [t.text, t.lines, tuple(_find_form_lines(t))]
-    return list(_LAST_FORM[2])
+    if _LAST_FORM[0]() is not t:
+        _LAST_FORM[:] = [weakref.ref(t), tuple(_find_form_lines(t))]
+    return list(_LAST_FORM[1])
 
 
 def _find_form_lines(t: Transcript) -> list[Line]:

@@ -354,3 +354,20 @@ def test_the_sentence_splitters_look_behinds_after_a_character_find_what_they_fi
                     assert [m.span() for m in fast.finditer(text, a, b)] == \
                            [m.span() for m in plain.finditer(text, a, b)], t.name
     assert all(hits), hits
+
+
+def test_the_form_lines_kept_do_not_hold_the_transcript():
+    # a large source's transcript is let go once it is mapped (kg.pipeline): the kept form
+    # lines must not keep it alive
+    import gc
+    import weakref
+
+    from kg.extracting.nara_form import _form_lines
+    from kg.reading.plaintext import read_plaintext
+
+    t = read_plaintext("form.txt", "JFK ASSASSINATION SYSTEM\nIDENTIFICATION FORM\nAGENCY : FBI\n")
+    assert _form_lines(t)
+    gone = weakref.ref(t)
+    del t
+    gc.collect()
+    assert gone() is None
