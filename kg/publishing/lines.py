@@ -75,11 +75,13 @@ def _pieces(source: Source, size: int = PIECE_BYTES) -> Iterator[bytes]:
         yield held
 
 
-def graphs(sources: Iterable[Source]) -> Iterator[tuple[str, list[Statement]]]:
+def graphs(sources: Iterable[Source]) -> Iterator[tuple[str, Iterator[Statement]]]:
     """(graph term as written, "" for the default graph; its statements), one graph at a
-    time: canonical N-Quads hold each graph in one stretch."""
+    time: canonical N-Quads hold each graph in one stretch.  The statements are read as they
+    are asked for (a graph may be larger than memory allows as Python objects): read a
+    graph's before asking for the next graph."""
     for graph, group in groupby(statements(sources), key=itemgetter(3)):
-        yield graph, list(group)
+        yield graph, group
 
 
 def unescape(text: str) -> str:

@@ -159,3 +159,31 @@ def test_an_empty_build_still_writes_loadable_dumps(tmp_path):
     write_dumps(tmp_path, "")
     assert len(merged(tmp_path / JSONLD, "json-ld")) == 0
     assert len(merged(tmp_path / TRIG, "trig")) == 0
+
+
+# --- a graph written as it is read -------------------------------------------------------------
+
+
+def test_a_graph_is_read_statement_by_statement_as_the_writer_asks(monkeypatch, small_nquads):
+    # a graph is not made a list first: the JSON-LD writer holds each node as text once its
+    # statements are read (a 730,000-statement graph took 0.9 GB as Python objects)
+    from kg.publishing import lines
+    from kg.publishing.merged import canonical_nquads
+
+    read = []
+    real = lines.split_statement
+    monkeypatch.setattr(lines, "split_statement", lambda line: read.append(line) or real(line))
+    data = canonical_nquads(small_nquads)
+    graph, statements = next(lines.graphs([data]))
+    next(statements)
+    assert len(read) <= 2 < data.count(b"\n")
+
+
+def test_an_iri_that_reads_as_a_compact_iri_of_the_context_is_refused(tmp_path):
+    # "dk:Person" as a whole IRI would be read back as the ontology's dk:Person: refused,
+    # not merged into that node
+    text = ("<dk:Person> <http://www.w3.org/2000/01/rdf-schema#label> \"a\" <https://example.org/g> .\n"
+            "<https://w3id.org/declass-kg/ontology#Person> <http://www.w3.org/2000/01/rdf-schema#label> "
+            "\"b\" <https://example.org/g> .\n")
+    with pytest.raises(ValueError, match="cannot write <https://w3id.org/declass-kg/ontology#Person> as a JSON-LD node id: another subject of its graph is written dk:Person too"):
+        write_dumps(tmp_path, text)

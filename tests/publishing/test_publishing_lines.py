@@ -56,7 +56,7 @@ def test_each_graph_is_given_once_with_its_statements(small_nquads):
     # in the dumps' order: by graph, then by line (kg.nq, the sources publish passes)
     lines = canonical_nquads(small_nquads).splitlines(keepends=True)
     by_graph = sorted(lines, key=lambda line: (split_statement(line.decode()[:-1])[3], line))
-    found = [(g, len(ts)) for g, ts in graphs([b"".join(by_graph)])]
+    found = [(g, len(list(ts))) for g, ts in graphs([b"".join(by_graph)])]
     assert [g for g, _ in found] == sorted({g for g, _ in found})
     assert found[0] == ("", 1)                # the default graph's one statement sorts first
     assert sum(n for _, n in found) == len(small_nquads.splitlines())
