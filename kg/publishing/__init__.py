@@ -23,9 +23,10 @@ same whatever the choice.
 
 Everything is streamed from the per-document N-Quads files, so memory is bounded whatever the
 size of the corpus: the merge is sorted on disk, the dataset dumps are written a graph at a
-time, the store is bulk-loaded from the text in pieces (with more than one job, in a thread
-beside the dumps), and the identity report merges small per-document records the build kept
-beside each document's N-Quads (``persons``).  Every file is written under a temporary name
+time, the store is bulk-loaded from the text in pieces, and the identity report merges small
+per-document records the build kept beside each document's N-Quads (``persons``).  With more
+than one job, kg.trig and kg.jsonld are written by a child process beside the merge and the
+store is loaded in a thread (the same bytes either way).  Every file is written under a temporary name
 and renamed when whole (``kg.publishing.files``).  Only documents whose graph conformed are
 written; the others appear in the reports with their reason.
 """
