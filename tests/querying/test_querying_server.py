@@ -157,9 +157,12 @@ def test_kg_serve_prints_the_endpoint_and_stops_cleanly_on_ctrl_c(store_dir: Pat
     port = free_loopback_port()
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
     code = "from kg.querying.commands import serve_command; serve_command()"
+    # Ctrl-C as a terminal sends it: a test run started in the background by a shell ignores
+    # SIGINT, and a child would inherit that (Python installs its handler only when it is not)
     process = subprocess.Popen(
         [sys.executable, "-u", "-c", code, "--store", str(store_dir), "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         printed = []
         deadline = time.monotonic() + 10
