@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from kg.extracting.dates import NUMERIC_DATE_RE, parse_numeric_date, safe_date
-from kg.lexicon.alternation import lowered
+from kg.lexicon.alternation import lines_printing, lowered
 from kg.reading.transcript import Transcript
 from kg.records import Record, ReviewEvent, Span
 
@@ -62,6 +62,8 @@ STAMPS: tuple[Stamp, ...] = (
 # cheap filter: a line is compared with the phrases only if it has one of these stems
 _CUES = ("RELEAS", "ELEASE", "KENNED", "ASSASS", "HEREIN", "UNCLASS", "DECLASS", "SANIT", "APPROV")
 _CUE_RE = re.compile("|".join(_CUES), re.IGNORECASE)
+_CUES_LOWER = tuple(c.lower() for c in _CUES)
+_LF = re.compile("\n")
 # the year before the stamp's words; the OCR may have eaten the first word ("2022 RELEAS] UNDER")
 _YEAR_BEFORE_RE = re.compile(r"(?P<y>(?:19|20)\d\d)\W{0,3}(?:\S{1,9}\s?)?$")
 _YEAR_AFTER_RE = re.compile(r"^\W{0,3}(?P<y>(?:19|20)\d\d)(?![\d/-])")
@@ -83,25 +85,11 @@ def cue_lines(t: Transcript):
     if low is None:
         starts = sorted({raw.rfind("\n", 0, m.start()) + 1 for m in _CUE_RE.finditer(raw)})
     else:
-        starts = sorted(_lines_with(low, tuple(c.lower() for c in _CUES)))
+        lines = [0, *(m.end() for m in _LF.finditer(raw))]
+        starts = sorted(lines[i] for i in lines_printing(low, _CUES_LOWER, lines))
     for at in starts:
         end = raw.find("\n", at)
         yield at, raw[at:end if end >= 0 else len(raw)]
-
-
-def _lines_with(low: str, cues: tuple[str, ...]) -> set[int]:
-    """The starts of the lines (split at LF) of ``low`` that print one of ``cues``: a look
-    along the text for each cue (str.find, which skips ahead in C) instead of one search for
-    all of them, which re tries at every letter they begin with."""
-    out: set[int] = set()
-    for cue in cues:
-        at = low.find(cue)
-        while at >= 0:
-            line = low.rfind("\n", 0, at) + 1
-            out.add(line)
-            end = low.find("\n", at)
-            at = low.find(cue, end) if end >= 0 else -1
-    return out
 
 
 def _when(tail: str, head: str, stamp: Stamp, upto: str = ""):

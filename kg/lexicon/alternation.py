@@ -180,6 +180,22 @@ class RunIndex:
         return sorted(found)
 
 
+def lines_printing(text: str, runs: Iterable[str], starts: list[int]) -> set[int]:
+    """The indexes of the lines of ``text`` (``starts``: their start offsets, ascending) in
+    which one of ``runs`` begins: a look along the text for each run (``str.find``, which skips
+    ahead in C) instead of a search of each line, or one search for all the runs, which re
+    tries at every letter they begin with."""
+    out: set[int] = set()
+    for r in runs:
+        at = text.find(r)
+        while at >= 0:
+            line = bisect_right(starts, at) - 1
+            out.add(line)
+            # the rest of this line need not be looked at for this run
+            at = text.find(r, starts[line + 1]) if line + 1 < len(starts) else -1
+    return out
+
+
 class Prefiltered:
     """A compiled pattern searched only in a text that prints one of its `required_runs` (in
     lower case for a case-insensitive pattern): for the patterns tried on every sentence of a
@@ -217,17 +233,7 @@ class Prefiltered:
         if self.runs is None:
             return None
         probe = lowered(text) if self.fold else text
-        if probe is None:
-            return None
-        out: set[int] = set()
-        for r in self.runs:
-            at = probe.find(r)
-            while at >= 0:
-                line = bisect_right(starts, at) - 1
-                out.add(line)
-                # the rest of this line need not be looked at for this run
-                at = probe.find(r, starts[line + 1]) if line + 1 < len(starts) else -1
-        return out
+        return None if probe is None else lines_printing(probe, self.runs, starts)
 
     def finditer(self, text: str):
         return self.rx.finditer(text) if self.may_occur(text) else iter(())
