@@ -371,3 +371,44 @@ def test_the_form_lines_kept_do_not_hold_the_transcript():
     del t
     gc.collect()
     assert gone() is None
+
+
+def test_the_participants_blocks_skipping_lines_are_those_of_the_scan_of_every_line():
+    # kg.extracting.participants: only the lines that print a label's or a caption's words
+    # are looked at for a block's opening; every real document, and its text upper-cased
+    # (other lines print the words), gives the blocks the scan of every line gives, and the
+    # blocks kept for the last transcript are those found anew
+    import dataclasses
+
+    from kg.extracting.participants import _blocks, blocks
+    from tests.real_texts import real_transcripts
+
+    found = 0
+    for t in real_transcripts():
+        for view in (t, dataclasses.replace(t, text=t.text.upper())):
+            plain = _blocks(view, every_line=True)
+            assert _blocks(view) == plain, t.name
+            assert blocks(view) == plain and blocks(view) == plain, t.name
+            found += len(plain)
+    assert found >= 5, found
+
+
+def test_what_is_kept_for_the_last_transcript_is_computed_afresh_for_another():
+    from kg.extracting.kept import for_last_transcript
+    from kg.reading.plaintext import read_plaintext
+
+    calls = []
+
+    def lines_of(t):
+        calls.append(t.name)
+        return [ln.kind for ln in t.lines]
+
+    kept = for_last_transcript(lines_of)
+    a = read_plaintext("a.txt", "one\n\ntwo")
+    b = read_plaintext("b.txt", "three")
+    assert kept(a) == ["text", "blank", "text"]
+    kept(a).clear()                                  # the caller's list, not the one kept
+    assert kept(a) == ["text", "blank", "text"] and calls == ["a.txt"]
+    assert kept(b) == ["text"] and kept(a) == ["text", "blank", "text"]
+    assert calls == ["a.txt", "b.txt", "a.txt"]
+    assert kept.__wrapped__ is lines_of
