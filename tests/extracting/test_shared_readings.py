@@ -412,3 +412,26 @@ def test_what_is_kept_for_the_last_transcript_is_computed_afresh_for_another():
     assert kept(b) == ["text"] and kept(a) == ["text", "blank", "text"]
     assert calls == ["a.txt", "b.txt", "a.txt"]
     assert kept.__wrapped__ is lines_of
+
+
+def test_the_lines_that_are_no_prose_are_those_the_scan_of_every_line_finds():
+    # kg.extracting.citing.skipped_lines looks only at the lines that print a label's words
+    # and at the line of each listed offset; on every real document, with the offsets of its
+    # participants and drafters and with offsets spread over its whole text (line starts and
+    # ends, blank lines), it gives the lines the scan of every line gives
+    from kg.extracting.citing import skipped_lines
+    from kg.records import Drafter, Participant
+    from tests.real_texts import real_transcripts
+
+    found = 0
+    for t in real_transcripts():
+        records = _found(t)
+        listed = [t.reading_offset(r.evidence[0].start) for r in records
+                  if isinstance(r, (Participant, Drafter)) and r.evidence]
+        spread = list(range(0, len(t.text) + 1, 97)) + [ln.start for ln in t.lines[::5]] \
+            + [ln.end for ln in t.lines[::7]]
+        for offsets in (listed, spread, []):
+            plain = skipped_lines(t, offsets, every_line=True)
+            assert skipped_lines(t, offsets) == plain, t.name
+            found += len(plain)
+    assert found > 100, found
