@@ -435,3 +435,74 @@ def test_the_lines_that_are_no_prose_are_those_the_scan_of_every_line_finds():
             assert skipped_lines(t, offsets) == plain, t.name
             found += len(plain)
     assert found > 100, found
+
+
+def test_a_cables_head_lines_are_searched_for_the_patterns_whose_words_they_print():
+    # kg.extracting.telegram: a line of a message's head is searched only for the precedence
+    # and caption patterns whose words it prints; on every line of every real document (and
+    # its text in capitals, where the words stand) every pattern that finds something is one
+    # of those
+    from kg.extracting.telegram import _HEAD_PATTERNS, _HEAD_WORDS
+    from tests.real_texts import real_transcripts
+
+    found = 0
+    for t in real_transcripts():
+        for text in (t.text, t.text.upper()):
+            for line in text.splitlines():
+                matching = [k for k, (rx, _label) in enumerate(_HEAD_PATTERNS) if rx.search(line)]
+                assert set(matching) <= set(_HEAD_WORDS.which(line)), line
+                found += len(matching)
+    assert found > 20, found
+
+
+def test_a_printed_place_is_the_first_place_whose_pattern_matches_it():
+    # kg.extracting.header.normalise_place tries only the places whose words the text prints;
+    # every line of every real document, and the places' own names, give the place the plain
+    # loop over every pattern gives
+    from kg.extracting.header import normalise_place, places
+    from tests.real_texts import real_transcripts
+
+    texts = [line for t in real_transcripts() for line in t.text.splitlines()]
+    texts += [p.name for p in places()] + ["USUN", "US Mission NY", "Amembassy MOSCOW", "ſaigon", "Kİev"]
+    hits = 0
+    for text in texts:
+        plain = normalise_place(text, every_place=True)
+        assert normalise_place(text) == plain, text
+        hits += plain is not None
+    assert hits > 50, hits
+
+
+TELEGRAM_CITES = ["Deptel 1745", "Moscow's 1084 and 1090", "Department's telegram no. 12",
+                  "EMBTEL. 5", "DEPT’S CABLES 12 and 14", "reference: USUN'S 3301", "Urtels 55, 56",
+                  "Depcirtel No.4", "mytel 7", "Department’s tel 88"]
+
+
+def test_a_text_that_cites_no_telegram_by_number_prints_no_cue_before_a_number():
+    # kg.extracting.citations searches a text for the telegrams it cites only when it prints a
+    # cable's word or an "'s" just before a number; every match of the telegram pattern, in
+    # every real document and in the forms of the cable abbreviations, prints that cue
+    from kg.extracting.citations import _TEL_RE, cites_by_number
+    from kg.lexicon.alternation import lowered
+    from tests.real_texts import real_transcripts
+
+    texts = [t.text for t in real_transcripts()] + TELEGRAM_CITES + [" ".join(TELEGRAM_CITES).upper()]
+    matches = 0
+    for text in texts:
+        for m in _TEL_RE.finditer(text):
+            assert cites_by_number(lowered(text)), text[:80]
+            assert cites_by_number(m.group().lower()), m.group()
+            matches += 1
+    assert matches >= len(TELEGRAM_CITES) * 2
+    assert not cites_by_number("kennedy's house, the intelligence 5 hotel")
+
+
+def test_the_known_names_pattern_kept_is_the_one_made_for_the_document():
+    # kg.extracting.persons compiles the known names' pattern once for each list of names (the
+    # authority's, and with a document's participants); for every real document it is the
+    # pattern made afresh from that document's names
+    from kg.extracting.persons import _bare_re, _known_names
+    from tests.real_texts import real_transcripts
+
+    for t in real_transcripts():
+        known = tuple(_known_names(_found(t)))
+        assert _bare_re(known).pattern == _bare_re.__wrapped__(known).pattern, t.name
