@@ -196,6 +196,29 @@ def lines_printing(text: str, runs: Iterable[str], starts: list[int]) -> set[int
     return out
 
 
+def first_in_lines(rx: re.Pattern, text: str, probe: str, runs: Iterable[str]) -> re.Match | None:
+    """``rx.search(text)`` for a pattern no match of which holds a "\\n" (``^`` and ``$`` read
+    line by line, as under re.MULTILINE), searched only in the lines of ``text`` in which one
+    of the ``runs`` every match prints begins (found in ``probe``: the text, or its lower-cased
+    copy for a case-insensitive pattern, with the same offsets), in order.  A pattern tried
+    at every position of a long text (a ``^`` first, or re.IGNORECASE) costs more than
+    ``str.find`` of its words; each line is searched as its stretch of the whole text, so
+    ``^``, ``\\b`` and look-behinds at its start see what they see in the whole text."""
+    stretches: set[tuple[int, int]] = set()
+    for r in runs:
+        at = probe.find(r)
+        while at >= 0:
+            end = probe.find("\n", at)
+            end = len(probe) if end < 0 else end
+            stretches.add((probe.rfind("\n", 0, at) + 1, end))
+            at = probe.find(r, end)               # the rest of the line is taken
+    for start, end in sorted(stretches):
+        m = rx.search(text, start, end)
+        if m is not None:
+            return m
+    return None
+
+
 class Prefiltered:
     """A compiled pattern searched only in a text that prints one of its `required_runs` (in
     lower case for a case-insensitive pattern): for the patterns tried on every sentence of a

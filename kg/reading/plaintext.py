@@ -32,7 +32,7 @@ import operator
 import dataclasses
 import re
 
-from kg.lexicon.alternation import lowered, may_match, required_runs
+from kg.lexicon.alternation import first_in_lines, lowered, required_runs
 from kg.reading import reader
 from kg.reading.markdown import PAGE_RE, find_body
 from kg.reading.transcript import Block, Line, TextBuilder, Transcript, raw_lines
@@ -196,14 +196,15 @@ class _Probe:
     def __init__(self, text: str):
         self.text = text
 
-    def search(self, k: int) -> re.Match | None:
-        """`_GENRE_CUES` [k] searched in the text, line by line (MULTILINE)."""
+    def search(self, k: int, every_line: bool = False) -> re.Match | None:
+        """`_GENRE_CUES` [k] searched in the text, line by line (MULTILINE): only the lines
+        that print one of its runs (``every_line``: the whole text, as the plain search)."""
         rx, runs = _GENRE_CUES[k][1], _CUE_RUNS[k]
         # None: an odd letter, every pattern is tried
         probe = lowered(self.text) if rx.flags & re.IGNORECASE else self.text
-        if probe is not None and not may_match(runs, probe):
-            return None
-        return _multiline(rx).search(self.text)
+        if probe is None or runs is None or every_line:
+            return _multiline(rx).search(self.text)
+        return first_in_lines(_multiline(rx), self.text, probe, runs)
 
 
 def sniff(raw: str) -> float:
