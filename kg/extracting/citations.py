@@ -66,14 +66,18 @@ _ISSUE_RE = re.compile(
     rf"(?P<pub>[A-Z][\w&.'’]*(?:\s+(?:[A-Z][\w&.'’]*|and|of|the|AND|OF|THE)){{0,6}}(?<![a-z]\sand)(?<!\sof)(?<!\sthe))")
 
 
+# what every match of _ISSUE_RE prints ("issue" alone stands in many a text that cites none)
+_ISSUE_OF = re.compile(r"issue\s+of\s")
+
+
 def _periodicals(ctx: CitingContext) -> list[Cite]:
     """An issue of a periodical, and what it contains: "the November 5 issue of the US NEWS
     AND WORLD REPORT containing an interview with Defense Secretary McNamara", "the June 3
     issue of the New York Times"."""
     text = ctx.t.text
     out = []
-    if text.find("issue", ctx.t.body_start) < 0:
-        return out                     # every match prints the word; the pattern is slow to fail
+    if _ISSUE_OF.search(text, ctx.t.body_start) is None:
+        return out                     # every match prints the words; the pattern is slow to fail
     for m in _ISSUE_RE.finditer(text, ctx.t.body_start):
         pub = " ".join(w if len(w) <= 3 and w.isupper() and w not in ("AND", "THE", "OF") else
                        w.capitalize() if w.isupper() and w not in ("AND", "OF", "THE") else

@@ -196,6 +196,20 @@ def lines_printing(text: str, runs: Iterable[str], starts: list[int]) -> set[int
     return out
 
 
+def line_starts_printing(text: str, runs: Iterable[str]) -> set[int]:
+    """Where the lines of ``text`` (split at "\\n") in which one of ``runs`` begins start: a
+    look along the text for each run (``str.find``), the rest of a line skipped once it has
+    one, without the offsets of every line (`lines_printing` for a text whose lines are known)."""
+    out: set[int] = set()
+    for r in runs:
+        at = text.find(r)
+        while at >= 0:
+            out.add(text.rfind("\n", 0, at) + 1)
+            end = text.find("\n", at)
+            at = text.find(r, end + 1) if end >= 0 else -1      # the next line on
+    return out
+
+
 def first_in_lines(rx: re.Pattern, text: str, probe: str, runs: Iterable[str]) -> re.Match | None:
     """``rx.search(text)`` for a pattern no match of which holds a "\\n" (``^`` and ``$`` read
     line by line, as under re.MULTILINE), searched only in the lines of ``text`` in which one
@@ -204,16 +218,9 @@ def first_in_lines(rx: re.Pattern, text: str, probe: str, runs: Iterable[str]) -
     at every position of a long text (a ``^`` first, or re.IGNORECASE) costs more than
     ``str.find`` of its words; each line is searched as its stretch of the whole text, so
     ``^``, ``\\b`` and look-behinds at its start see what they see in the whole text."""
-    stretches: set[tuple[int, int]] = set()
-    for r in runs:
-        at = probe.find(r)
-        while at >= 0:
-            end = probe.find("\n", at)
-            end = len(probe) if end < 0 else end
-            stretches.add((probe.rfind("\n", 0, at) + 1, end))
-            at = probe.find(r, end)               # the rest of the line is taken
-    for start, end in sorted(stretches):
-        m = rx.search(text, start, end)
+    for start in sorted(line_starts_printing(probe, runs)):
+        end = probe.find("\n", start)
+        m = rx.search(text, start, end if end >= 0 else len(probe))
         if m is not None:
             return m
     return None

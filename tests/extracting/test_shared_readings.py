@@ -506,3 +506,21 @@ def test_the_known_names_pattern_kept_is_the_one_made_for_the_document():
     for t in real_transcripts():
         known = tuple(_known_names(_found(t)))
         assert _bare_re(known).pattern == _bare_re.__wrapped__(known).pattern, t.name
+
+
+def test_every_issue_of_a_periodical_prints_issue_of():
+    # kg.extracting.citations searches a text for the issues of periodicals it cites only when
+    # it prints "issue of"; every match in every real document and in the forms of the
+    # docstring prints it
+    from kg.extracting.citations import _ISSUE_OF, _ISSUE_RE
+    from tests.real_texts import real_transcripts
+
+    texts = [t.text for t in real_transcripts()] + [
+        "the November 5 issue of the US NEWS AND WORLD REPORT containing an interview with him",
+        "in the June 3 issue of the New York Times", "the May 12,  issue of\nTime"]
+    matches = 0
+    for text in texts:
+        for m in _ISSUE_RE.finditer(text):
+            assert _ISSUE_OF.search(m.group()), m.group()
+            matches += 1
+    assert matches >= 3

@@ -109,6 +109,18 @@ def test_the_lines_that_may_match_hold_every_line_that_matches():
     assert Prefiltered(re.compile(r"\d+")).lines(text, starts) is None   # no run: any line
 
 
+def test_the_starts_of_the_lines_that_print_a_run_are_those_of_the_lines_found_by_their_offsets():
+    from kg.lexicon.alternation import line_starts_printing, lines_printing
+    from tests.real_texts import real_transcripts
+
+    texts = ["", "\n", "abc", "x\nab\n\nab ab\nb\nab", "ab\n"] + [t.raw for t in real_transcripts()]
+    runs_list = [("ab",), ("b", "ab"), ("the",), ("secret", "release"), ("\nab",), ("memo", "x")]
+    for text in texts:
+        starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        for runs in runs_list:
+            assert line_starts_printing(text, runs) == {starts[i] for i in lines_printing(text, runs, starts)}
+
+
 def test_the_first_match_in_the_lines_that_print_a_run_is_the_first_match_of_the_text():
     import re
 
