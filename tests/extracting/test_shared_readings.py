@@ -524,3 +524,13 @@ def test_every_issue_of_a_periodical_prints_issue_of():
             assert _ISSUE_OF.search(m.group()), m.group()
             matches += 1
     assert matches >= 3
+
+
+def test_the_sides_words_kept_are_those_made_afresh():
+    # kg.extracting.proposals keeps the sides' word alternations per (side, sides)
+    from kg.extracting.proposals import _side_words
+
+    for side in (None, "US", "USSR", "UK", "Cuba"):
+        for sides in (frozenset(), frozenset({"US", "USSR"}), frozenset({"US", "UK", "USSR", "Cuba"})):
+            assert _side_words(side, sides) == _side_words.__wrapped__(side, sides)
+            assert _side_words(side, sides)[0] is _side_words(side, sides)[0]
