@@ -289,3 +289,27 @@ def test_a_genre_cue_found_in_the_lines_that_print_its_words_is_the_first_in_the
             assert (got and (got.span(), got.group())) == (plain and (plain.span(), plain.group())), k
             found += plain is not None
     assert found >= 10, found
+
+
+def test_the_banner_word_of_a_token_is_the_first_word_that_lists_it_or_one_an_edit_away():
+    # kg.reading.plaintext._banner_word looks a token up in one table of every variant and keeps
+    # its answers; on every token of every real document, on every listed variant and on
+    # one-edit misreadings, it answers what the loop over the banner words answers
+    import re
+
+    from kg.reading.plaintext import _BANNER_WORDS, _banner_word, _misread_banner_word
+    from tests.real_texts import real_transcripts
+
+    def plain(token):
+        word = token.upper()
+        return next((canon for canon, variants in _BANNER_WORDS.items() if word in variants),
+                    None) or _misread_banner_word(word)
+
+    tokens = {v for vs in _BANNER_WORDS.values() for v in vs} | {"secrat", "C0NFIDENTAL", "Eyes", "onlyy"}
+    for t in real_transcripts():
+        tokens |= set(re.findall(r"[^\s\-–/,;:.()|]+", t.raw))
+    named = 0
+    for token in sorted(tokens):
+        assert _banner_word(token) == plain(token) == _banner_word(token), token
+        named += plain(token) is not None
+    assert named > 50, named
