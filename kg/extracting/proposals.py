@@ -101,9 +101,8 @@ def proposal_act(text: str, side: str | None, sides: set[str],
 
 @lru_cache(maxsize=256)
 def _side_words(side: str | None, sides: frozenset[str]) -> tuple[str, str | None]:
-    """The speaker's side's words and the other sides' as alternations: made once for the
-    sides of a document, not for each sentence, and the same strings each time (the act
-    patterns are kept under them, and a string made anew is hashed anew)."""
+    """The speaker's side's words and the other sides' as alternations (the act patterns are
+    kept under them): made once for the sides of a document, not again for each sentence."""
     other_words = [w for s in sorted(_others(side, sides)) for w in SIDE_WORDS.get(s, ())]
     other = _alt(other_words) if other_words else None
     own_words = list(SIDE_WORDS.get(side or "", ())) + ["he", "He", "we", "We", "I", "they", "They"]
