@@ -122,6 +122,7 @@ class Check:
     test: Callable | None = None       # ... value -> violates?  (pairs: (value, others) -> list)
     other: URIRef | None = None        # ... sh:lessThanOrEquals: the predicate compared with
     detail: tuple | None = None        # a sh:node detail: (outer shape id, path) it counts by
+    focus_shape: int = -1              # the shape id whose focus nodes it is run on
 
 
 FOCUS_GRAPH = "urn:x-declass-kg:focus"      # where a run keeps each shape's focus nodes
@@ -168,16 +169,14 @@ class Program:
 
     checks: list[Check] = field(default_factory=list)
     branches: dict[int, str] = field(default_factory=dict)      # check index -> SPARQL branch
-    tables: dict[str, list] = field(default_factory=dict)       # template -> VALUES rows
+    tables: dict[str, list] = field(default_factory=dict)       # template -> (shape id, VALUES row)
     members: list = field(default_factory=list)                 # sh:in: (check, member) rows
     targets: dict[str, list] = field(default_factory=dict)      # target kind -> (shape, term)
-    shape_of: dict[int, int] = field(default_factory=dict)      # term-test check -> shape id
     tests: dict = field(default_factory=dict)       # predicate -> [(index, test)]
     pairs: dict = field(default_factory=dict)       # predicate -> [(index, other predicate)]
     reads_spelling: set = field(default_factory=set)    # predicates a SPARQL constraint reads
     reads_every_spelling: bool = False                  # ... by a variable predicate
     derived: list = field(default_factory=list)     # (shape id, outer shape id, path): sh:node
-    _queries: list = field(default_factory=list)
 
     def focus_update(self, graph_iri: str) -> str:
         """Each shape's focus nodes, once, into FOCUS_GRAPH (the branches read them there)."""
@@ -194,27 +193,44 @@ class Program:
                        f"USING NAMED {_FOCUS} WHERE {{ GRAPH {_FOCUS} {{ ?o {_FOCUS} {outer} }} ?o {path} ?this }}")
         return update
 
-    def queries(self, subjects: dict[int, set]) -> list[str]:
+    def queries(self, subjects: dict[int, set], present: set | None = None) -> list[str]:
         """The queries of a document: one a table, one for the other branches, and the term tests
         for the subjects that failed them (only those: their focus membership is all it asks).
         Their rows together are the rows of the UNION of them all (no DISTINCT above the
         branches); pyoxigraph parses, plans and runs a dozen small queries in two thirds of the
-        time it takes for the one UNION (measured on the JFK catalogue dev set)."""
-        if not self._queries:
-            focus = f"GRAPH {_FOCUS} {{ ?this {_FOCUS} ?s }}"
-            members = " ".join(f"({c} {sparql_term(m)})" for c, m in self.members)
-            parts = [TEMPLATES[kind][1].format(focus=focus, rows=" ".join(rows), members=members)
-                     for kind, rows in self.tables.items() if rows]
-            branches = [f"{{ {b} BIND({i} AS ?c) }}" for i, b in self.branches.items()]
-            if branches:
-                parts.append("\nUNION ".join(branches))
-            self._queries = [_select(p) for p in parts]
-        rows = " ".join(f"({i} {self.shape_of[i]} {sparql_term(s)})"
-                        for i, found in sorted(subjects.items()) for s in sorted(found))
-        if not rows:
-            return list(self._queries)
-        return self._queries + [_select(TEMPLATES["term"][1].format(
-            focus=f"GRAPH {_FOCUS} {{ ?this {_FOCUS} ?s }}", rows=rows))]
+        time it takes for the one UNION (measured on the JFK catalogue dev set).
+
+        ``present``: the shape ids that have focus nodes in the document (`PRESENT`; None: all).
+        Every row and branch joins its shape's focus nodes, so one whose shape has none yields
+        nothing, and it is left out: a short document names a third of the shapes, and
+        pyoxigraph parses and plans every query anew (of a small document's gate, most of the
+        time went to planning rows and branches that could not match)."""
+        def wanted(index: int) -> bool:
+            return present is None or self.checks[index].focus_shape in present
+
+        focus = f"GRAPH {_FOCUS} {{ ?this {_FOCUS} ?s }}"
+        members = " ".join(f"({c} {sparql_term(m)})" for c, m in self.members)
+        parts = []
+        for kind, rows in self.tables.items():
+            rows = [row for sid, row in rows if present is None or sid in present]
+            if rows:
+                parts.append(TEMPLATES[kind][1].format(focus=focus, rows=" ".join(rows), members=members))
+        branches = [f"{{ {b} BIND({i} AS ?c) }}" for i, b in self.branches.items() if wanted(i)]
+        if branches:
+            parts.append("\nUNION ".join(branches))
+        rows = " ".join(f"({i} {self.checks[i].focus_shape} {sparql_term(s)})"
+                        for i, found in sorted(subjects.items()) if wanted(i) for s in sorted(found))
+        if rows:
+            parts.append(TEMPLATES["term"][1].format(focus=focus, rows=rows))
+        return [_select(p) for p in parts]
+
+    def constraints(self, present: set | None = None) -> list[Check]:
+        """The SHACL-SPARQL constraints (a query each) whose shape has focus nodes."""
+        return [c for c in self.checks if c.query and (present is None or c.focus_shape in present)]
+
+
+# The shape ids that have focus nodes in a document, once its focus update has run.
+PRESENT = f"SELECT DISTINCT ?s WHERE {{ GRAPH {_FOCUS} {{ ?this {_FOCUS} ?s }} }}"
 
 
 def _select(pattern: str) -> str:
@@ -287,8 +303,10 @@ class Compiler:
     def var(self) -> str:
         return f"?v{next(self.fresh)}"
 
-    def add(self, check: Check, branch: str = "") -> int:
+    def add(self, check: Check, focus: str, branch: str = "") -> int:
+        """A check run on the focus nodes of ``focus`` (a pattern of `focus`)."""
         index = len(self.program.checks)
+        check.focus_shape = self.shape_ids[focus]
         self.program.checks.append(check)
         if branch:
             self.program.branches[index] = branch
@@ -296,10 +314,10 @@ class Compiler:
 
     def row(self, kind: str, check: Check, focus: str, *params) -> int:
         """A check run by a template: one row of its VALUES table."""
-        index = self.add(check)
+        index = self.add(check, focus)
         sid = self.shape_ids[focus]
         cells = " ".join(str(p) if isinstance(p, int) else sparql_term(p) for p in params)
-        self.program.tables.setdefault(kind, []).append(f"({index} {sid} {cells})".replace(" )", ")"))
+        self.program.tables.setdefault(kind, []).append((sid, f"({index} {sid} {cells})".replace(" )", ")")))
         return index
 
     # --- the program -----------------------------------------------------------------------
@@ -334,7 +352,7 @@ class Compiler:
         component = COMPONENTS[param]
         if param == SH.sparql:
             for node in self.g.objects(shape, SH.sparql):
-                self.add(self.sparql(shape, node, focus, severity))
+                self.add(self.sparql(shape, node, focus, severity), focus)
             return
         if param in (SH.minCount, SH.maxCount, SH.node) or param in TERM_TESTS:
             raise Unsupported(f"shape {shape}: {param} on a node shape")
@@ -353,7 +371,7 @@ class Compiler:
         for cond in self.conditions(shape, param, "?this"):
             self.add(Check(shape=shape, component=component, path=None, severity=severity,
                            message=message, value_is_focus=not value_free, value_free=value_free),
-                     f"{focus} FILTER({cond})")
+                     focus, f"{focus} FILTER({cond})")
 
     def property_shape(self, prop, focus: str, severity: str) -> None:
         path_node = self.g.value(prop, SH.path)
@@ -401,18 +419,18 @@ class Compiler:
                 else:
                     branch = (f"{{ SELECT ?this WHERE {{ {focus} ?this {path} ?v . }} "
                               f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) > {n}) }}")
-                self.add(Check(**base, value_free=True), branch)
+                self.add(Check(**base, value_free=True), focus, branch)
             elif param == SH.hasValue:
                 for h in self.g.objects(prop, SH.hasValue):
                     _as_written(h, prop)
                     v = self.var()
-                    self.add(Check(**base, value_free=True),
+                    self.add(Check(**base, value_free=True), focus,
                              f"{focus} FILTER NOT EXISTS {{ ?this {path} {v} FILTER(sameTerm({v}, {sparql_term(h)})) }}")
             elif param == SH.sparql:
                 raise Unsupported(f"property shape {prop}: sh:sparql (only on node shapes)")
             elif param == SH.node:
                 for cond in self.conditions(prop, param, "?value"):
-                    self.add(Check(**base), f"{{ SELECT DISTINCT ?this ?value WHERE {{ {focus} "
+                    self.add(Check(**base), focus, f"{{ SELECT DISTINCT ?this ?value WHERE {{ {focus} "
                                             f"?this {path} ?value FILTER({cond}) }} }}")
                 for nested in self.g.objects(prop, SH.node):
                     self.details(nested, focus, path)
@@ -421,7 +439,7 @@ class Compiler:
                 self.term_test(prop, param, path_node, focus, base)
             else:
                 for cond in self.conditions(prop, param, "?value"):
-                    self.add(Check(**base), f"{{ SELECT DISTINCT ?this ?value WHERE {{ {focus} "
+                    self.add(Check(**base), focus, f"{{ SELECT DISTINCT ?this ?value WHERE {{ {focus} "
                                             f"?this {path} ?value FILTER({cond}) }} }}")
 
     def details(self, nested, focus: str, path: str) -> None:
@@ -456,14 +474,12 @@ class Compiler:
         if param == SH.lessThanOrEquals:
             for other in self.g.objects(prop, SH.lessThanOrEquals):
                 index = self.add(Check(**base, predicate=path_node, other=other,
-                                       test=_less_or_equal_failures))
-                self.program.shape_of[index] = self.shape_ids[focus]
+                                       test=_less_or_equal_failures), focus)
                 self.program.pairs.setdefault(path_node, []).append((index, other))
             return
         tests = [self.value_test(prop, param)] if param == SH["or"] else _term_tests(self.g, prop, param)
         for test in tests:
-            index = self.add(Check(**base, predicate=path_node, test=test))
-            self.program.shape_of[index] = self.shape_ids[focus]
+            index = self.add(Check(**base, predicate=path_node, test=test), focus)
             self.program.tests.setdefault(path_node, []).append((index, test))
 
     def value_test(self, shape, param) -> Callable[[object], bool] | None:
@@ -1027,6 +1043,7 @@ def run(program: Program, triples, words: Graph, nquads: bytes | str | None = No
     if len(store) != expected:
         return None          # two spellings of one value on one subject and predicate: merged
     store.update(program.focus_update(graph_iri))
+    present = {int(row["s"].value) for row in store.query(PRESENT)}
     default = [ox.NamedNode(graph_iri)]
     shapes = shapes_graph()
     results = []
@@ -1057,7 +1074,7 @@ def run(program: Program, triples, words: Graph, nquads: bytes | str | None = No
                                                       value, message, words, shapes)))
 
     try:
-        rows = (row for query in program.queries({i: set(by) for i, by in census.failing.items()})
+        rows = (row for query in program.queries({i: set(by) for i, by in census.failing.items()}, present)
                 for row in store.query(query, default_graph=default))
         for row in rows:
             check = program.checks[int(row["c"].value)]
@@ -1069,12 +1086,11 @@ def run(program: Program, triples, words: Graph, nquads: bytes | str | None = No
                 add(check, focus, None)
             else:
                 add(check, focus, focus if check.value_is_focus else term(row["value"], focus, check))
-        for check in program.checks:
-            if check.query:
-                for row in store.query(check.query, default_graph=default):
-                    focus = term(row["this"])
-                    value = term(row["value"]) if row["value"] is not None else focus
-                    add(check, focus, value, term(row["path"]) if row["path"] is not None else None)
+        for check in program.constraints(present):
+            for row in store.query(check.query, default_graph=default):
+                focus = term(row["this"])
+                value = term(row["value"]) if row["value"] is not None else focus
+                add(check, focus, value, term(row["path"]) if row["path"] is not None else None)
         times = _detail_counts(store, default, [(c.detail, f) for c, f, _r in results if c.detail])
     except _Unmappable:
         return None
