@@ -1,11 +1,13 @@
-"""What the fast gate leaves out of a document's queries changes none of their answers.
+"""What the fast gate leaves out or does at once changes none of its answers.
 
 The gate asks the store which shapes have focus nodes in the document (`PRESENT`) and builds
 its queries without the rows, branches and SPARQL constraints of the other shapes (a short
 document names a third of them).  The contract: on real documents (every fixture, and every
 fixture with half its properties taken away, so that most checks find violations), the pruned
 queries give exactly the rows of the whole program's queries, the term tests' rows included;
-and a check is left out only when the store holds no focus node of its shape.
+and a check is left out only when the store holds no focus node of its shape.  And the census,
+which finds the document's background on its way through the triples, finds what
+`background_for` finds and counts as it would over the document and that background.
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from kg.mapping.core import nquads_utf8, words_graph
 from kg.reading import read_file
 from kg.resolving import resolve_document
 from kg.validating import background_for, fast_program
+from kg.validating.rules import background_index
 from kg.validating.compiled import PRESENT, Census, nt_row
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -88,3 +91,21 @@ def test_a_short_document_leaves_out_most_shapes():
     store, program, _failing = _store(FIXTURES[0])
     present = {int(row["s"].value) for row in store.query(PRESENT)}
     assert present and len(present) < len({c.focus_shape for c in program.checks})
+
+
+def _census_state(census: Census) -> tuple:
+    failing = sorted((i, sorted((str(s), sorted(map(repr, v))) for s, v in by.items()))
+                     for i, by in census.failing.items())
+    return census.reason, failing, sorted(census.respelled), sorted(map(repr, census.rewritten))
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
+def test_the_census_finds_the_background_on_its_way_and_counts_as_over_document_and_background(path):
+    # the plain computation: background_for, then a census of the document and it together
+    records = extract(read_file(path))
+    triples = list(map_document(records, resolve_document(records)))
+    program = fast_program(words_graph())
+    background = background_for(triples)
+    on_its_way = Census(program, triples, background_index())
+    assert sorted(on_its_way.background) == sorted(background) and background
+    assert _census_state(on_its_way) == _census_state(Census(program, triples + background))
