@@ -177,21 +177,26 @@ class Program:
     reads_spelling: set = field(default_factory=set)    # predicates a SPARQL constraint reads
     reads_every_spelling: bool = False                  # ... by a variable predicate
     derived: list = field(default_factory=list)     # (shape id, outer shape id, path): sh:node
+    _texts: dict = field(default_factory=dict)      # what every document's queries share, made once
 
     def focus_update(self, graph_iri: str) -> str:
         """Each shape's focus nodes, once, into FOCUS_GRAPH (the branches read them there)."""
-        parts = []
-        patterns = {"class": f"?this {TYPE}/{SUBCLASS}* ?t", "subjectsOf": "?this ?t []",
-                    "objectsOf": "[] ?t ?this", "node": "BIND(?t AS ?this)"}
-        for kind, rows in self.targets.items():
-            table = " ".join(f"({sid} {sparql_term(t)})" for sid, t in rows)
-            parts.append(f"{{ VALUES (?s ?t) {{ {table} }} {patterns[kind]} }}")
-        update = (f"INSERT {{ GRAPH {_FOCUS} {{ ?this {_FOCUS} ?s }} }} USING <{graph_iri}> "
-                  f"WHERE {{ {' UNION '.join(parts)} }}")
-        for sid, outer, path in self.derived:      # the value nodes a sh:node shape is run on
-            update += (f" ;\nINSERT {{ GRAPH {_FOCUS} {{ ?this {_FOCUS} {sid} }} }} USING <{graph_iri}> "
-                       f"USING NAMED {_FOCUS} WHERE {{ GRAPH {_FOCUS} {{ ?o {_FOCUS} {outer} }} ?o {path} ?this }}")
-        return update
+        pieces = self._texts.get("update")
+        if pieces is None:          # the text around the graph's IRI, made once
+            parts = []
+            patterns = {"class": f"?this {TYPE}/{SUBCLASS}* ?t", "subjectsOf": "?this ?t []",
+                        "objectsOf": "[] ?t ?this", "node": "BIND(?t AS ?this)"}
+            for kind, rows in self.targets.items():
+                table = " ".join(f"({sid} {sparql_term(t)})" for sid, t in rows)
+                parts.append(f"{{ VALUES (?s ?t) {{ {table} }} {patterns[kind]} }}")
+            pieces = [f"INSERT {{ GRAPH {_FOCUS} {{ ?this {_FOCUS} ?s }} }} USING ",
+                      f" WHERE {{ {' UNION '.join(parts)} }}"]
+            for sid, outer, path in self.derived:      # the value nodes a sh:node shape is run on
+                pieces[-1] += f" ;\nINSERT {{ GRAPH {_FOCUS} {{ ?this {_FOCUS} {sid} }} }} USING "
+                pieces.append(f" USING NAMED {_FOCUS} WHERE {{ GRAPH {_FOCUS} {{ ?o {_FOCUS} {outer} }} "
+                              f"?o {path} ?this }}")
+            pieces = self._texts["update"] = tuple(pieces)
+        return f"<{graph_iri}>".join(pieces)
 
     def queries(self, subjects: dict[int, set], present: set | None = None) -> list[str]:
         """The queries of a document: one a table, one for the other branches, and the term tests
@@ -209,7 +214,9 @@ class Program:
             return present is None or self.checks[index].focus_shape in present
 
         focus = f"GRAPH {_FOCUS} {{ ?this {_FOCUS} ?s }}"
-        members = " ".join(f"({c} {sparql_term(m)})" for c, m in self.members)
+        members = self._texts.get("members")
+        if members is None:
+            members = self._texts["members"] = " ".join(f"({c} {sparql_term(m)})" for c, m in self.members)
         parts = []
         for kind, rows in self.tables.items():
             rows = [row for sid, row in rows if present is None or sid in present]
@@ -1052,6 +1059,13 @@ def nt_row(triple) -> str:
     return _nt_row(triple)
 
 
+@lru_cache(maxsize=None)
+def _ontology_statement(triple) -> str:
+    """An ontology triple (the background) as N-Triples without its closing `` .``: written
+    once each (only the ontology's own triples come here, so the cache is bounded by it)."""
+    return nt_row(triple)[:-3]
+
+
 class _Unmappable(Exception):
     pass
 
@@ -1089,7 +1103,7 @@ def run(program: Program, triples, words: Graph, nquads: bytes | str | None = No
     # The document's N-Quads are loaded as given and the background after them: joined into one
     # text first, a large document's N-Quads were copied (and, as text, copied again in UTF-8).
     store.load(nquads, format=ox.RdfFormat.N_QUADS)
-    store.load("".join(nt_row(t)[:-3] + suffix for t in background), format=ox.RdfFormat.N_QUADS)
+    store.load("".join(_ontology_statement(t) + suffix for t in background), format=ox.RdfFormat.N_QUADS)
     if len(store) != expected:
         return None          # two spellings of one value on one subject and predicate: merged
     store.update(program.focus_update(graph_iri))
