@@ -7,6 +7,13 @@ document, with the part of the ontology the shapes can reach (`kg.validating.bac
 the background pyshacl gets), into an in-memory pyoxigraph store, runs the query and returns the
 same `Verdict` as the reference gate (`kg.validating.validate`, pyshacl) in the same words.
 
+Most constraints are rows of a few templates on predicate paths (counts, classes, node kinds,
+``sh:in``, ``sh:hasValue``): those, and every shape's focus nodes, are worked out in Python
+from the census's index of the document (`kg.validating.tables`, the same rows as the
+templates' SPARQL, which the tests keep as the reference); the store answers the rest (other
+paths, nested shapes, SHACL-SPARQL) on the focus nodes of those shapes only, and keeps the
+document's strict parse (a document the store cannot load fails as before).
+
 What it reproduces of pyshacl (``inference="none"``, ``advanced=True``):
 
 - targets: ``sh:targetClass`` (instances of the class or of its ``rdfs:subClassOf*`` subclasses
@@ -177,28 +184,83 @@ class Program:
     reads_spelling: set = field(default_factory=set)    # predicates a SPARQL constraint reads
     reads_every_spelling: bool = False                  # ... by a variable predicate
     derived: list = field(default_factory=list)     # (shape id, outer shape id, path): sh:node
+    rows: list = field(default_factory=list)        # (template, check, shape id, parameters)
+    derived_predicates: dict = field(default_factory=dict)   # sh:node shape id -> its predicate
     _texts: dict = field(default_factory=dict)      # what every document's queries share, made once
 
-    def focus_update(self, graph_iri: str) -> str:
-        """Each shape's focus nodes, once, into FOCUS_GRAPH (the branches read them there)."""
-        pieces = self._texts.get("update")
+    def focus_update(self, graph_iri: str, only: set | None = None) -> str:
+        """Each shape's focus nodes, once, into FOCUS_GRAPH (the branches read them there);
+        ``only``: the focus nodes of these shapes only (`store_shapes`)."""
+        key = ("update", None if only is None else frozenset(only))
+        pieces = self._texts.get(key)
         if pieces is None:          # the text around the graph's IRI, made once
             parts = []
             patterns = {"class": f"?this {TYPE}/{SUBCLASS}* ?t", "subjectsOf": "?this ?t []",
                         "objectsOf": "[] ?t ?this", "node": "BIND(?t AS ?this)"}
             for kind, rows in self.targets.items():
-                table = " ".join(f"({sid} {sparql_term(t)})" for sid, t in rows)
-                parts.append(f"{{ VALUES (?s ?t) {{ {table} }} {patterns[kind]} }}")
+                table = " ".join(f"({sid} {sparql_term(t)})" for sid, t in rows if only is None or sid in only)
+                if table:
+                    parts.append(f"{{ VALUES (?s ?t) {{ {table} }} {patterns[kind]} }}")
             pieces = [f"INSERT {{ GRAPH {_FOCUS} {{ ?this {_FOCUS} ?s }} }} USING ",
                       f" WHERE {{ {' UNION '.join(parts)} }}"]
             for sid, outer, path in self.derived:      # the value nodes a sh:node shape is run on
+                if only is not None and sid not in only:
+                    continue
                 pieces[-1] += f" ;\nINSERT {{ GRAPH {_FOCUS} {{ ?this {_FOCUS} {sid} }} }} USING "
                 pieces.append(f" USING NAMED {_FOCUS} WHERE {{ GRAPH {_FOCUS} {{ ?o {_FOCUS} {outer} }} "
                               f"?o {path} ?this }}")
-            pieces = self._texts["update"] = tuple(pieces)
+            pieces = self._texts[key] = tuple(pieces)
         return f"<{graph_iri}>".join(pieces)
 
-    def queries(self, subjects: dict[int, set], present: set | None = None) -> list[str]:
+    @property
+    def in_python(self) -> bool:
+        """Whether the template rows and every shape's focus nodes can be worked out in Python
+        (`kg.validating.tables`): each sh:node shape reached by one predicate, each sh:in member
+        and sh:hasValue term an IRI or a plain literal (compared there as the store compares)."""
+        ok = self._texts.get("in python")
+        if ok is None:
+            terms = [m for _c, m in self.members] + [p[1] for kind, _i, _s, p in self.rows if kind == "hasValue"]
+            ok = self._texts["in python"] = (
+                all(p is not None for p in self.derived_predicates.values()) and
+                all(isinstance(t, URIRef) or (isinstance(t, Literal) and t.datatype is None and t.language is None)
+                    for t in terms))
+        return ok
+
+    def indexed(self) -> set[str]:
+        """The predicates (as text) whose values `kg.validating.tables` reads: the template
+        rows', the target predicates, the sh:node shapes', rdf:type and rdfs:subClassOf."""
+        found = self._texts.get("indexed")
+        if found is None:
+            found = {str(RDF.type), str(RDFS.subClassOf)}
+            found |= {str(p[0]) for kind, _i, _s, p in self.rows if kind != "nodeClass"}
+            found |= {str(t) for kind in ("subjectsOf", "objectsOf") for _sid, t in self.targets.get(kind, ())}
+            found |= {str(p) for p in self.derived_predicates.values() if p is not None}
+            self._texts["indexed"] = found
+        return found
+
+    def python_derived(self) -> list:
+        """(shape id, outer shape id, predicate text) of each sh:node shape (`in_python`)."""
+        return [(sid, outer, str(self.derived_predicates[sid])) for sid, outer, _path in self.derived]
+
+    def member_lists(self) -> dict[int, list]:
+        """The sh:in members of each check."""
+        lists = self._texts.get("members by check")
+        if lists is None:
+            lists = self._texts["members by check"] = {}
+            for index, member in self.members:
+                lists.setdefault(index, []).append(member)
+        return lists
+
+    def store_shapes(self) -> set[int]:
+        """The shapes whose focus nodes the store still needs when the template rows are worked
+        out in Python: those of the UNION branches and the SHACL-SPARQL constraints, and the
+        sh:node shapes with their outer shapes (the update and `_detail_counts` read them)."""
+        found = {self.checks[i].focus_shape for i in self.branches}
+        found |= {c.focus_shape for c in self.checks if c.query}
+        found |= {sid for sid, _o, _p in self.derived} | {outer for _s, outer, _p in self.derived}
+        return found
+
+    def queries(self, subjects: dict[int, set], present: set | None = None, tables: bool = True) -> list[str]:
         """The queries of a document: one a table, one for the other branches, and the term tests
         for the subjects that failed them (only those: their focus membership is all it asks).
         Their rows together are the rows of the UNION of them all (no DISTINCT above the
@@ -209,7 +271,10 @@ class Program:
         Every row and branch joins its shape's focus nodes, so one whose shape has none yields
         nothing, and it is left out: a short document names a third of the shapes, and
         pyoxigraph parses and plans every query anew (of a small document's gate, most of the
-        time went to planning rows and branches that could not match)."""
+        time went to planning rows and branches that could not match).
+
+        ``tables=False``: the branches only (the template rows and the term tests' focus
+        membership are worked out in Python, `kg.validating.tables`)."""
         def wanted(index: int) -> bool:
             return present is None or self.checks[index].focus_shape in present
 
@@ -218,7 +283,7 @@ class Program:
         if members is None:
             members = self._texts["members"] = " ".join(f"({c} {sparql_term(m)})" for c, m in self.members)
         parts = []
-        for kind, rows in self.tables.items():
+        for kind, rows in (self.tables.items() if tables else ()):
             rows = [row for sid, row in rows if present is None or sid in present]
             if rows:
                 parts.append(TEMPLATES[kind][1].format(focus=focus, rows=" ".join(rows), members=members))
@@ -226,7 +291,7 @@ class Program:
         if branches:
             parts.append("\nUNION ".join(branches))
         rows = " ".join(f"({i} {self.checks[i].focus_shape} {sparql_term(s)})"
-                        for i, found in sorted(subjects.items()) if wanted(i) for s in sorted(found))
+                        for i, found in sorted(subjects.items()) if wanted(i) and tables for s in sorted(found))
         if rows:
             parts.append(TEMPLATES["term"][1].format(focus=focus, rows=rows))
         return [_select(p) for p in parts]
@@ -325,6 +390,7 @@ class Compiler:
         sid = self.shape_ids[focus]
         cells = " ".join(str(p) if isinstance(p, int) else sparql_term(p) for p in params)
         self.program.tables.setdefault(kind, []).append((sid, f"({index} {sid} {cells})".replace(" )", ")")))
+        self.program.rows.append((kind, index, sid, params))
         return index
 
     # --- the program -----------------------------------------------------------------------
@@ -440,7 +506,7 @@ class Compiler:
                     self.add(Check(**base), focus, f"{{ SELECT DISTINCT ?this ?value WHERE {{ {focus} "
                                             f"?this {path} ?value FILTER({cond}) }} }}")
                 for nested in self.g.objects(prop, SH.node):
-                    self.details(nested, focus, path)
+                    self.details(nested, focus, path, path_node)
             elif param == SH["or"] and self.value_test(prop, param) is not None:
                 # shapes of the value alone (sh:or of datatypes): a term test too
                 self.term_test(prop, param, path_node, focus, base)
@@ -449,7 +515,7 @@ class Compiler:
                     self.add(Check(**base), focus, f"{{ SELECT DISTINCT ?this ?value WHERE {{ {focus} "
                                             f"?this {path} ?value FILTER({cond}) }} }}")
 
-    def details(self, nested, focus: str, path: str) -> None:
+    def details(self, nested, focus: str, path: str, path_node) -> None:
         """pyshacl reports, under a failed sh:node, the nested shape's own results on the value
         node (sh:detail): the nested shape is compiled as one whose focus nodes are the values
         (once per focus node that has the value: `Check.detail`)."""
@@ -460,6 +526,7 @@ class Compiler:
         inner = _FOCUS_OF.format(sid=sid)
         self.shape_ids[inner] = sid
         self.program.derived.append((sid, self.shape_ids[focus], path))
+        self.program.derived_predicates[sid] = path_node if isinstance(path_node, URIRef) else None
         first = len(self.program.checks)
         severity = self.severity(nested)
         if severity != "Violation":
@@ -945,13 +1012,17 @@ class Census:
     ``index`` (`kg.validating.rules.background_index`): the census also finds the document's
     background (`background`, what `kg.validating.background_for` gives) on its way through the
     triples, and takes it in after them; without it, ``triples`` holds the background already.
+    ``indexed`` (predicates as text): `values` keeps their objects by subject for
+    `kg.validating.tables` (each triple once: the background's repeats of the document are not
+    kept twice).
 
     The loop runs once per triple (600,000 of them for the 300 JFK catalogue dev texts): what
     it needs of a predicate or a datatype is looked up once per term object (the mappers reuse
     their terms, so the lookup finds the very object) and kept as plain strings (an rdflib
     term compares in Python, a string in C); it leaves aside what it does not need."""
 
-    def __init__(self, program: Program, triples: Iterable, index: dict | None = None):
+    def __init__(self, program: Program, triples: Iterable, index: dict | None = None,
+                 indexed: set | None = None):
         self.failing: dict[int, dict] = {}        # check -> subject -> [values]
         self.respelled: set = set()               # stored forms (lexical, datatype) that differ
         self.rewritten: list = []                 # (subject, predicate, stored, literal as written)
@@ -964,6 +1035,8 @@ class Census:
         self._datatypes: dict = {}                # datatype term -> its string
         self._values: dict = {}                   # (subject, predicate) -> [objects] for pairs
         self._spelling: set = set()               # predicates with literals the store respells
+        # indexed predicate -> subject -> [objects] (kg.validating.tables)
+        self.values: dict | None = None if indexed is None else {p: {} for p in indexed}
         if index is None:
             self._take(triples, None)
         else:
@@ -973,17 +1046,18 @@ class Census:
                 from kg.validating.rules import reachable
 
                 self.background = reachable(index, nodes)
-                self._take(self.background, None)
+                self._take(self.background, None, repeats=True)
         if not self.reason:
             self._close(program)
 
-    def _take(self, triples: Iterable, background) -> None:
+    def _take(self, triples: Iterable, background, repeats: bool = False) -> None:
         """The loop over the triples (``background``: the index and the list to which each
-        subject and object that has ontology triples is added)."""
+        subject and object that has ontology triples is added; ``repeats``: these triples may
+        repeat ones taken before, which `values` keeps once)."""
         if background is not None:
             index, nodes = background
         tests, paired, predicates, datatypes = self._tests, self._paired, self._predicates, self._datatypes
-        failing, values = self.failing, self._values
+        failing, values, indexed = self.failing, self._values, self.values or {}
         string, lang_string = _STRING, _LANG_STRING
         for s, p, o in triples:
             kind = type(o)
@@ -998,8 +1072,14 @@ class Census:
             entry = predicates.get(p)
             if entry is None:
                 ps = str(p)
-                entry = predicates[p] = (tests.get(ps), ps in paired, ps)
-            found, pair, ps = entry
+                entry = predicates[p] = (tests.get(ps), ps in paired, ps, indexed.get(ps))
+            found, pair, ps, by_subject = entry
+            if by_subject is not None:
+                objects = by_subject.get(s)
+                if objects is None:
+                    by_subject[s] = [o]
+                elif not repeats or o not in objects:
+                    objects.append(o)
             if found:
                 for index_, test in found:
                     if test(o):
@@ -1083,10 +1163,24 @@ def run(program: Program, triples, words: Graph, nquads: bytes | str | None = No
     from kg.validating.rules import Verdict, background_index, result_in_words, shapes_graph
 
     doc = triples if isinstance(triples, (list, tuple)) else list(triples)
-    census = Census(program, doc, background_index())
+    in_python = program.in_python
+    census = Census(program, doc, background_index(), program.indexed() if in_python else None)
     if census.reason:
         return None
     background = census.background
+    if in_python:            # the template rows and the term tests' focus membership, in Python
+        from kg.validating.tables import Classes, focus_nodes, table_rows
+
+        classes = Classes(census.values[str(RDF.type)], census.values[str(RDFS.subClassOf)])
+        focus = focus_nodes(program.targets, program.python_derived(), census.values, classes)
+        found = table_rows(program.rows, program.member_lists(), focus, census.values, classes)
+        found += [(i, s, None) for i, by_subject in census.failing.items()
+                  for s in by_subject if s in focus.get(program.checks[i].focus_shape, ())]
+        present = set(focus)
+        census.values = None
+        del classes, focus
+    else:
+        found = []
     graph_iri = graph_iri or "urn:x-declass-kg:document"
     suffix = f" <{graph_iri}> .\n"
     if nquads is None:
@@ -1106,8 +1200,11 @@ def run(program: Program, triples, words: Graph, nquads: bytes | str | None = No
     store.load("".join(_ontology_statement(t) + suffix for t in background), format=ox.RdfFormat.N_QUADS)
     if len(store) != expected:
         return None          # two spellings of one value on one subject and predicate: merged
-    store.update(program.focus_update(graph_iri))
-    present = {int(row["s"].value) for row in store.query(PRESENT)}
+    if in_python:            # only the focus nodes the branches and SPARQL constraints read
+        store.update(program.focus_update(graph_iri, program.store_shapes()))
+    else:
+        store.update(program.focus_update(graph_iri))
+        present = {int(row["s"].value) for row in store.query(PRESENT)}
     default = [ox.NamedNode(graph_iri)]
     shapes = shapes_graph()
     results = []
@@ -1137,19 +1234,27 @@ def run(program: Program, triples, words: Graph, nquads: bytes | str | None = No
                                                       path if path is not None else check.path,
                                                       value, message, words, shapes)))
 
+    def violation(index: int, focus, value) -> None:
+        check = program.checks[index]
+        if check.test is not None:            # a term test: its failing values, as written
+            for written in census.failing[index][focus]:
+                add(check, focus, written)
+        elif check.value_free:
+            add(check, focus, None)
+        else:
+            add(check, focus, focus if check.value_is_focus else value)
+
     try:
-        rows = (row for query in program.queries({i: set(by) for i, by in census.failing.items()}, present)
-                for row in store.query(query, default_graph=default))
-        for row in rows:
-            check = program.checks[int(row["c"].value)]
+        for index, focus, value in found:
+            violation(index, focus, value)
+        queries = program.queries({i: set(by) for i, by in census.failing.items()}, present, tables=not in_python)
+        for row in (row for query in queries for row in store.query(query, default_graph=default)):
+            index = int(row["c"].value)
             focus = term(row["this"])
-            if check.test is not None:            # a term test: its failing values, as written
-                for value in census.failing[int(row["c"].value)][focus]:
-                    add(check, focus, value)
-            elif check.value_free:
-                add(check, focus, None)
-            else:
-                add(check, focus, focus if check.value_is_focus else term(row["value"], focus, check))
+            check = program.checks[index]
+            value = None if check.value_free or check.value_is_focus or check.test is not None \
+                else term(row["value"], focus, check)
+            violation(index, focus, value)
         for check in program.constraints(present):
             for row in store.query(check.query, default_graph=default):
                 focus = term(row["this"])
