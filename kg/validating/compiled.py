@@ -902,28 +902,33 @@ def _in_range(v, bound: Literal, low: bool) -> bool:
 def _less_or_equal_failures(value, others: Iterable) -> int:
     """pyshacl's sh:lessThanOrEquals: how many of ``others`` the value is not <= (one result
     each); IRIs and strings compare as strings, and only with each other."""
-
-    def plain(x):
-        if isinstance(x, URIRef):
-            return str(x), True
-        if isinstance(x, Literal) and isinstance(x.value, str):
-            return x.value, True
-        return x, False
-
     if isinstance(value, BNode):
         raise Unsupported("sh:lessThanOrEquals on a blank node")
-    a, a_string = plain(value)
     failures = 0
     whole = _whole_number(value)
+    plain = None                          # the value's (comparable, string?), made when needed
     for other in others:
-        if whole is not None and _whole_number(other) is not None and other.datatype == value.datatype:
-            # two integers of one datatype (a selector's offsets): rdflib orders them by value
-            failures += not whole <= other.value
-            continue
-        b, b_string = plain(other)
-        if a_string != b_string or not a <= b:
+        if whole is not None:
+            other_whole = _whole_number(other)
+            if other_whole is not None and (other.datatype is value.datatype or other.datatype == value.datatype):
+                # two integers of one datatype (a selector's offsets): rdflib orders them by value
+                failures += not whole <= other_whole
+                continue
+        if plain is None:
+            plain = _comparable(value)
+        b, b_string = _comparable(other)
+        if plain[1] != b_string or not plain[0] <= b:
             failures += 1
     return failures
+
+
+def _comparable(x) -> tuple:
+    """A term as sh:lessThanOrEquals compares it, and whether that is as a string."""
+    if isinstance(x, URIRef):
+        return str(x), True
+    if isinstance(x, Literal) and isinstance(x.value, str):
+        return x.value, True
+    return x, False
 
 
 def _whole_number(x) -> int | None:
@@ -1037,6 +1042,7 @@ class Census:
         self._spelling: set = set()               # predicates with literals the store respells
         # indexed predicate -> subject -> [objects] (kg.validating.tables)
         self.values: dict | None = None if indexed is None else {p: {} for p in indexed}
+        self.several: dict = {}                   # indexed predicate -> subjects with two values or more
         if index is None:
             self._take(triples, None)
         else:
@@ -1080,6 +1086,7 @@ class Census:
                     by_subject[s] = [o]
                 elif not repeats or o not in objects:
                     objects.append(o)
+                    self.several.setdefault(ps, set()).add(s)
             if found:
                 for index_, test in found:
                     if test(o):
@@ -1108,12 +1115,16 @@ class Census:
         """What needs every triple seen: the pairs compared, the spellings a constraint reads."""
         values = self._values
         for p, pairs in program.pairs.items():
+            name = str(p)
             for index, other in pairs:
+                other_name = str(other)
                 for (key, q), (subject, objs) in values.items():
-                    if q != str(p):
+                    if q != name:
                         continue
-                    others = dict.fromkeys(values.get((key, str(other)), (None, ()))[1])
-                    for v in dict.fromkeys(objs):
+                    # (a list of one needs no removing of repeats: rdflib hashes a literal in Python)
+                    others = values.get((key, other_name), (None, ()))[1]
+                    others = others if len(others) < 2 else dict.fromkeys(others)
+                    for v in (objs if len(objs) < 2 else dict.fromkeys(objs)):
                         n = _less_or_equal_failures(v, others)
                         if n:
                             self.failing.setdefault(index, {}).setdefault(subject, []).extend([v] * n)
@@ -1173,11 +1184,11 @@ def run(program: Program, triples, words: Graph, nquads: bytes | str | None = No
 
         classes = Classes(census.values[str(RDF.type)], census.values[str(RDFS.subClassOf)])
         focus = focus_nodes(program.targets, program.python_derived(), census.values, classes)
-        found = table_rows(program.rows, program.member_lists(), focus, census.values, classes)
+        found = table_rows(program.rows, program.member_lists(), focus, census.values, census.several, classes)
         found += [(i, s, None) for i, by_subject in census.failing.items()
                   for s in by_subject if s in focus.get(program.checks[i].focus_shape, ())]
         present = set(focus)
-        census.values = None
+        census.values = census.several = None
         del classes, focus
     else:
         found = []
