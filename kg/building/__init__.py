@@ -27,9 +27,12 @@ manifest.  The manifest holds no timings, so it is byte-stable like the dumps.
 Determinism.  Results are put in order by name before publishing, whatever order the workers
 finish in, so any number of workers (or a cluster) gives the same bytes.
 
-Streaming.  Workers send back canonical N-Quads bytes, never rdflib objects; the main process
-writes them to the cache at once and keeps only the small metadata, and publishing streams
-everything from those files (``kg.publishing``).
+Streaming.  A local worker writes each document's canonical N-Quads (never rdflib objects)
+into the cache itself and sends back only where: a large document's N-Quads are not pickled,
+piped and held by the main process a second time.  A Dask worker, which need not see the
+output folder, sends the bytes and the main process writes them.  Either way the main process
+keeps only the small metadata, and publishing streams everything from those files
+(``kg.publishing``).
 """
 from __future__ import annotations
 
@@ -62,11 +65,14 @@ _ENTRY_FIELDS = ("name", "path", "size", "sha256", "text_sha256", "tool_version"
 
 @dataclass
 class Work:
-    """What a worker sends back for one source: the result and its canonical N-Quads."""
+    """What a worker sends back for one source: the result and its canonical N-Quads, as bytes
+    or, when the worker kept them in the cache itself, the file they are in."""
 
     result: DocumentResult
     nquads: bytes = b""
     persons: bytes = b""          # the persons its graph names (JSON), for the identity report
+    cached: str = ""              # the cache file holding the N-Quads (then ``nquads`` is empty)
+    size: int = 0                 # of the N-Quads, in bytes
 
 
 @dataclass
@@ -83,10 +89,13 @@ class BuildSummary:
         return sum(r.published for r in self.results)
 
 
-def build_document(path: str, base: str, name: str = "", gate: str = "fast") -> Work:
-    """The unit of work sent to a worker: ``process_file``, its N-Quads made canonical.
+def build_document(path: str, base: str, name: str = "", gate: str = "fast",
+                   cache: str | None = None) -> Work:
+    """The unit of work sent to a worker: ``process_file``, its N-Quads made canonical; with
+    ``cache`` (a folder), kept there (``keep``) rather than sent back.
 
-    Never raises for a bad document (``process_file`` turns problems into results).
+    Never raises for a bad document (``process_file`` turns problems into results); a cache
+    that cannot be written raises (``OSError``), as it would in the main process.
     """
     from kg.publishing.identity import seen_in, seen_to_json
     from kg.publishing.merged import canonical_nquads
@@ -102,7 +111,24 @@ def build_document(path: str, base: str, name: str = "", gate: str = "fast") -> 
         persons = json.dumps(seen_to_json(seen_in(nquads, result.name, base)),
                              ensure_ascii=False).encode("utf-8")
         result.seconds["serialize"] = result.seconds.get("serialize", 0.0) + time.perf_counter() - started
-    return Work(result=result, nquads=nquads, persons=persons)
+        if cache is not None:
+            cached = keep(Path(cache), result.name, nquads, persons)
+            return Work(result=result, cached=str(cached), size=len(nquads))
+    return Work(result=result, nquads=nquads, persons=persons, size=len(nquads))
+
+
+def keep(cache: Path, name: str, nquads: bytes, persons: bytes) -> Path:
+    """Write a document's canonical N-Quads into the cache under a name of their content
+    (``<slug>.<hash>.nq``), the persons they name beside them (``persons_file``); return the
+    N-Quads' file.  A file of that name and size is already the same: it is not written again."""
+    digest = hashlib.sha256(nquads).hexdigest()
+    cached = cache / f"{doc_slug(name)}.{digest[:16]}.nq"
+    if not (cached.is_file() and cached.stat().st_size == len(nquads)):
+        atomic_write(cached, nquads)
+    people = persons_file(cached)
+    if not people.is_file():
+        atomic_write(people, persons)
+    return cached
 
 
 def persons_file(nquads: Path) -> Path:
@@ -222,20 +248,15 @@ def _build(sources: list[Source], folder: OutputFolder, base: str, *, jobs: int,
     # 2. Process what must be, keeping each document's N-Quads in the cache.
     progress.start(len(todo))
     timings: dict[str, dict[str, float]] = {}      # per stage, for the benchmark; not kept
-    for work in _run(todo, base, jobs, scheduler, gate):
+    for work in _run(todo, base, jobs, scheduler, gate, folder.cache):
         r = work.result
         timings[r.name] = r.seconds
         entry = {**infos[r.name], "text_sha256": r.sha256}
         entry.update({k: getattr(r, k) for k in _RESULT_FIELDS})
         if r.published:
-            digest = hashlib.sha256(work.nquads).hexdigest()
-            cached = folder.cache / f"{doc_slug(r.name)}.{digest[:16]}.nq"
-            if not (cached.is_file() and cached.stat().st_size == len(work.nquads)):
-                atomic_write(cached, work.nquads)
-            persons = persons_file(cached)
-            if not persons.is_file():
-                atomic_write(persons, work.persons)
-            entry.update(nquads=cached.relative_to(folder.out).as_posix(), nquads_size=len(work.nquads))
+            cached = (Path(work.cached) if work.cached
+                      else keep(folder.cache, r.name, work.nquads, work.persons))
+            entry.update(nquads=cached.relative_to(folder.out).as_posix(), nquads_size=work.size)
         entries[r.name] = entry
         summary.processed.append(r.name)   # the N-Quads are dropped here: they are on disk
         progress.advance(r.name)
@@ -289,14 +310,14 @@ def _build(sources: list[Source], folder: OutputFolder, base: str, *, jobs: int,
 
 
 def _run(todo: list[tuple[str, Path]], base: str, jobs: int, scheduler: str | None,
-         gate: str) -> Iterable[Work]:
-    unit = partial(build_document, gate=gate)      # picklable, for worker processes and Dask
-    if scheduler:
-        return run_dask(todo, base, scheduler, unit)
+         gate: str, cache: Path) -> Iterable[Work]:
+    if scheduler:     # a Dask worker need not see the output folder: it sends the bytes
+        return run_dask(todo, base, scheduler, partial(build_document, gate=gate))
     if jobs <= 1 or len(todo) <= 1:
         # looked up at call time, so a test may stand in for process_file
-        return run_here(todo, base, lambda path, base, name: build_document(path, base, name, gate))
-    return run_pool(todo, base, jobs, unit)
+        return run_here(todo, base, lambda path, base, name: build_document(path, base, name, gate,
+                                                                            str(cache)))
+    return run_pool(todo, base, jobs, partial(build_document, gate=gate, cache=str(cache)))
 
 
 def _cached_file_intact(folder: OutputFolder, entry: dict) -> bool:
@@ -366,5 +387,5 @@ def _remove_orphans(folder: OutputFolder, keep: set[str]) -> None:
             path.rmdir()
 
 
-__all__ = ["BuildLocked", "BuildSummary", "Work", "build", "build_document", "load_manifest",
+__all__ = ["BuildLocked", "BuildSummary", "Work", "build", "build_document", "keep", "load_manifest",
            "rules_fingerprint", "tree_fingerprint"]

@@ -1,7 +1,10 @@
 """Parallel builds are deterministic: any number of worker processes gives the same bytes."""
 from __future__ import annotations
 
-from kg.building import build
+import json
+from pathlib import Path
+
+from kg.building import build, build_document, persons_file
 from kg.building.progress import Silent
 from kg.mapping.core import DEFAULT_BASE
 
@@ -48,6 +51,31 @@ def test_progress_hears_of_every_processed_document(corpus, tmp_path):
     assert sorted(heard.names) == sorted(f.name for f in files)
     assert heard.stages == [f"publishing {len(files)} documents: kg.nq, kg.ttl, kg.trig, kg.jsonld, "
                             "void.ttl, the reports"]
+
+
+def test_a_local_worker_keeps_a_documents_nquads_in_the_cache_and_sends_back_only_the_file(corpus, tmp_path):
+    # a large document's N-Quads were pickled, piped and held by the main process a second time
+    source = corpus / "2018__104-10167-10256.md"
+    sent = build_document(str(source), DEFAULT_BASE, source.name)
+    kept = build_document(str(source), DEFAULT_BASE, source.name, cache=str(tmp_path / "cache"))
+    assert sent.result.published and sent.nquads and not sent.cached
+    assert kept.nquads == kept.persons == b""
+    cached = tmp_path / "cache" / kept.cached.rsplit("/", 1)[-1]
+    assert kept.cached == str(cached) and cached.name.startswith("2018__104-10167-10256.")
+    assert cached.read_bytes() == sent.nquads and kept.size == sent.size == len(sent.nquads)
+    assert json.loads(persons_file(cached).read_bytes()) == json.loads(sent.persons)
+
+
+def test_the_pool_s_workers_write_the_cache_themselves(corpus, tmp_path):
+    from kg.building import _run
+
+    todo = [(f.name, f) for f in sorted(corpus.iterdir())]
+    works = list(_run(todo, DEFAULT_BASE, 2, None, "fast", tmp_path / "cache"))
+    assert sorted(w.result.name for w in works) == [name for name, _ in todo]
+    for work in works:
+        assert work.result.published and work.nquads == work.persons == b""
+        assert Path(work.cached).parent == tmp_path / "cache"
+        assert Path(work.cached).stat().st_size == work.size > 0
 
 
 class _Result:
