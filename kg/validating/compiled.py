@@ -7,6 +7,13 @@ document, with the part of the ontology the shapes can reach (`kg.validating.bac
 the background pyshacl gets), into an in-memory pyoxigraph store, runs the query and returns the
 same `Verdict` as the reference gate (`kg.validating.validate`, pyshacl) in the same words.
 
+Most constraints are rows of a few templates on predicate paths (counts, classes, node kinds,
+``sh:in``, ``sh:hasValue``): those, and every shape's focus nodes, are worked out in Python
+from the census's index of the document (`kg.validating.tables`, the same rows as the
+templates' SPARQL, which the tests keep as the reference); the store answers the rest (other
+paths, nested shapes, SHACL-SPARQL) on the focus nodes of those shapes only, and keeps the
+document's strict parse (a document the store cannot load fails as before).
+
 What it reproduces of pyshacl (``inference="none"``, ``advanced=True``):
 
 - targets: ``sh:targetClass`` (instances of the class or of its ``rdfs:subClassOf*`` subclasses
@@ -122,6 +129,7 @@ class Check:
     test: Callable | None = None       # ... value -> violates?  (pairs: (value, others) -> list)
     other: URIRef | None = None        # ... sh:lessThanOrEquals: the predicate compared with
     detail: tuple | None = None        # a sh:node detail: (outer shape id, path) it counts by
+    focus_shape: int = -1              # the shape id whose focus nodes it is run on
 
 
 FOCUS_GRAPH = "urn:x-declass-kg:focus"      # where a run keeps each shape's focus nodes
@@ -168,53 +176,133 @@ class Program:
 
     checks: list[Check] = field(default_factory=list)
     branches: dict[int, str] = field(default_factory=dict)      # check index -> SPARQL branch
-    tables: dict[str, list] = field(default_factory=dict)       # template -> VALUES rows
+    tables: dict[str, list] = field(default_factory=dict)       # template -> (shape id, VALUES row)
     members: list = field(default_factory=list)                 # sh:in: (check, member) rows
     targets: dict[str, list] = field(default_factory=dict)      # target kind -> (shape, term)
-    shape_of: dict[int, int] = field(default_factory=dict)      # term-test check -> shape id
     tests: dict = field(default_factory=dict)       # predicate -> [(index, test)]
     pairs: dict = field(default_factory=dict)       # predicate -> [(index, other predicate)]
     reads_spelling: set = field(default_factory=set)    # predicates a SPARQL constraint reads
     reads_every_spelling: bool = False                  # ... by a variable predicate
     derived: list = field(default_factory=list)     # (shape id, outer shape id, path): sh:node
-    _queries: list = field(default_factory=list)
+    rows: list = field(default_factory=list)        # (template, check, shape id, parameters)
+    derived_predicates: dict = field(default_factory=dict)   # sh:node shape id -> its predicate
+    _texts: dict = field(default_factory=dict)      # what every document's queries share, made once
 
-    def focus_update(self, graph_iri: str) -> str:
-        """Each shape's focus nodes, once, into FOCUS_GRAPH (the branches read them there)."""
-        parts = []
-        patterns = {"class": f"?this {TYPE}/{SUBCLASS}* ?t", "subjectsOf": "?this ?t []",
-                    "objectsOf": "[] ?t ?this", "node": "BIND(?t AS ?this)"}
-        for kind, rows in self.targets.items():
-            table = " ".join(f"({sid} {sparql_term(t)})" for sid, t in rows)
-            parts.append(f"{{ VALUES (?s ?t) {{ {table} }} {patterns[kind]} }}")
-        update = (f"INSERT {{ GRAPH {_FOCUS} {{ ?this {_FOCUS} ?s }} }} USING <{graph_iri}> "
-                  f"WHERE {{ {' UNION '.join(parts)} }}")
-        for sid, outer, path in self.derived:      # the value nodes a sh:node shape is run on
-            update += (f" ;\nINSERT {{ GRAPH {_FOCUS} {{ ?this {_FOCUS} {sid} }} }} USING <{graph_iri}> "
-                       f"USING NAMED {_FOCUS} WHERE {{ GRAPH {_FOCUS} {{ ?o {_FOCUS} {outer} }} ?o {path} ?this }}")
-        return update
+    def focus_update(self, graph_iri: str, only: set | None = None) -> str:
+        """Each shape's focus nodes, once, into FOCUS_GRAPH (the branches read them there);
+        ``only``: the focus nodes of these shapes only (`store_shapes`)."""
+        key = ("update", None if only is None else frozenset(only))
+        pieces = self._texts.get(key)
+        if pieces is None:          # the text around the graph's IRI, made once
+            parts = []
+            patterns = {"class": f"?this {TYPE}/{SUBCLASS}* ?t", "subjectsOf": "?this ?t []",
+                        "objectsOf": "[] ?t ?this", "node": "BIND(?t AS ?this)"}
+            for kind, rows in self.targets.items():
+                table = " ".join(f"({sid} {sparql_term(t)})" for sid, t in rows if only is None or sid in only)
+                if table:
+                    parts.append(f"{{ VALUES (?s ?t) {{ {table} }} {patterns[kind]} }}")
+            pieces = [f"INSERT {{ GRAPH {_FOCUS} {{ ?this {_FOCUS} ?s }} }} USING ",
+                      f" WHERE {{ {' UNION '.join(parts)} }}"]
+            for sid, outer, path in self.derived:      # the value nodes a sh:node shape is run on
+                if only is not None and sid not in only:
+                    continue
+                pieces[-1] += f" ;\nINSERT {{ GRAPH {_FOCUS} {{ ?this {_FOCUS} {sid} }} }} USING "
+                pieces.append(f" USING NAMED {_FOCUS} WHERE {{ GRAPH {_FOCUS} {{ ?o {_FOCUS} {outer} }} "
+                              f"?o {path} ?this }}")
+            pieces = self._texts[key] = tuple(pieces)
+        return f"<{graph_iri}>".join(pieces)
 
-    def queries(self, subjects: dict[int, set]) -> list[str]:
+    @property
+    def in_python(self) -> bool:
+        """Whether the template rows and every shape's focus nodes can be worked out in Python
+        (`kg.validating.tables`): each sh:node shape reached by one predicate, each sh:in member
+        and sh:hasValue term an IRI or a plain literal (compared there as the store compares)."""
+        ok = self._texts.get("in python")
+        if ok is None:
+            terms = [m for _c, m in self.members] + [p[1] for kind, _i, _s, p in self.rows if kind == "hasValue"]
+            ok = self._texts["in python"] = (
+                all(p is not None for p in self.derived_predicates.values()) and
+                all(isinstance(t, URIRef) or (isinstance(t, Literal) and t.datatype is None and t.language is None)
+                    for t in terms))
+        return ok
+
+    def indexed(self) -> set[str]:
+        """The predicates (as text) whose values `kg.validating.tables` reads: the template
+        rows', the target predicates, the sh:node shapes', rdf:type and rdfs:subClassOf."""
+        found = self._texts.get("indexed")
+        if found is None:
+            found = {str(RDF.type), str(RDFS.subClassOf)}
+            found |= {str(p[0]) for kind, _i, _s, p in self.rows if kind != "nodeClass"}
+            found |= {str(t) for kind in ("subjectsOf", "objectsOf") for _sid, t in self.targets.get(kind, ())}
+            found |= {str(p) for p in self.derived_predicates.values() if p is not None}
+            self._texts["indexed"] = found
+        return found
+
+    def python_derived(self) -> list:
+        """(shape id, outer shape id, predicate text) of each sh:node shape (`in_python`)."""
+        return [(sid, outer, str(self.derived_predicates[sid])) for sid, outer, _path in self.derived]
+
+    def member_lists(self) -> dict[int, list]:
+        """The sh:in members of each check."""
+        lists = self._texts.get("members by check")
+        if lists is None:
+            lists = self._texts["members by check"] = {}
+            for index, member in self.members:
+                lists.setdefault(index, []).append(member)
+        return lists
+
+    def store_shapes(self) -> set[int]:
+        """The shapes whose focus nodes the store still needs when the template rows are worked
+        out in Python: those of the UNION branches and the SHACL-SPARQL constraints, and the
+        sh:node shapes with their outer shapes (the update and `_detail_counts` read them)."""
+        found = {self.checks[i].focus_shape for i in self.branches}
+        found |= {c.focus_shape for c in self.checks if c.query}
+        found |= {sid for sid, _o, _p in self.derived} | {outer for _s, outer, _p in self.derived}
+        return found
+
+    def queries(self, subjects: dict[int, set], present: set | None = None, tables: bool = True) -> list[str]:
         """The queries of a document: one a table, one for the other branches, and the term tests
         for the subjects that failed them (only those: their focus membership is all it asks).
         Their rows together are the rows of the UNION of them all (no DISTINCT above the
         branches); pyoxigraph parses, plans and runs a dozen small queries in two thirds of the
-        time it takes for the one UNION (measured on the JFK catalogue dev set)."""
-        if not self._queries:
-            focus = f"GRAPH {_FOCUS} {{ ?this {_FOCUS} ?s }}"
-            members = " ".join(f"({c} {sparql_term(m)})" for c, m in self.members)
-            parts = [TEMPLATES[kind][1].format(focus=focus, rows=" ".join(rows), members=members)
-                     for kind, rows in self.tables.items() if rows]
-            branches = [f"{{ {b} BIND({i} AS ?c) }}" for i, b in self.branches.items()]
-            if branches:
-                parts.append("\nUNION ".join(branches))
-            self._queries = [_select(p) for p in parts]
-        rows = " ".join(f"({i} {self.shape_of[i]} {sparql_term(s)})"
-                        for i, found in sorted(subjects.items()) for s in sorted(found))
-        if not rows:
-            return list(self._queries)
-        return self._queries + [_select(TEMPLATES["term"][1].format(
-            focus=f"GRAPH {_FOCUS} {{ ?this {_FOCUS} ?s }}", rows=rows))]
+        time it takes for the one UNION (measured on the JFK catalogue dev set).
+
+        ``present``: the shape ids that have focus nodes in the document (`PRESENT`; None: all).
+        Every row and branch joins its shape's focus nodes, so one whose shape has none yields
+        nothing, and it is left out: a short document names a third of the shapes, and
+        pyoxigraph parses and plans every query anew (of a small document's gate, most of the
+        time went to planning rows and branches that could not match).
+
+        ``tables=False``: the branches only (the template rows and the term tests' focus
+        membership are worked out in Python, `kg.validating.tables`)."""
+        def wanted(index: int) -> bool:
+            return present is None or self.checks[index].focus_shape in present
+
+        focus = f"GRAPH {_FOCUS} {{ ?this {_FOCUS} ?s }}"
+        members = self._texts.get("members")
+        if members is None:
+            members = self._texts["members"] = " ".join(f"({c} {sparql_term(m)})" for c, m in self.members)
+        parts = []
+        for kind, rows in (self.tables.items() if tables else ()):
+            rows = [row for sid, row in rows if present is None or sid in present]
+            if rows:
+                parts.append(TEMPLATES[kind][1].format(focus=focus, rows=" ".join(rows), members=members))
+        branches = [f"{{ {b} BIND({i} AS ?c) }}" for i, b in self.branches.items() if wanted(i)]
+        if branches:
+            parts.append("\nUNION ".join(branches))
+        rows = " ".join(f"({i} {self.checks[i].focus_shape} {sparql_term(s)})"
+                        for i, found in sorted(subjects.items()) if wanted(i) and tables for s in sorted(found))
+        if rows:
+            parts.append(TEMPLATES["term"][1].format(focus=focus, rows=rows))
+        return [_select(p) for p in parts]
+
+    def constraints(self, present: set | None = None) -> list[Check]:
+        """The SHACL-SPARQL constraints (a query each) whose shape has focus nodes."""
+        return [c for c in self.checks if c.query and (present is None or c.focus_shape in present)]
+
+
+# The shape ids that have focus nodes in a document, once its focus update has run.
+PRESENT = f"SELECT DISTINCT ?s WHERE {{ GRAPH {_FOCUS} {{ ?this {_FOCUS} ?s }} }}"
 
 
 def _select(pattern: str) -> str:
@@ -287,8 +375,10 @@ class Compiler:
     def var(self) -> str:
         return f"?v{next(self.fresh)}"
 
-    def add(self, check: Check, branch: str = "") -> int:
+    def add(self, check: Check, focus: str, branch: str = "") -> int:
+        """A check run on the focus nodes of ``focus`` (a pattern of `focus`)."""
         index = len(self.program.checks)
+        check.focus_shape = self.shape_ids[focus]
         self.program.checks.append(check)
         if branch:
             self.program.branches[index] = branch
@@ -296,10 +386,11 @@ class Compiler:
 
     def row(self, kind: str, check: Check, focus: str, *params) -> int:
         """A check run by a template: one row of its VALUES table."""
-        index = self.add(check)
+        index = self.add(check, focus)
         sid = self.shape_ids[focus]
         cells = " ".join(str(p) if isinstance(p, int) else sparql_term(p) for p in params)
-        self.program.tables.setdefault(kind, []).append(f"({index} {sid} {cells})".replace(" )", ")"))
+        self.program.tables.setdefault(kind, []).append((sid, f"({index} {sid} {cells})".replace(" )", ")")))
+        self.program.rows.append((kind, index, sid, params))
         return index
 
     # --- the program -----------------------------------------------------------------------
@@ -334,7 +425,7 @@ class Compiler:
         component = COMPONENTS[param]
         if param == SH.sparql:
             for node in self.g.objects(shape, SH.sparql):
-                self.add(self.sparql(shape, node, focus, severity))
+                self.add(self.sparql(shape, node, focus, severity), focus)
             return
         if param in (SH.minCount, SH.maxCount, SH.node) or param in TERM_TESTS:
             raise Unsupported(f"shape {shape}: {param} on a node shape")
@@ -353,7 +444,7 @@ class Compiler:
         for cond in self.conditions(shape, param, "?this"):
             self.add(Check(shape=shape, component=component, path=None, severity=severity,
                            message=message, value_is_focus=not value_free, value_free=value_free),
-                     f"{focus} FILTER({cond})")
+                     focus, f"{focus} FILTER({cond})")
 
     def property_shape(self, prop, focus: str, severity: str) -> None:
         path_node = self.g.value(prop, SH.path)
@@ -401,30 +492,30 @@ class Compiler:
                 else:
                     branch = (f"{{ SELECT ?this WHERE {{ {focus} ?this {path} ?v . }} "
                               f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) > {n}) }}")
-                self.add(Check(**base, value_free=True), branch)
+                self.add(Check(**base, value_free=True), focus, branch)
             elif param == SH.hasValue:
                 for h in self.g.objects(prop, SH.hasValue):
                     _as_written(h, prop)
                     v = self.var()
-                    self.add(Check(**base, value_free=True),
+                    self.add(Check(**base, value_free=True), focus,
                              f"{focus} FILTER NOT EXISTS {{ ?this {path} {v} FILTER(sameTerm({v}, {sparql_term(h)})) }}")
             elif param == SH.sparql:
                 raise Unsupported(f"property shape {prop}: sh:sparql (only on node shapes)")
             elif param == SH.node:
                 for cond in self.conditions(prop, param, "?value"):
-                    self.add(Check(**base), f"{{ SELECT DISTINCT ?this ?value WHERE {{ {focus} "
+                    self.add(Check(**base), focus, f"{{ SELECT DISTINCT ?this ?value WHERE {{ {focus} "
                                             f"?this {path} ?value FILTER({cond}) }} }}")
                 for nested in self.g.objects(prop, SH.node):
-                    self.details(nested, focus, path)
+                    self.details(nested, focus, path, path_node)
             elif param == SH["or"] and self.value_test(prop, param) is not None:
                 # shapes of the value alone (sh:or of datatypes): a term test too
                 self.term_test(prop, param, path_node, focus, base)
             else:
                 for cond in self.conditions(prop, param, "?value"):
-                    self.add(Check(**base), f"{{ SELECT DISTINCT ?this ?value WHERE {{ {focus} "
+                    self.add(Check(**base), focus, f"{{ SELECT DISTINCT ?this ?value WHERE {{ {focus} "
                                             f"?this {path} ?value FILTER({cond}) }} }}")
 
-    def details(self, nested, focus: str, path: str) -> None:
+    def details(self, nested, focus: str, path: str, path_node) -> None:
         """pyshacl reports, under a failed sh:node, the nested shape's own results on the value
         node (sh:detail): the nested shape is compiled as one whose focus nodes are the values
         (once per focus node that has the value: `Check.detail`)."""
@@ -435,6 +526,7 @@ class Compiler:
         inner = _FOCUS_OF.format(sid=sid)
         self.shape_ids[inner] = sid
         self.program.derived.append((sid, self.shape_ids[focus], path))
+        self.program.derived_predicates[sid] = path_node if isinstance(path_node, URIRef) else None
         first = len(self.program.checks)
         severity = self.severity(nested)
         if severity != "Violation":
@@ -456,14 +548,12 @@ class Compiler:
         if param == SH.lessThanOrEquals:
             for other in self.g.objects(prop, SH.lessThanOrEquals):
                 index = self.add(Check(**base, predicate=path_node, other=other,
-                                       test=_less_or_equal_failures))
-                self.program.shape_of[index] = self.shape_ids[focus]
+                                       test=_less_or_equal_failures), focus)
                 self.program.pairs.setdefault(path_node, []).append((index, other))
             return
         tests = [self.value_test(prop, param)] if param == SH["or"] else _term_tests(self.g, prop, param)
         for test in tests:
-            index = self.add(Check(**base, predicate=path_node, test=test))
-            self.program.shape_of[index] = self.shape_ids[focus]
+            index = self.add(Check(**base, predicate=path_node, test=test), focus)
             self.program.tests.setdefault(path_node, []).append((index, test))
 
     def value_test(self, shape, param) -> Callable[[object], bool] | None:
@@ -812,28 +902,33 @@ def _in_range(v, bound: Literal, low: bool) -> bool:
 def _less_or_equal_failures(value, others: Iterable) -> int:
     """pyshacl's sh:lessThanOrEquals: how many of ``others`` the value is not <= (one result
     each); IRIs and strings compare as strings, and only with each other."""
-
-    def plain(x):
-        if isinstance(x, URIRef):
-            return str(x), True
-        if isinstance(x, Literal) and isinstance(x.value, str):
-            return x.value, True
-        return x, False
-
     if isinstance(value, BNode):
         raise Unsupported("sh:lessThanOrEquals on a blank node")
-    a, a_string = plain(value)
     failures = 0
     whole = _whole_number(value)
+    plain = None                          # the value's (comparable, string?), made when needed
     for other in others:
-        if whole is not None and _whole_number(other) is not None and other.datatype == value.datatype:
-            # two integers of one datatype (a selector's offsets): rdflib orders them by value
-            failures += not whole <= other.value
-            continue
-        b, b_string = plain(other)
-        if a_string != b_string or not a <= b:
+        if whole is not None:
+            other_whole = _whole_number(other)
+            if other_whole is not None and (other.datatype is value.datatype or other.datatype == value.datatype):
+                # two integers of one datatype (a selector's offsets): rdflib orders them by value
+                failures += not whole <= other_whole
+                continue
+        if plain is None:
+            plain = _comparable(value)
+        b, b_string = _comparable(other)
+        if plain[1] != b_string or not plain[0] <= b:
             failures += 1
     return failures
+
+
+def _comparable(x) -> tuple:
+    """A term as sh:lessThanOrEquals compares it, and whether that is as a string."""
+    if isinstance(x, URIRef):
+        return str(x), True
+    if isinstance(x, Literal) and isinstance(x.value, str):
+        return x.value, True
+    return x, False
 
 
 def _whole_number(x) -> int | None:
@@ -897,75 +992,144 @@ _INTEGER = str(XSD.integer)
 _INTEGERS = {str(XSD[n]) for n in ("integer", "nonNegativeInteger", "int", "long")}
 
 
+_STRING, _LANG_STRING = str(XSD.string), str(RDF.langString)
+
+
 def stored_form(lit: Literal) -> tuple[str, str] | None:
     """(lexical, datatype) of a literal as the store gives it back; None for a string."""
     dt = lit.datatype
     if dt is None or dt in STRINGS:
         return None
-    lexical, dt = str(lit), str(dt)
-    if dt in _INTEGERS and _DIGITS.fullmatch(lexical):    # the common case, without the store
+    return _stored_text(str(lit), str(dt))
+
+
+def _stored_text(lexical: str, datatype: str) -> tuple[str, str]:
+    """`stored_form` of a typed literal given as plain strings (not xsd:string/rdf:langString)."""
+    if datatype in _INTEGERS and _DIGITS.fullmatch(lexical):    # the common case, without the store
         return lexical, _INTEGER
-    return _stored(lexical, dt)
+    return _stored(lexical, datatype)
 
 
 class Census:
     """One pass over a document's triples (and background): the term tests' failures, the
     literals the store would write otherwise, and whether the store can decide the document.
 
-    The loop runs once per triple: it keys its tables by plain strings (an rdflib term hashes
-    in Python, a string in C) and leaves aside what it does not need."""
+    ``index`` (`kg.validating.rules.background_index`): the census also finds the document's
+    background (`background`, what `kg.validating.background_for` gives) on its way through the
+    triples, and takes it in after them; without it, ``triples`` holds the background already.
+    ``indexed`` (predicates as text): `values` keeps their objects by subject for
+    `kg.validating.tables` (each triple once: the background's repeats of the document are not
+    kept twice).
 
-    def __init__(self, program: Program, triples: Iterable):
+    The loop runs once per triple (600,000 of them for the 300 JFK catalogue dev texts): what
+    it needs of a predicate or a datatype is looked up once per term object (the mappers reuse
+    their terms, so the lookup finds the very object) and kept as plain strings (an rdflib
+    term compares in Python, a string in C); it leaves aside what it does not need."""
+
+    def __init__(self, program: Program, triples: Iterable, index: dict | None = None,
+                 indexed: set | None = None):
         self.failing: dict[int, dict] = {}        # check -> subject -> [values]
         self.respelled: set = set()               # stored forms (lexical, datatype) that differ
         self.rewritten: list = []                 # (subject, predicate, stored, literal as written)
         self.reason = ""
+        self.background: list = []
         self._restore: dict | None = None
-        tests = {str(p): found for p, found in program.tests.items()}
-        paired = {str(p) for p in program.pairs} | {str(o) for pairs in program.pairs.values() for _i, o in pairs}
-        values: dict = {}                         # (subject, predicate) -> [objects] for pairs
-        spelling: set = set()                     # predicates with literals the store respells
-        string, lang_string = str(XSD.string), str(RDF.langString)
+        self._tests = {str(p): found for p, found in program.tests.items()}
+        self._paired = {str(p) for p in program.pairs} | {str(o) for pairs in program.pairs.values() for _i, o in pairs}
+        self._predicates: dict = {}               # predicate term -> (tests, paired?, its string)
+        self._datatypes: dict = {}                # datatype term -> its string
+        self._values: dict = {}                   # (subject, predicate) -> [objects] for pairs
+        self._spelling: set = set()               # predicates with literals the store respells
+        # indexed predicate -> subject -> [objects] (kg.validating.tables)
+        self.values: dict | None = None if indexed is None else {p: {} for p in indexed}
+        self.several: dict = {}                   # indexed predicate -> subjects with two values or more
+        if index is None:
+            self._take(triples, None)
+        else:
+            nodes: list = []
+            self._take(triples, (index, nodes))
+            if not self.reason:
+                from kg.validating.rules import reachable
+
+                self.background = reachable(index, nodes)
+                self._take(self.background, None, repeats=True)
+        if not self.reason:
+            self._close(program)
+
+    def _take(self, triples: Iterable, background, repeats: bool = False) -> None:
+        """The loop over the triples (``background``: the index and the list to which each
+        subject and object that has ontology triples is added; ``repeats``: these triples may
+        repeat ones taken before, which `values` keeps once)."""
+        if background is not None:
+            index, nodes = background
+        tests, paired, predicates, datatypes = self._tests, self._paired, self._predicates, self._datatypes
+        failing, values, indexed = self.failing, self._values, self.values or {}
+        string, lang_string = _STRING, _LANG_STRING
         for s, p, o in triples:
             kind = type(o)
             if kind is BNode or type(s) is BNode:
                 self.reason = "blank nodes"
                 return
-            ps = str(p)
-            found = tests.get(ps)
+            if background is not None:
+                if s in index:
+                    nodes.append(s)
+                if kind is not Literal and o in index:
+                    nodes.append(o)
+            entry = predicates.get(p)
+            if entry is None:
+                ps = str(p)
+                entry = predicates[p] = (tests.get(ps), ps in paired, ps, indexed.get(ps))
+            found, pair, ps, by_subject = entry
+            if by_subject is not None:
+                objects = by_subject.get(s)
+                if objects is None:
+                    by_subject[s] = [o]
+                elif not repeats or o not in objects:
+                    objects.append(o)
+                    self.several.setdefault(ps, set()).add(s)
             if found:
-                for index, test in found:
+                for index_, test in found:
                     if test(o):
-                        self.failing.setdefault(index, {}).setdefault(s, []).append(o)
-            if ps in paired:
+                        failing.setdefault(index_, {}).setdefault(s, []).append(o)
+            if pair:
                 values.setdefault((str(s), ps), (s, []))[1].append(o)
             if kind is Literal:
                 dt = o.datatype
                 if dt is None:
                     continue
-                dts = str(dt)
+                dts = datatypes.get(dt)
+                if dts is None:
+                    dts = datatypes[dt] = str(dt)
                 if dts == string:
                     self.reason = "a literal typed xsd:string (the store keeps it as a plain string)"
                     return
                 if dts != lang_string:
-                    stored = stored_form(o)
                     lexical = str(o)
+                    stored = _stored_text(lexical, dts)
                     if stored[1] != dts or stored[0] != lexical:
-                        spelling.add(ps)
+                        self._spelling.add(ps)
                         self.respelled.add(stored)
                         self.rewritten.append((s, p, stored, o))
+
+    def _close(self, program: Program) -> None:
+        """What needs every triple seen: the pairs compared, the spellings a constraint reads."""
+        values = self._values
         for p, pairs in program.pairs.items():
+            name = str(p)
             for index, other in pairs:
+                other_name = str(other)
                 for (key, q), (subject, objs) in values.items():
-                    if q != str(p):
+                    if q != name:
                         continue
-                    others = dict.fromkeys(values.get((key, str(other)), (None, ()))[1])
-                    for v in dict.fromkeys(objs):
+                    # (a list of one needs no removing of repeats: rdflib hashes a literal in Python)
+                    others = values.get((key, other_name), (None, ()))[1]
+                    others = others if len(others) < 2 else dict.fromkeys(others)
+                    for v in (objs if len(objs) < 2 else dict.fromkeys(objs)):
                         n = _less_or_equal_failures(v, others)
                         if n:
                             self.failing.setdefault(index, {}).setdefault(subject, []).extend([v] * n)
         reads = {str(p) for p in program.reads_spelling}
-        if spelling and (program.reads_every_spelling or spelling & reads):
+        if self._spelling and (program.reads_every_spelling or self._spelling & reads):
             self.reason = "a SPARQL constraint reads the spelling of a literal the store respells"
         for index, by_subject in self.failing.items():    # a triple in document and background once
             if not program.checks[index].other:
@@ -986,6 +1150,13 @@ def nt_row(triple) -> str:
     return _nt_row(triple)
 
 
+@lru_cache(maxsize=None)
+def _ontology_statement(triple) -> str:
+    """An ontology triple (the background) as N-Triples without its closing `` .``: written
+    once each (only the ontology's own triples come here, so the cache is bounded by it)."""
+    return nt_row(triple)[:-3]
+
+
 class _Unmappable(Exception):
     pass
 
@@ -1000,13 +1171,27 @@ def run(program: Program, triples, words: Graph, nquads: bytes | str | None = No
     the store.  Then ``triples`` is empty when this returns None after the census."""
     import pyoxigraph as ox
 
-    from kg.validating.rules import Verdict, background_for, result_in_words, shapes_graph
+    from kg.validating.rules import Verdict, background_index, result_in_words, shapes_graph
 
-    background = background_for(triples)
     doc = triples if isinstance(triples, (list, tuple)) else list(triples)
-    census = Census(program, doc + background)
+    in_python = program.in_python
+    census = Census(program, doc, background_index(), program.indexed() if in_python else None)
     if census.reason:
         return None
+    background = census.background
+    if in_python:            # the template rows and the term tests' focus membership, in Python
+        from kg.validating.tables import Classes, focus_nodes, table_rows
+
+        classes = Classes(census.values[str(RDF.type)], census.values[str(RDFS.subClassOf)])
+        focus = focus_nodes(program.targets, program.python_derived(), census.values, classes)
+        found = table_rows(program.rows, program.member_lists(), focus, census.values, census.several, classes)
+        found += [(i, s, None) for i, by_subject in census.failing.items()
+                  for s in by_subject if s in focus.get(program.checks[i].focus_shape, ())]
+        present = set(focus)
+        census.values = census.several = None
+        del classes, focus
+    else:
+        found = []
     graph_iri = graph_iri or "urn:x-declass-kg:document"
     suffix = f" <{graph_iri}> .\n"
     if nquads is None:
@@ -1023,10 +1208,14 @@ def run(program: Program, triples, words: Graph, nquads: bytes | str | None = No
     # The document's N-Quads are loaded as given and the background after them: joined into one
     # text first, a large document's N-Quads were copied (and, as text, copied again in UTF-8).
     store.load(nquads, format=ox.RdfFormat.N_QUADS)
-    store.load("".join(nt_row(t)[:-3] + suffix for t in background), format=ox.RdfFormat.N_QUADS)
+    store.load("".join(_ontology_statement(t) + suffix for t in background), format=ox.RdfFormat.N_QUADS)
     if len(store) != expected:
         return None          # two spellings of one value on one subject and predicate: merged
-    store.update(program.focus_update(graph_iri))
+    if in_python:            # only the focus nodes the branches and SPARQL constraints read
+        store.update(program.focus_update(graph_iri, program.store_shapes()))
+    else:
+        store.update(program.focus_update(graph_iri))
+        present = {int(row["s"].value) for row in store.query(PRESENT)}
     default = [ox.NamedNode(graph_iri)]
     shapes = shapes_graph()
     results = []
@@ -1056,25 +1245,32 @@ def run(program: Program, triples, words: Graph, nquads: bytes | str | None = No
                                                       path if path is not None else check.path,
                                                       value, message, words, shapes)))
 
+    def violation(index: int, focus, value) -> None:
+        check = program.checks[index]
+        if check.test is not None:            # a term test: its failing values, as written
+            for written in census.failing[index][focus]:
+                add(check, focus, written)
+        elif check.value_free:
+            add(check, focus, None)
+        else:
+            add(check, focus, focus if check.value_is_focus else value)
+
     try:
-        rows = (row for query in program.queries({i: set(by) for i, by in census.failing.items()})
-                for row in store.query(query, default_graph=default))
-        for row in rows:
-            check = program.checks[int(row["c"].value)]
+        for index, focus, value in found:
+            violation(index, focus, value)
+        queries = program.queries({i: set(by) for i, by in census.failing.items()}, present, tables=not in_python)
+        for row in (row for query in queries for row in store.query(query, default_graph=default)):
+            index = int(row["c"].value)
             focus = term(row["this"])
-            if check.test is not None:            # a term test: its failing values, as written
-                for value in census.failing[int(row["c"].value)][focus]:
-                    add(check, focus, value)
-            elif check.value_free:
-                add(check, focus, None)
-            else:
-                add(check, focus, focus if check.value_is_focus else term(row["value"], focus, check))
-        for check in program.checks:
-            if check.query:
-                for row in store.query(check.query, default_graph=default):
-                    focus = term(row["this"])
-                    value = term(row["value"]) if row["value"] is not None else focus
-                    add(check, focus, value, term(row["path"]) if row["path"] is not None else None)
+            check = program.checks[index]
+            value = None if check.value_free or check.value_is_focus or check.test is not None \
+                else term(row["value"], focus, check)
+            violation(index, focus, value)
+        for check in program.constraints(present):
+            for row in store.query(check.query, default_graph=default):
+                focus = term(row["this"])
+                value = term(row["value"]) if row["value"] is not None else focus
+                add(check, focus, value, term(row["path"]) if row["path"] is not None else None)
         times = _detail_counts(store, default, [(c.detail, f) for c, f, _r in results if c.detail])
     except _Unmappable:
         return None

@@ -213,13 +213,23 @@ def background_for(graph) -> list:
     instead of ~1,800 copied.  A shape that walked into the ontology backwards would need this
     revisited.
     """
-    index = _background_index(str(ontology_dir()), str(shapes_dir()))
-    seen: set = set()
+    index = background_index()
     # (a literal is never the subject of an ontology triple: only subjects and the objects that
     # are not literals are looked up, and no literal is hashed, a Python call in rdflib)
     nodes = graph.all_nodes() if isinstance(graph, Graph) else \
         {s for s, _p, _o in graph}.union([o for _s, _p, o in graph if type(o) is not Literal])
-    stack = [n for n in nodes if n in index]
+    return reachable(index, [n for n in nodes if n in index])
+
+
+def background_index() -> dict:
+    """The ontology's triples the shapes can read, by subject (see `background_for`)."""
+    return _background_index(str(ontology_dir()), str(shapes_dir()))
+
+
+def reachable(index: dict, stack: list) -> list:
+    """The triples of ``index`` reachable forward from the nodes of ``stack`` (keys of ``index``,
+    repeats allowed): each node's triples once, whatever order the nodes come in."""
+    seen: set = set()
     found = []
     while stack:
         node = stack.pop()
