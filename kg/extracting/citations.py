@@ -50,7 +50,7 @@ from kg.extracting.citation_clauses import agreed_on, greetings, reported_acts
 from kg.extracting.citation_phrases import cite_noun_phrase, noun_phrases
 from kg.extracting.citing import Cite, CitingContext, slug
 from kg.extracting.relative_dates import MONTH
-from kg.lexicon.alternation import CaseFolded
+from kg.lexicon.alternation import CaseFolded, lowered
 from kg.lexicon.documents import NOUN_ALT, noun
 from kg.reading.transcript import Transcript
 from kg.records import (Addressee, CitedDocument, DocumentHeader, Participant, PersonMention, Record,
@@ -66,14 +66,18 @@ _ISSUE_RE = re.compile(
     rf"(?P<pub>[A-Z][\w&.'’]*(?:\s+(?:[A-Z][\w&.'’]*|and|of|the|AND|OF|THE)){{0,6}}(?<![a-z]\sand)(?<!\sof)(?<!\sthe))")
 
 
+# what every match of _ISSUE_RE prints ("issue" alone stands in many a text that cites none)
+_ISSUE_OF = re.compile(r"issue\s+of\s")
+
+
 def _periodicals(ctx: CitingContext) -> list[Cite]:
     """An issue of a periodical, and what it contains: "the November 5 issue of the US NEWS
     AND WORLD REPORT containing an interview with Defense Secretary McNamara", "the June 3
     issue of the New York Times"."""
     text = ctx.t.text
     out = []
-    if text.find("issue", ctx.t.body_start) < 0:
-        return out                     # every match prints the word; the pattern is slow to fail
+    if _ISSUE_OF.search(text, ctx.t.body_start) is None:
+        return out                     # every match prints the words; the pattern is slow to fail
     for m in _ISSUE_RE.finditer(text, ctx.t.body_start):
         pub = " ".join(w if len(w) <= 3 and w.isupper() and w not in ("AND", "THE", "OF") else
                        w.capitalize() if w.isupper() and w not in ("AND", "OF", "THE") else
@@ -300,6 +304,26 @@ _TEL_RE = CaseFolded(
     r"\s*(?:no\.\s*)?(?P<nums>\d{1,5}(?:(?:\s*,\s*|\s+and\s+)\d{1,5})*)\b")
 
 
+# What every match of _TEL_RE prints (lower-cased) just before its number: a cable's word
+# ("deptel", "telegram", "cables") or a possessive's "'s".  A text that prints none of it
+# (most texts: their "'s" and "tel" stand before no number) is not searched with _TEL_RE,
+# which tries every word as a post's name.
+_NUMBER_CUE = re.compile(r"(?:tel|telegram|cable)s?\.?\s*(?:no\.\s*)?\d|['’]s\s*(?:no\.\s*)?\d")
+_NUMBER_CUE_RUNS = ("tel", "cable", "'s", "’s")
+
+
+def cites_by_number(low: str) -> bool:
+    """Whether the lower-cased text prints a cable's word or an "'s" just before a number:
+    each place that prints one of the cue's first letters (str.find) is tried."""
+    for run in _NUMBER_CUE_RUNS:
+        at = low.find(run)
+        while at >= 0:
+            if _NUMBER_CUE.match(low, at):
+                return True
+            at = low.find(run, at + 1)
+    return False
+
+
 def _post_label(printed: str | None) -> str | None:
     """The agent a post's telegrams come from: 'Moscow' -> 'American Embassy, Moscow'."""
     from kg.extracting.header import normalise_place
@@ -328,6 +352,9 @@ def _telegram_references(t: Transcript, found: list[Record], ctx: CitingContext)
     year = ctx.doc_date.year if ctx.doc_date else None
     places = {p.casefold() for p in _known_posts()}
     out: list[Cite] = []
+    low = lowered(t.text)                    # None: an odd letter, the pattern must say
+    if low is not None and not cites_by_number(low):
+        return out
     for m in _TEL_RE.finditer(t.text):
         post = t.text[m.start("post"):m.end("post")] if m.start("post") >= 0 else None
         if post and post.casefold() not in places:

@@ -10,9 +10,11 @@ from the participants list, as the turns extractor reads it.
 """
 from __future__ import annotations
 
+import operator
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 
 from kg.extracting.discourse import sentences, turn_spans
@@ -64,6 +66,32 @@ def _any_within(sorted_offsets: list[int], start: int, end: int) -> bool:
     """Some offset of the sorted list lies in [start, end)."""
     k = bisect_left(sorted_offsets, start)
     return k < len(sorted_offsets) and sorted_offsets[k] < end
+
+
+def skipped_lines(t: Transcript, listed: list[int], every_line: bool = False) -> list[tuple[int, int]]:
+    """The lines (``(start, end)``, in order) that are no prose: those that hold one of the
+    ``listed`` reading offsets (a participant's or drafter's entry) and those that open with a
+    header's label ("SUBJECT:", "PARTICIPANTS:", "Drafted by").
+
+    Only the lines that print a label's words, and the line of each listed offset (by
+    bisection), are looked at, when the lines run in order without overlap (a reader's lines
+    do); ``every_line``: each line looked at, the plain scan this is tested against."""
+    lines = t.lines
+    listed = sorted(listed)
+    starts = [ln.start for ln in lines]
+    labelled = _NO_PROSE_LINES.lines(t.text, starts)       # None: any line may
+    ends = [ln.end for ln in lines]
+    in_order = all(map(operator.le, starts, ends)) and all(map(operator.le, ends[:-1], starts[1:]))
+    if every_line or labelled is None or not in_order:
+        return [(ln.start, ln.end) for i, ln in enumerate(lines)
+                if _any_within(listed, ln.start, ln.end)
+                or (labelled is None or i in labelled) and _NO_PROSE.match(t.text, ln.start, ln.end)]
+    taken = {i for i in labelled if _NO_PROSE.match(t.text, starts[i], ends[i])}
+    for at in listed:
+        i = bisect_right(starts, at) - 1
+        if i >= 0 and at < ends[i]:
+            taken.add(i)
+    return [(starts[i], ends[i]) for i in sorted(taken)]
 
 
 class _Containing:
@@ -174,15 +202,15 @@ class CitingContext:
         # put the body's start ("SUBJECT: Outer Space Agreement")
         listed = [t.reading_offset(r.evidence[0].start) for r in found
                   if isinstance(r, (Participant, Drafter)) and r.evidence]
-        listed.sort()
-        labelled = _NO_PROSE_LINES.lines(t.text, [ln.start for ln in t.lines])   # None: any
-        self.skipped = [(ln.start, ln.end) for i, ln in enumerate(t.lines)
-                        if _any_within(listed, ln.start, ln.end)
-                        or (labelled is None or i in labelled) and _NO_PROSE.match(t.text, ln.start, ln.end)]
+        self.skipped = skipped_lines(t, listed)
         self.sentences = [(s.start, s.end) for a, b in self.paragraphs for s in sentences(t, a, b)]
         self._in_sentence = _Containing(self.sentences)
-        self._in_line = _Containing([(ln.start, ln.end) for ln in t.lines])
         self._in_paragraph = _Containing(self.paragraphs)
+
+    @cached_property
+    def _in_line(self) -> _Containing:
+        # asked only of an offset outside every sentence: most documents never ask
+        return _Containing([(ln.start, ln.end) for ln in self.t.lines])
 
     # -- who is in the room, as the participants list prints it --------------------------------
 

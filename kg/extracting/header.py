@@ -20,6 +20,7 @@ from kg.extracting.dates import (ISO_SLASH_DATE_RE, MONTH_NAME_DATE_RE, TIME_RAN
                                  parse_month_name_date, parse_time_range, safe_date)
 from kg.extracting.nara_form import _form_lines, form_date
 from kg.extracting.record_date import cited, record_date
+from kg.lexicon.alternation import RunIndex, lowered, required_runs
 from kg.lexicon.data import table
 from kg.reading.transcript import Line, Transcript
 from kg.records import DocumentHeader, Record, Span
@@ -81,8 +82,21 @@ def places() -> tuple[Place, ...]:
                  for r in table("places.csv"))
 
 
-def normalise_place(printed: str) -> Place | None:
-    return next((p for p in places() if p.pattern.search(printed)), None)
+@lru_cache(maxsize=1)
+def _place_words() -> RunIndex:
+    """Which places' patterns a text may match, by one search for the words they print."""
+    return RunIndex(required_runs(p.pattern.pattern, re.IGNORECASE) for p in places())
+
+
+def normalise_place(printed: str, every_place: bool = False) -> Place | None:
+    """The first place whose pattern the printed text matches (``every_place``: each pattern
+    tried, the plain loop; else only those whose words it prints, in the same order)."""
+    low = None if every_place else lowered(printed)       # None: an odd letter, try every one
+    found = places()
+    for i in range(len(found)) if low is None else _place_words().which(low):
+        if found[i].pattern.search(printed):
+            return found[i]
+    return None
 
 
 def genre_of(text: str) -> str | None:

@@ -34,13 +34,13 @@ Dates are US month/day order; two-digit years are 19xx.
 from __future__ import annotations
 
 import re
-import weakref
 from datetime import date
 
 from rapidfuzz.distance import Levenshtein
 
 from kg.extracting import extractor
 from kg.extracting.dates import NUMERIC_DATE_RE, parse_numeric_date
+from kg.extracting.kept import for_last_transcript
 from kg.extracting.markings import caveats_of, level_of
 from kg.lexicon.alternation import Prefiltered
 from kg.reading.plaintext import match_banner
@@ -111,20 +111,6 @@ def _name_of(label: str) -> str:
     return next(name for rx, name in _FIELD_RES if rx.fullmatch(label))
 
 
-# The form's lines are asked for by seven extractors of each document (the header, the cable's
-# fields, the signatures ... leave them out): found once, kept for the transcript last asked
-# about (by identity, through a weak reference: a large source's transcript is let go as soon
-# as it is mapped, kg.pipeline, and this must not hold it; a view is another transcript).
-_LAST_FORM: list = [lambda: None, ()]
-
-
-def _form_lines(t: Transcript) -> list[Line]:
-    """The text lines of the form: from its title or first label to the first page break."""
-    if _LAST_FORM[0]() is not t:
-        _LAST_FORM[:] = [weakref.ref(t), tuple(_find_form_lines(t))]
-    return list(_LAST_FORM[1])
-
-
 def _find_form_lines(t: Transcript) -> list[Line]:
     lines = t.lines
     start = None
@@ -167,6 +153,11 @@ def _find_form_lines(t: Transcript) -> list[Line]:
                 break
         out.append(ln)
     return out
+
+
+# The form's lines are asked for by seven extractors of each document (the header, the cable's
+# fields, the signatures ... leave them out): found once (kg.extracting.kept).
+_form_lines = for_last_transcript(_find_form_lines)
 
 
 def _is_label(t: Transcript, ln: Line) -> bool:

@@ -25,10 +25,12 @@ is not a participant.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from kg.extracting import extractor
+from kg.extracting.kept import for_last_transcript
 from kg.lexicon.alternation import Prefiltered
 from kg.lexicon.authority import authority_lookup, office_forms, office_of, offices, post_office
 from kg.lexicon.names import NOT_A_NAME
@@ -264,14 +266,25 @@ _LABEL = Prefiltered(_LABEL_RE)
 _CAPTION = Prefiltered(_CAPTION_RE)
 
 
-def blocks(t: Transcript) -> list[ListBlock]:
-    """Every participants block of the transcript, in order."""
+def _blocks(t: Transcript, every_line: bool = False) -> list[ListBlock]:
+    """Every participants block of the transcript, in order (`blocks`, computed afresh;
+    ``every_line``: each line looked at, the plain scan the skipping is tested against)."""
     out: list[ListBlock] = []
     lines = t.lines
     starts = [ln.start for ln in lines]
     labels = _LABEL.lines(t.text, starts)          # None: any line may
     captions = _CAPTION.lines(t.text, starts)
-    i = 0
+    # the lines that may open a block (None: any line): a line that may hold neither a label
+    # nor a caption opens none, and need not be looked at
+    may_open = None if every_line or labels is None or captions is None else sorted(labels | captions)
+
+    def next_opening(i: int) -> int:
+        if may_open is None:
+            return i
+        k = bisect.bisect_left(may_open, i)
+        return may_open[k] if k < len(may_open) else len(lines)
+
+    i = next_opening(0)
     while i < len(lines):
         ln = lines[i]
         label = _LABEL_RE.match(t.line_text(ln)) \
@@ -281,7 +294,7 @@ def blocks(t: Transcript) -> list[ListBlock]:
             text = t.line_text(ln) if ln.kind == "text" else ""
             if not ((captions is None or i in captions) and _CAPTION_RE.search(text)
                     and _caption_only(text)):
-                i += 1
+                i = next_opening(i + 1)
                 continue
             label_end = ln.start
         else:
@@ -305,8 +318,12 @@ def blocks(t: Transcript) -> list[ListBlock]:
             taken.append(cur)
             j += 1
         out.append(ListBlock(ln.start, taken[-1].end, label_end, tuple(taken)))
-        i = j
+        i = next_opening(j)
     return out
+
+
+# the blocks are asked for by the participants and by the turns (whose lists they are not)
+blocks = for_last_transcript(_blocks)
 
 
 # "MEMORANDUM OF CONFERENCE WITH THE PRESIDENT": the office-holder the heading names took

@@ -272,6 +272,13 @@ def _the_office_re(with_the: tuple[str, ...]) -> re.Pattern:
                       rf"(?![A-Za-z-]){_POSS}(?!\s+(?:[A-Z]|of\s|General))")
 
 
+@lru_cache(maxsize=8)
+def _bare_re(known: tuple[str, ...]) -> re.Pattern:
+    """The known names alone (most documents know the same ones: the authority's)."""
+    names = grouped(map(re.escape, known), ignorecase=False)
+    return re.compile(rf"(?<![A-Za-z.])(?P<name>(?:{_INITIALS}[ \t]*)?(?:{names}))(?![a-z]){_POSS}")
+
+
 @extractor(NAME, requires=(Participant, DocumentHeader, Drafter, ReviewEvent), produces=(PersonMention,))
 def extract(t: Transcript, found: list[Record]) -> list[Record]:
     raw = t.raw
@@ -304,7 +311,8 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
                 continue
             cands.append((1, base + im.start("name"), base + im.end("name"), "Messrs.",
                           im.group("name"), m.start(), "mention", False))
-    known_set = set(_known_names(found))
+    known = _known_names(found)
+    known_set = set(known)
     lowercase_words = _LowerCaseWords(view)
     for m in TITLED_RE.finditer(view):
         if _in_address(view, m.start("title"), m.group("title")):
@@ -358,13 +366,8 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
         for m in post_re.finditer(view):
             cands.append((3, m.start(), m.end("form"), "the " + m.group("form"), None,
                           m.start(), "mention", bool(m.group("poss"))))
-    known = _known_names(found)
     if known:
-        names = grouped(map(re.escape, known), ignorecase=False)
-        bare_re = re.compile(
-            rf"(?<![A-Za-z.])(?P<name>(?:{_INITIALS}[ \t]*)?(?:{names}))"
-            rf"(?![a-z]){_POSS}")
-        for m in bare_re.finditer(view):
+        for m in _bare_re(tuple(known)).finditer(view):
             cands.append((4, m.start("name"), m.end("name"), None, m.group("name"),
                           m.start("name"), "mention", bool(m.group("poss"))))
 

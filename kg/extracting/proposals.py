@@ -99,6 +99,16 @@ def proposal_act(text: str, side: str | None, sides: set[str],
     return _proposal_act(text, side, frozenset(sides), tuple(own_names))
 
 
+@lru_cache(maxsize=256)
+def _side_words(side: str | None, sides: frozenset[str]) -> tuple[str, str | None]:
+    """The speaker's side's words and the other sides' as alternations (the act patterns are
+    kept under them): made once for the sides of a document, not again for each sentence."""
+    other_words = [w for s in sorted(_others(side, sides)) for w in SIDE_WORDS.get(s, ())]
+    other = _alt(other_words) if other_words else None
+    own_words = list(SIDE_WORDS.get(side or "", ())) + ["he", "He", "we", "We", "I", "they", "They"]
+    return _alt(own_words), other
+
+
 @lru_cache(maxsize=8192)    # the claims extractor asks again of every sentence proposals asked of
 def _proposal_act(text: str, side: str | None, sides: frozenset[str],
                   own_names: tuple[str, ...]) -> str | None:
@@ -106,10 +116,7 @@ def _proposal_act(text: str, side: str | None, sides: frozenset[str],
         return None
     if own_names and _support(own_names).search(text):
         return None
-    other_words = [w for s in sorted(_others(side, sides)) for w in SIDE_WORDS.get(s, ())]
-    other = _alt(other_words) if other_words else None
-    own_words = list(SIDE_WORDS.get(side or "", ())) + ["he", "He", "we", "We", "I", "they", "They"]
-    own = _alt(own_words)
+    own, other = _side_words(side, sides)
     # the act the sentence performs is the first one it states ("asked me to tell the President
     # that he was ready to ...": a request that carries an offer)
     best: tuple[int, str] | None = None

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from kg.extracting.dates import NUMERIC_DATE_RE, parse_numeric_date, safe_date
-from kg.lexicon.alternation import lines_printing, lowered
+from kg.lexicon.alternation import line_starts_printing, lowered
 from kg.reading.transcript import Transcript
 from kg.records import Record, ReviewEvent, Span
 
@@ -63,7 +63,6 @@ STAMPS: tuple[Stamp, ...] = (
 _CUES = ("RELEAS", "ELEASE", "KENNED", "ASSASS", "HEREIN", "UNCLASS", "DECLASS", "SANIT", "APPROV")
 _CUE_RE = re.compile("|".join(_CUES), re.IGNORECASE)
 _CUES_LOWER = tuple(c.lower() for c in _CUES)
-_LF = re.compile("\n")
 # the year before the stamp's words; the OCR may have eaten the first word ("2022 RELEAS] UNDER")
 _YEAR_BEFORE_RE = re.compile(r"(?P<y>(?:19|20)\d\d)\W{0,3}(?:\S{1,9}\s?)?$")
 _YEAR_AFTER_RE = re.compile(r"^\W{0,3}(?P<y>(?:19|20)\d\d)(?![\d/-])")
@@ -85,8 +84,7 @@ def cue_lines(t: Transcript):
     if low is None:
         starts = sorted({raw.rfind("\n", 0, m.start()) + 1 for m in _CUE_RE.finditer(raw)})
     else:
-        lines = [0, *(m.end() for m in _LF.finditer(raw))]
-        starts = sorted(lines[i] for i in lines_printing(low, _CUES_LOWER, lines))
+        starts = sorted(line_starts_printing(low, _CUES_LOWER))
     for at in starts:
         end = raw.find("\n", at)
         yield at, raw[at:end if end >= 0 else len(raw)]

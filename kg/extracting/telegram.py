@@ -32,6 +32,7 @@ from datetime import date
 from kg.extracting import extractor
 from kg.extracting.dates import month_number, safe_date
 from kg.extracting.nara_form import _form_lines
+from kg.lexicon.alternation import RunIndex, required_runs
 from kg.reading.plaintext import match_banner
 from kg.reading.transcript import Line, Transcript
 from kg.records import Addressee, DocumentHeader, Drafter, Record, Span, Transmission
@@ -69,6 +70,10 @@ DISTRIBUTION: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), label) 
     (r"\bLIMIT(?:ED)?\s+DISTRIBUTION\b", "LIMIT DISTRIBUTION"), (r"\bEXDIS\b", "EXDIS"),
     (r"\bNODIS\b", "NODIS"), (r"\bLIMDIS\b", "LIMDIS"), (r"\bROGER\s+CHANNEL\b", "ROGER CHANNEL"),
 ))
+# Which of them a line of the head may match, by one search for the words they print (most
+# lines print none)
+_HEAD_PATTERNS = PRECEDENCE + DISTRIBUTION
+_HEAD_WORDS = RunIndex(required_runs(rx.pattern, rx.flags & re.IGNORECASE) for rx, _label in _HEAD_PATTERNS)
 # A line alone that ends the text: the typist's reference ("LIR/ 2", "AAL/10"), a closing
 # banner or the reproduction warning, a group marking ("GP-1"), a page break.
 _CLOSER_RE = re.compile(r"^\W{0,3}(?:[A-Z]{2,4}\s?/\s?\d{1,3}|GP\s?-\s?\d|REPRODUCTION|END(?:\s+OF\s+MESSAGE)?\b"
@@ -260,15 +265,12 @@ def extract(t: Transcript, found: list[Record]) -> list[Record]:
         text = t.line_text(ln)
         if len(text.split()) > 10 and not _ROUTING_RE.match(text):
             continue
-        for rx, label in PRECEDENCE:
+        for k in _HEAD_WORDS.which(text):         # the precedences, then the captions, in order
+            rx, label = _HEAD_PATTERNS[k]
+            labels = precedence if k < len(PRECEDENCE) else distribution
             for m in rx.finditer(text):
-                if label not in precedence:
-                    precedence.append(label)
-                    spans.append(_span(t, ln, m))
-        for rx, label in DISTRIBUTION:
-            for m in rx.finditer(text):
-                if label not in distribution:
-                    distribution.append(label)
+                if label not in labels:
+                    labels.append(label)
                     spans.append(_span(t, ln, m))
 
     head_end = head[-1].end if head else 0

@@ -196,6 +196,36 @@ def lines_printing(text: str, runs: Iterable[str], starts: list[int]) -> set[int
     return out
 
 
+def line_starts_printing(text: str, runs: Iterable[str]) -> set[int]:
+    """Where the lines of ``text`` (split at "\\n") in which one of ``runs`` begins start: a
+    look along the text for each run (``str.find``), the rest of a line skipped once it has
+    one, without the offsets of every line (`lines_printing` for a text whose lines are known)."""
+    out: set[int] = set()
+    for r in runs:
+        at = text.find(r)
+        while at >= 0:
+            out.add(text.rfind("\n", 0, at) + 1)
+            end = text.find("\n", at)
+            at = text.find(r, end + 1) if end >= 0 else -1      # the next line on
+    return out
+
+
+def first_in_lines(rx: re.Pattern, text: str, probe: str, runs: Iterable[str]) -> re.Match | None:
+    """``rx.search(text)`` for a pattern no match of which holds a "\\n" (``^`` and ``$`` read
+    line by line, as under re.MULTILINE), searched only in the lines of ``text`` in which one
+    of the ``runs`` every match prints begins (found in ``probe``: the text, or its lower-cased
+    copy for a case-insensitive pattern, with the same offsets), in order.  A pattern tried
+    at every position of a long text (a ``^`` first, or re.IGNORECASE) costs more than
+    ``str.find`` of its words; each line is searched as its stretch of the whole text, so
+    ``^``, ``\\b`` and look-behinds at its start see what they see in the whole text."""
+    for start in sorted(line_starts_printing(probe, runs)):
+        end = probe.find("\n", start)
+        m = rx.search(text, start, end if end >= 0 else len(probe))
+        if m is not None:
+            return m
+    return None
+
+
 class Prefiltered:
     """A compiled pattern searched only in a text that prints one of its `required_runs` (in
     lower case for a case-insensitive pattern): for the patterns tried on every sentence of a

@@ -31,8 +31,9 @@ import bisect
 import operator
 import dataclasses
 import re
+from functools import lru_cache
 
-from kg.lexicon.alternation import lowered, may_match, required_runs
+from kg.lexicon.alternation import first_in_lines, lowered, required_runs
 from kg.reading import reader
 from kg.reading.markdown import PAGE_RE, find_body
 from kg.reading.transcript import Block, Line, TextBuilder, Transcript, raw_lines
@@ -80,12 +81,23 @@ def _within_one_edit(a: str, b: str) -> bool:
     return a[i + 1:] == b[i + 1:] if la == lb else a[i:] == b[i + 1:]
 
 
+# each variant's banner word (the first that lists it), looked up at once
+_CANON_OF: dict[str, str] = {}
+for _canon, _variants in _BANNER_WORDS.items():
+    for _variant in _variants:
+        _CANON_OF.setdefault(_variant, _canon)
+
+
+# a pure function of the token, asked of the same words on every page (kept for the process)
+@lru_cache(maxsize=1 << 14)
 def _banner_word(token: str) -> str | None:
     """The banner word an OCR'd token stands for, or None."""
     word = token.upper()
-    for canon, variants in _BANNER_WORDS.items():
-        if word in variants:
-            return canon
+    return _CANON_OF.get(word) or _misread_banner_word(word)
+
+
+def _misread_banner_word(word: str) -> str | None:
+    """The long banner word one edit from a word in capitals that no variant lists."""
     if len(word) >= 5:
         for canon in _LONG_WORDS:
             if _within_one_edit(word, canon):
@@ -196,14 +208,15 @@ class _Probe:
     def __init__(self, text: str):
         self.text = text
 
-    def search(self, k: int) -> re.Match | None:
-        """`_GENRE_CUES` [k] searched in the text, line by line (MULTILINE)."""
+    def search(self, k: int, every_line: bool = False) -> re.Match | None:
+        """`_GENRE_CUES` [k] searched in the text, line by line (MULTILINE): only the lines
+        that print one of its runs (``every_line``: the whole text, as the plain search)."""
         rx, runs = _GENRE_CUES[k][1], _CUE_RUNS[k]
         # None: an odd letter, every pattern is tried
         probe = lowered(self.text) if rx.flags & re.IGNORECASE else self.text
-        if probe is not None and not may_match(runs, probe):
-            return None
-        return _multiline(rx).search(self.text)
+        if probe is None or runs is None or every_line:
+            return _multiline(rx).search(self.text)
+        return first_in_lines(_multiline(rx), self.text, probe, runs)
 
 
 def sniff(raw: str) -> float:

@@ -371,3 +371,166 @@ def test_the_form_lines_kept_do_not_hold_the_transcript():
     del t
     gc.collect()
     assert gone() is None
+
+
+def test_the_participants_blocks_skipping_lines_are_those_of_the_scan_of_every_line():
+    # kg.extracting.participants: only the lines that print a label's or a caption's words
+    # are looked at for a block's opening; every real document, and its text upper-cased
+    # (other lines print the words), gives the blocks the scan of every line gives, and the
+    # blocks kept for the last transcript are those found anew
+    import dataclasses
+
+    from kg.extracting.participants import _blocks, blocks
+    from tests.real_texts import real_transcripts
+
+    found = 0
+    for t in real_transcripts():
+        for view in (t, dataclasses.replace(t, text=t.text.upper())):
+            plain = _blocks(view, every_line=True)
+            assert _blocks(view) == plain, t.name
+            assert blocks(view) == plain and blocks(view) == plain, t.name
+            found += len(plain)
+    assert found >= 5, found
+
+
+def test_what_is_kept_for_the_last_transcript_is_computed_afresh_for_another():
+    from kg.extracting.kept import for_last_transcript
+    from kg.reading.plaintext import read_plaintext
+
+    calls = []
+
+    def lines_of(t):
+        calls.append(t.name)
+        return [ln.kind for ln in t.lines]
+
+    kept = for_last_transcript(lines_of)
+    a = read_plaintext("a.txt", "one\n\ntwo")
+    b = read_plaintext("b.txt", "three")
+    assert kept(a) == ["text", "blank", "text"]
+    kept(a).clear()                                  # the caller's list, not the one kept
+    assert kept(a) == ["text", "blank", "text"] and calls == ["a.txt"]
+    assert kept(b) == ["text"] and kept(a) == ["text", "blank", "text"]
+    assert calls == ["a.txt", "b.txt", "a.txt"]
+    assert kept.__wrapped__ is lines_of
+
+
+def test_the_lines_that_are_no_prose_are_those_the_scan_of_every_line_finds():
+    # kg.extracting.citing.skipped_lines looks only at the lines that print a label's words
+    # and at the line of each listed offset; on every real document, with the offsets of its
+    # participants and drafters and with offsets spread over its whole text (line starts and
+    # ends, blank lines), it gives the lines the scan of every line gives
+    from kg.extracting.citing import skipped_lines
+    from kg.records import Drafter, Participant
+    from tests.real_texts import real_transcripts
+
+    found = 0
+    for t in real_transcripts():
+        records = _found(t)
+        listed = [t.reading_offset(r.evidence[0].start) for r in records
+                  if isinstance(r, (Participant, Drafter)) and r.evidence]
+        spread = list(range(0, len(t.text) + 1, 97)) + [ln.start for ln in t.lines[::5]] \
+            + [ln.end for ln in t.lines[::7]]
+        for offsets in (listed, spread, []):
+            plain = skipped_lines(t, offsets, every_line=True)
+            assert skipped_lines(t, offsets) == plain, t.name
+            found += len(plain)
+    assert found > 100, found
+
+
+def test_a_cables_head_lines_are_searched_for_the_patterns_whose_words_they_print():
+    # kg.extracting.telegram: a line of a message's head is searched only for the precedence
+    # and caption patterns whose words it prints; on every line of every real document (and
+    # its text in capitals, where the words stand) every pattern that finds something is one
+    # of those
+    from kg.extracting.telegram import _HEAD_PATTERNS, _HEAD_WORDS
+    from tests.real_texts import real_transcripts
+
+    found = 0
+    for t in real_transcripts():
+        for text in (t.text, t.text.upper()):
+            for line in text.splitlines():
+                matching = [k for k, (rx, _label) in enumerate(_HEAD_PATTERNS) if rx.search(line)]
+                assert set(matching) <= set(_HEAD_WORDS.which(line)), line
+                found += len(matching)
+    assert found > 20, found
+
+
+def test_a_printed_place_is_the_first_place_whose_pattern_matches_it():
+    # kg.extracting.header.normalise_place tries only the places whose words the text prints;
+    # every line of every real document, and the places' own names, give the place the plain
+    # loop over every pattern gives
+    from kg.extracting.header import normalise_place, places
+    from tests.real_texts import real_transcripts
+
+    texts = [line for t in real_transcripts() for line in t.text.splitlines()]
+    texts += [p.name for p in places()] + ["USUN", "US Mission NY", "Amembassy MOSCOW", "ſaigon", "Kİev"]
+    hits = 0
+    for text in texts:
+        plain = normalise_place(text, every_place=True)
+        assert normalise_place(text) == plain, text
+        hits += plain is not None
+    assert hits > 50, hits
+
+
+TELEGRAM_CITES = ["Deptel 1745", "Moscow's 1084 and 1090", "Department's telegram no. 12",
+                  "EMBTEL. 5", "DEPT’S CABLES 12 and 14", "reference: USUN'S 3301", "Urtels 55, 56",
+                  "Depcirtel No.4", "mytel 7", "Department’s tel 88"]
+
+
+def test_a_text_that_cites_no_telegram_by_number_prints_no_cue_before_a_number():
+    # kg.extracting.citations searches a text for the telegrams it cites only when it prints a
+    # cable's word or an "'s" just before a number; every match of the telegram pattern, in
+    # every real document and in the forms of the cable abbreviations, prints that cue
+    from kg.extracting.citations import _TEL_RE, cites_by_number
+    from kg.lexicon.alternation import lowered
+    from tests.real_texts import real_transcripts
+
+    texts = [t.text for t in real_transcripts()] + TELEGRAM_CITES + [" ".join(TELEGRAM_CITES).upper()]
+    matches = 0
+    for text in texts:
+        for m in _TEL_RE.finditer(text):
+            assert cites_by_number(lowered(text)), text[:80]
+            assert cites_by_number(m.group().lower()), m.group()
+            matches += 1
+    assert matches >= len(TELEGRAM_CITES) * 2
+    assert not cites_by_number("kennedy's house, the intelligence 5 hotel")
+
+
+def test_the_known_names_pattern_kept_is_the_one_made_for_the_document():
+    # kg.extracting.persons compiles the known names' pattern once for each list of names (the
+    # authority's, and with a document's participants); for every real document it is the
+    # pattern made afresh from that document's names
+    from kg.extracting.persons import _bare_re, _known_names
+    from tests.real_texts import real_transcripts
+
+    for t in real_transcripts():
+        known = tuple(_known_names(_found(t)))
+        assert _bare_re(known).pattern == _bare_re.__wrapped__(known).pattern, t.name
+
+
+def test_every_issue_of_a_periodical_prints_issue_of():
+    # kg.extracting.citations searches a text for the issues of periodicals it cites only when
+    # it prints "issue of"; every match in every real document and in the forms of the
+    # docstring prints it
+    from kg.extracting.citations import _ISSUE_OF, _ISSUE_RE
+    from tests.real_texts import real_transcripts
+
+    texts = [t.text for t in real_transcripts()] + [
+        "the November 5 issue of the US NEWS AND WORLD REPORT containing an interview with him",
+        "in the June 3 issue of the New York Times", "the May 12,  issue of\nTime"]
+    matches = 0
+    for text in texts:
+        for m in _ISSUE_RE.finditer(text):
+            assert _ISSUE_OF.search(m.group()), m.group()
+            matches += 1
+    assert matches >= 3
+
+
+def test_the_sides_words_kept_are_those_made_afresh():
+    # kg.extracting.proposals keeps the sides' word alternations per (side, sides)
+    from kg.extracting.proposals import _side_words
+
+    for side in (None, "US", "USSR", "UK", "Cuba"):
+        for sides in (frozenset(), frozenset({"US", "USSR"}), frozenset({"US", "UK", "USSR", "Cuba"})):
+            assert _side_words(side, sides) == _side_words.__wrapped__(side, sides)
+            assert _side_words(side, sides)[0] is _side_words(side, sides)[0]

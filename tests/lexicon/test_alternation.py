@@ -109,6 +109,39 @@ def test_the_lines_that_may_match_hold_every_line_that_matches():
     assert Prefiltered(re.compile(r"\d+")).lines(text, starts) is None   # no run: any line
 
 
+def test_the_starts_of_the_lines_that_print_a_run_are_those_of_the_lines_found_by_their_offsets():
+    from kg.lexicon.alternation import line_starts_printing, lines_printing
+    from tests.real_texts import real_transcripts
+
+    texts = ["", "\n", "abc", "x\nab\n\nab ab\nb\nab", "ab\n"] + [t.raw for t in real_transcripts()]
+    runs_list = [("ab",), ("b", "ab"), ("the",), ("secret", "release"), ("\nab",), ("memo", "x")]
+    for text in texts:
+        starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        for runs in runs_list:
+            assert line_starts_printing(text, runs) == {starts[i] for i in lines_printing(text, runs, starts)}
+
+
+def test_the_first_match_in_the_lines_that_print_a_run_is_the_first_match_of_the_text():
+    import re
+
+    from kg.lexicon.alternation import first_in_lines, lowered, required_runs
+    text = ("x\nAIRGRAM no\nMemo\n  - Memorandum for the Record\nsee the memorandum of\n"
+            "MEMORANDUM OF CONVERSATION\nwordmemorandum for\n")
+    cases = [(r"^[^\w\n]{0,3}MEMORANDUM[ \t]+(?:OF[ \t]+CONVERSATION|FOR\b)", re.IGNORECASE),
+             (r"(?<!\w)memorandum[ \t]+of$", 0), (r"\bMEMORANDUM OF", 0), (r"^AIRGRAM\b", 0),
+             (r"^[^\w\n]{0,3}CITE[ \t]+[A-Z]{2,}", 0)]
+    for pattern, flags in cases:
+        rx = re.compile(pattern, flags | re.MULTILINE)
+        probe = lowered(text) if flags else text
+        got = first_in_lines(rx, text, probe, required_runs(pattern, flags))
+        plain = rx.search(text)
+        assert (got and (got.span(), got.group())) == (plain and (plain.span(), plain.group())), pattern
+    rx = re.compile(cases[0][0], re.IGNORECASE | re.MULTILINE)
+    assert first_in_lines(rx, text, lowered(text), required_runs(cases[0][0], re.IGNORECASE)).group() \
+        == "MEMORANDUM OF CONVERSATION"      # "  - Memorandum": four characters before the word
+    assert first_in_lines(rx, "no memo here", "no memo here", ("memorandum",)) is None
+
+
 def test_a_case_folded_pattern_finds_where_the_case_insensitive_one_finds():
     import re
 

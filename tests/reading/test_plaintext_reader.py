@@ -266,3 +266,50 @@ def test_the_function_words_of_a_line_are_counted_as_a_loop_of_each_word_counts_
             counted += plain
     assert _function_words("(THE) OF, 'TO' and The".split()) == 3
     assert counted > 100
+
+
+def test_a_genre_cue_found_in_the_lines_that_print_its_words_is_the_first_in_the_whole_text():
+    # kg.reading.plaintext searches a genre cue only in the lines that print one of its words;
+    # in every real document's reading text, raw text and head (as sniff sees it), and in the
+    # cue lines of each genre, it finds what the search of the whole text finds
+    from kg.reading.plaintext import _GENRE_CUES, _Probe
+    from tests.real_texts import real_transcripts
+
+    cue_lines = ("JFK ASSASSINATION SYSTEM\nIDENTIFICATION FORM\n AGENCY INFORMATION\n"
+                 "INCOMING TELEGRAM Department of State\n- AIRGRAM\nTELEGRAM  x DEPARTMENT OF STATE\n"
+                 "CLASSIFIED MESSAGE\nCITE WAVE 1234\nDISPATCH\nMemorandum for the Record\n")
+    texts = [cue_lines, cue_lines.lower(), cue_lines.replace("\n", " ")]
+    for t in real_transcripts():
+        texts += [t.text, t.raw[:30000].replace("\r\n", "\n").replace("\r", "\n"), t.raw]
+    found = 0
+    for text in texts:
+        probe = _Probe(text)
+        for k in range(len(_GENRE_CUES)):
+            got, plain = probe.search(k), probe.search(k, every_line=True)
+            assert (got and (got.span(), got.group())) == (plain and (plain.span(), plain.group())), k
+            found += plain is not None
+    assert found >= 10, found
+
+
+def test_the_banner_word_of_a_token_is_the_first_word_that_lists_it_or_one_an_edit_away():
+    # kg.reading.plaintext._banner_word looks a token up in one table of every variant and keeps
+    # its answers; on every token of every real document, on every listed variant and on
+    # one-edit misreadings, it answers what the loop over the banner words answers
+    import re
+
+    from kg.reading.plaintext import _BANNER_WORDS, _banner_word, _misread_banner_word
+    from tests.real_texts import real_transcripts
+
+    def plain(token):
+        word = token.upper()
+        return next((canon for canon, variants in _BANNER_WORDS.items() if word in variants),
+                    None) or _misread_banner_word(word)
+
+    tokens = {v for vs in _BANNER_WORDS.values() for v in vs} | {"secrat", "C0NFIDENTAL", "Eyes", "onlyy"}
+    for t in real_transcripts():
+        tokens |= set(re.findall(r"[^\s\-–/,;:.()|]+", t.raw))
+    named = 0
+    for token in sorted(tokens):
+        assert _banner_word(token) == plain(token) == _banner_word(token), token
+        named += plain(token) is not None
+    assert named > 50, named
