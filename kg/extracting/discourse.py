@@ -45,11 +45,6 @@ OFFICES: tuple[str, ...] = (
 
 def _alt(words) -> str:
     """The words (plain text, longest first) as a regex alternation, a space any whitespace."""
-    return _alt_of(tuple(words))
-
-
-@lru_cache(maxsize=1024)     # proposals asks for the same sides' words for every sentence
-def _alt_of(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 

@@ -26,9 +26,9 @@ size of the corpus: the merge is sorted on disk, the dataset dumps are written a
 time, the store is bulk-loaded from the text in pieces, and the identity report merges small
 per-document records the build kept beside each document's N-Quads (``persons``).  With more
 than one job, kg.trig and kg.jsonld are written by a child process beside the merge and the
-store is loaded in a thread (the same bytes either way).  Every file is written under a temporary name
-and renamed when whole (``kg.publishing.files``).  Only documents whose graph conformed are
-written; the others appear in the reports with their reason.
+store is loaded in a thread (the same bytes either way).  Every file is written under a
+temporary name and renamed when whole (``kg.publishing.files``).  Only documents whose graph
+conformed are written; the others appear in the reports with their reason.
 """
 from __future__ import annotations
 
