@@ -49,7 +49,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import count
 from typing import Callable, Iterable
 
@@ -186,7 +186,7 @@ class Program:
     derived: list = field(default_factory=list)     # (shape id, outer shape id, path): sh:node
     rows: list = field(default_factory=list)        # (template, check, shape id, parameters)
     derived_predicates: dict = field(default_factory=dict)   # sh:node shape id -> its predicate
-    _texts: dict = field(default_factory=dict)      # what every document's queries share, made once
+    _texts: dict = field(default_factory=dict)      # the focus updates' text, made once each
 
     def focus_update(self, graph_iri: str, only: set | None = None) -> str:
         """Each shape's focus nodes, once, into FOCUS_GRAPH (the branches read them there);
@@ -212,44 +212,44 @@ class Program:
             pieces = self._texts[key] = tuple(pieces)
         return f"<{graph_iri}>".join(pieces)
 
-    @property
+    # What follows is made once per program, after compiling (every document asks for it).
+
+    @cached_property
     def in_python(self) -> bool:
         """Whether the template rows and every shape's focus nodes can be worked out in Python
         (`kg.validating.tables`): each sh:node shape reached by one predicate, each sh:in member
         and sh:hasValue term an IRI or a plain literal (compared there as the store compares)."""
-        ok = self._texts.get("in python")
-        if ok is None:
-            terms = [m for _c, m in self.members] + [p[1] for kind, _i, _s, p in self.rows if kind == "hasValue"]
-            ok = self._texts["in python"] = (
-                all(p is not None for p in self.derived_predicates.values()) and
+        terms = [m for _c, m in self.members] + [p[1] for kind, _i, _s, p in self.rows if kind == "hasValue"]
+        return (all(p is not None for p in self.derived_predicates.values()) and
                 all(isinstance(t, URIRef) or (isinstance(t, Literal) and t.datatype is None and t.language is None)
                     for t in terms))
-        return ok
 
+    @cached_property
     def indexed(self) -> set[str]:
         """The predicates (as text) whose values `kg.validating.tables` reads: the template
         rows', the target predicates, the sh:node shapes', rdf:type and rdfs:subClassOf."""
-        found = self._texts.get("indexed")
-        if found is None:
-            found = {str(RDF.type), str(RDFS.subClassOf)}
-            found |= {str(p[0]) for kind, _i, _s, p in self.rows if kind != "nodeClass"}
-            found |= {str(t) for kind in ("subjectsOf", "objectsOf") for _sid, t in self.targets.get(kind, ())}
-            found |= {str(p) for p in self.derived_predicates.values() if p is not None}
-            self._texts["indexed"] = found
+        found = {str(RDF.type), str(RDFS.subClassOf)}
+        found |= {str(p[0]) for kind, _i, _s, p in self.rows if kind != "nodeClass"}
+        found |= {str(t) for kind in ("subjectsOf", "objectsOf") for _sid, t in self.targets.get(kind, ())}
+        found |= {str(p) for p in self.derived_predicates.values() if p is not None}
         return found
 
     def python_derived(self) -> list:
         """(shape id, outer shape id, predicate text) of each sh:node shape (`in_python`)."""
         return [(sid, outer, str(self.derived_predicates[sid])) for sid, outer, _path in self.derived]
 
+    @cached_property
     def member_lists(self) -> dict[int, list]:
         """The sh:in members of each check."""
-        lists = self._texts.get("members by check")
-        if lists is None:
-            lists = self._texts["members by check"] = {}
-            for index, member in self.members:
-                lists.setdefault(index, []).append(member)
+        lists: dict[int, list] = {}
+        for index, member in self.members:
+            lists.setdefault(index, []).append(member)
         return lists
+
+    @cached_property
+    def _members_text(self) -> str:
+        """The sh:in members as the rows of the templates' VALUES."""
+        return " ".join(f"({c} {sparql_term(m)})" for c, m in self.members)
 
     def store_shapes(self) -> set[int]:
         """The shapes whose focus nodes the store still needs when the template rows are worked
@@ -279,9 +279,7 @@ class Program:
             return present is None or self.checks[index].focus_shape in present
 
         focus = f"GRAPH {_FOCUS} {{ ?this {_FOCUS} ?s }}"
-        members = self._texts.get("members")
-        if members is None:
-            members = self._texts["members"] = " ".join(f"({c} {sparql_term(m)})" for c, m in self.members)
+        members = self._members_text
         parts = []
         for kind, rows in (self.tables.items() if tables else ()):
             rows = [row for sid, row in rows if present is None or sid in present]
@@ -1175,7 +1173,7 @@ def run(program: Program, triples, words: Graph, nquads: bytes | str | None = No
 
     doc = triples if isinstance(triples, (list, tuple)) else list(triples)
     in_python = program.in_python
-    census = Census(program, doc, background_index(), program.indexed() if in_python else None)
+    census = Census(program, doc, background_index(), program.indexed if in_python else None)
     if census.reason:
         return None
     background = census.background
@@ -1184,7 +1182,7 @@ def run(program: Program, triples, words: Graph, nquads: bytes | str | None = No
 
         classes = Classes(census.values[str(RDF.type)], census.values[str(RDFS.subClassOf)])
         focus = focus_nodes(program.targets, program.python_derived(), census.values, classes)
-        found = table_rows(program.rows, program.member_lists(), focus, census.values, census.several, classes)
+        found = table_rows(program.rows, program.member_lists, focus, census.values, census.several, classes)
         found += [(i, s, None) for i, by_subject in census.failing.items()
                   for s in by_subject if s in focus.get(program.checks[i].focus_shape, ())]
         present = set(focus)

@@ -147,10 +147,10 @@ def _spelling(term) -> tuple:
 def _python_side(path: Path, changed: str):
     triples = _document(path, changed)
     program = fast_program(words_graph())
-    census = Census(program, triples, background_index(), program.indexed())
+    census = Census(program, triples, background_index(), program.indexed)
     classes = Classes(census.values[str(RDF.type)], census.values[str(RDFS.subClassOf)])
     focus = focus_nodes(program.targets, program.python_derived(), census.values, classes)
-    rows = table_rows(program.rows, program.member_lists(), focus, census.values, census.several, classes)
+    rows = table_rows(program.rows, program.member_lists, focus, census.values, census.several, classes)
     return program, focus, rows
 
 
