@@ -254,7 +254,10 @@ def _build(sources: list[Source], folder: OutputFolder, base: str, *, jobs: int,
             # A new store loaded whole, with a core to spare: the documents go into it as they
             # come, beside the processing (kg.publishing.storing.StoreFeeder).
             staged = folder.stage()
-            feeder = StoreFeeder(staged / "store")
+            try:
+                feeder = StoreFeeder(staged / "store")
+            except OSError:
+                feeder = None                 # no loader process here: loaded at publishing
 
         # 2. Process what must be, keeping each document's N-Quads in the cache.
         progress.start(len(todo))

@@ -85,8 +85,11 @@ class StoreFeeder:
         if graph_iri in self._added:
             raise ValueError(f"graph <{graph_iri}> given to the store twice")
         self._added.add(graph_iri)
-        write_graph(self._process.stdin, graph_iri, source)
-        self._process.stdin.flush()
+        try:
+            write_graph(self._process.stdin, graph_iri, source)
+            self._process.stdin.flush()
+        except OSError:
+            pass                              # it has ended: finish() says how
 
     def finish(self, every: Sequence[tuple[str, Union[Path, bytes]]]) -> str:
         """Load what of ``every`` was not added, wait for the whole; return "loaded"."""
@@ -94,23 +97,23 @@ class StoreFeeder:
         if stray:
             self.abandon()
             raise ValueError(f"graph <{stray[0]}> was given to the store but is not published")
+        for iri, source in every:
+            if iri not in self._added:
+                self.add(iri, source)
         try:
-            for iri, source in every:
-                if iri not in self._added:
-                    self.add(iri, source)
             write_message(self._process.stdin, DONE)
             self._process.stdin.close()
         except OSError:
-            pass                              # it ended already: its reply says why
-        reply = self._process.stdout.readline()
+            pass                              # it has ended: its reply, or its exit, says why
+        try:
+            reply = json.loads(self._process.stdout.readline())
+        except ValueError:
+            reply = {}                        # no reply: it ended before the store was whole
         code = self._process.wait()
         self._process.stdout.close()
-        try:
-            outcome = json.loads(reply)
-        except ValueError:
-            outcome = {"outcome": "error", "message": f"the store's loader ended (exit code {code})"}
-        if outcome["outcome"] != "loaded":
-            raise StoreError(outcome.get("message") or f"the store's loader ended (exit code {code})")
+        if reply.get("outcome") != "loaded":
+            raise StoreError(reply.get("message") or f"the store's loader ended (exit code {code}) "
+                                                     "before the store was whole")
         return "loaded"
 
     @property

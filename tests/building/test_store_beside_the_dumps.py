@@ -11,6 +11,7 @@ import pytest
 
 import kg.building
 import kg.publishing
+import kg.publishing.storing
 from kg.building import build
 from kg.mapping.core import DEFAULT_BASE
 from kg.querying.store import open_store
@@ -103,3 +104,12 @@ def test_a_build_that_fails_while_processing_gives_its_store_up(corpus, tmp_path
     (feeder,) = feeders
     assert not feeder.running
     assert list((tmp_path / "out" / ".kg" / "builds").iterdir()) == []
+
+
+def test_a_build_whose_loader_cannot_start_loads_its_store_at_publishing(corpus, tmp_path, monkeypatch):
+    monkeypatch.setattr(kg.publishing.storing.sys, "executable", str(tmp_path / "no-python"))
+    sources = sorted(p for p in corpus.iterdir() if p.is_file())
+    two = build(sources, tmp_path / "two", DEFAULT_BASE, jobs=2)
+    one = build(sources, tmp_path / "one", DEFAULT_BASE, jobs=1)
+    assert two.published == one.published > 1
+    assert _store(tmp_path / "two" / "store") == _store(tmp_path / "one" / "store")

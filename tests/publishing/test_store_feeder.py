@@ -95,3 +95,13 @@ def test_an_abandoned_load_ends_its_process(graphs, tmp_path):
     feeder.abandon()
     assert not feeder.running
     feeder.abandon()                            # twice: nothing more to do
+
+
+def test_a_loader_that_died_is_reported_when_the_store_is_finished(graphs, tmp_path):
+    feeder = StoreFeeder(tmp_path / "store")
+    feeder._process.kill()                     # killed from outside (the out-of-memory killer)
+    feeder._process.wait()
+    for graph in graphs:                       # the build goes on handing graphs over
+        feeder.add(*graph)
+    with pytest.raises(StoreError, match=r"the store's loader ended \(exit code -9\)"):
+        feeder.finish(graphs)
