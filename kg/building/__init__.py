@@ -53,7 +53,6 @@ from kg.pipeline import DocumentResult, process_file
 from kg.publishing import atomic_write, publish
 from kg.publishing.files import DUMP_FORMATS
 from kg.publishing.folder import MANIFEST, BuildLocked, OutputFolder
-from kg.publishing.storing import StoreFeeder
 from kg.sources import Source, SourceError, conflicts, fingerprint, named_sources
 
 MANIFEST_FORMAT = 2
@@ -246,64 +245,52 @@ def _build(sources: list[Source], folder: OutputFolder, base: str, *, jobs: int,
     summary = BuildSummary(results=[])
     summary.reused = sorted(n for n, e in entries.items() if "sha256" in e)
 
+    # 2. Process what must be, keeping each document's N-Quads in the cache.
+    progress.start(len(todo))
+    timings: dict[str, dict[str, float]] = {}      # per stage, for the benchmark; not kept
+    for work in _run(todo, base, jobs, scheduler, gate, folder.cache):
+        r = work.result
+        timings[r.name] = r.seconds
+        entry = {**infos[r.name], "text_sha256": r.sha256}
+        entry.update({k: getattr(r, k) for k in _RESULT_FIELDS})
+        if r.published:
+            cached = (Path(work.cached) if work.cached
+                      else keep(folder.cache, r.name, work.nquads, work.persons))
+            entry.update(nquads=cached.relative_to(folder.out).as_posix(), nquads_size=work.size)
+        entries[r.name] = entry
+        summary.processed.append(r.name)   # the N-Quads are dropped here: they are on disk
+        progress.advance(r.name)
+    summary.processed.sort()
+
+    # 3. Publish a new set in a stable order; only the changed graphs go to the store.
+    ordered = [entries[name] for name in sorted(entries)]
+    results = [_result_from_entry(e, timings.get(e["name"])) for e in ordered]
+    summary.results = results
+    published_now = {r.graph_iri for r in results if r.published}
+    summary.removed = sorted({e.get("graph_iri") for n, e in previous.items()
+                              if n not in entries and e.get("graph_iri")} - published_now)
+    # Graphs to drop from the store copy: of sources gone, and of sources published before
+    # that now are not (rejected, unreadable).
+    drop = sorted({e.get("graph_iri") for e in previous.values() if e.get("graph_iri")} - published_now)
+    manifest = _manifest(ordered, store=store, publishing=publishing)
+    if not full and previous_set and manifest == _raw_manifest(previous_set / MANIFEST):
+        # Nothing a file of the set depends on has changed: the current set is this build's.
+        progress.finish()
+        summary.triples = _published_triples(previous_set)
+        summary.seconds = time.perf_counter() - started
+        return summary
+    graph_files = {e["graph_iri"]: folder.out / e["nquads"] for e in ordered if e.get("status") == "published"}
+    persons = {iri: persons_file(path) for iri, path in graph_files.items()}
+    fresh = {name for name, _ in todo}
     previous_store = (previous_set / "store" if previous_set and not full and _stored(previous_set)
                       else None)
-    staged = feeder = None
+    names = [f"kg.{f}" + (".gz" if publishing["compress"] else "") for f in publishing["dumps"]]
+    progress.stage(f"publishing {len(graph_files)} documents: {', '.join(names + ['void.ttl'])}, "
+                   f"the reports{', the store' if store else ''}")
+    staged = folder.stage()
     try:
-        if store and jobs > 1 and todo and previous_store is None:
-            # A new store loaded whole, with a core to spare: the documents go into it as they
-            # come, beside the processing (kg.publishing.storing.StoreFeeder).
-            staged = folder.stage()
-            try:
-                feeder = StoreFeeder(staged / "store")
-            except OSError:
-                feeder = None                 # no loader process here: loaded at publishing
-
-        # 2. Process what must be, keeping each document's N-Quads in the cache.
-        progress.start(len(todo))
-        timings: dict[str, dict[str, float]] = {}      # per stage, for the benchmark; not kept
-        for work in _run(todo, base, jobs, scheduler, gate, folder.cache):
-            r = work.result
-            timings[r.name] = r.seconds
-            entry = {**infos[r.name], "text_sha256": r.sha256}
-            entry.update({k: getattr(r, k) for k in _RESULT_FIELDS})
-            if r.published:
-                cached = (Path(work.cached) if work.cached
-                          else keep(folder.cache, r.name, work.nquads, work.persons))
-                entry.update(nquads=cached.relative_to(folder.out).as_posix(), nquads_size=work.size)
-                if feeder is not None:
-                    feeder.add(r.graph_iri, cached)
-            entries[r.name] = entry
-            summary.processed.append(r.name)   # the N-Quads are dropped here: they are on disk
-            progress.advance(r.name)
-        summary.processed.sort()
-
-        # 3. Publish a new set in a stable order; only the changed graphs go to the store.
-        ordered = [entries[name] for name in sorted(entries)]
-        results = [_result_from_entry(e, timings.get(e["name"])) for e in ordered]
-        summary.results = results
-        published_now = {r.graph_iri for r in results if r.published}
-        summary.removed = sorted({e.get("graph_iri") for n, e in previous.items()
-                                  if n not in entries and e.get("graph_iri")} - published_now)
-        # Graphs to drop from the store copy: of sources gone, and of sources published before
-        # that now are not (rejected, unreadable).
-        drop = sorted({e.get("graph_iri") for e in previous.values() if e.get("graph_iri")} - published_now)
-        manifest = _manifest(ordered, store=store, publishing=publishing)
-        if not full and previous_set and manifest == _raw_manifest(previous_set / MANIFEST):
-            # Nothing a file of the set depends on has changed: the current set is this build's.
-            _give_up(folder, staged, feeder)
-            summary.triples = _published_triples(previous_set)
-            summary.seconds = time.perf_counter() - started
-            return summary
-        graph_files = {e["graph_iri"]: folder.out / e["nquads"] for e in ordered if e.get("status") == "published"}
-        persons = {iri: persons_file(path) for iri, path in graph_files.items()}
-        fresh = {name for name, _ in todo}
-        names = [f"kg.{f}" + (".gz" if publishing["compress"] else "") for f in publishing["dumps"]]
-        progress.stage(f"publishing {len(graph_files)} documents: {', '.join(names + ['void.ttl'])}, "
-                       f"the reports{', the store' if store else ''}")
-        staged = staged or folder.stage()
         stats = publish(results, staged, store=store, graph_files=graph_files, persons=persons,
-                        previous_store=previous_store, feeder=feeder,
+                        previous_store=previous_store,
                         reload={e["graph_iri"] for e in ordered
                                 if e["name"] in fresh and e.get("status") == "published"},
                         removed=drop, base=base, jobs=jobs, **publishing)
@@ -311,7 +298,7 @@ def _build(sources: list[Source], folder: OutputFolder, base: str, *, jobs: int,
                      (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
         folder.switch(staged)
     except BaseException:
-        _give_up(folder, staged, feeder)
+        folder.discard(staged)
         raise
     finally:
         progress.finish()
@@ -320,14 +307,6 @@ def _build(sources: list[Source], folder: OutputFolder, base: str, *, jobs: int,
     summary.triples = stats.triples
     summary.seconds = time.perf_counter() - started
     return summary
-
-
-def _give_up(folder: OutputFolder, staged: Path | None, feeder: StoreFeeder | None) -> None:
-    """The new set will not be made current: stop its store's loading, remove its folder."""
-    if feeder is not None:
-        feeder.abandon()
-    if staged is not None:
-        folder.discard(staged)
 
 
 def _run(todo: list[tuple[str, Path]], base: str, jobs: int, scheduler: str | None,

@@ -26,9 +26,7 @@ size of the corpus: the merge is sorted on disk, the dataset dumps are written a
 time, the store is bulk-loaded from the text in pieces, and the identity report merges small
 per-document records the build kept beside each document's N-Quads (``persons``).  With more
 than one job, kg.trig and kg.jsonld are written by a child process beside the merge and the
-store is loaded in a thread, or, when a build's new store was being loaded while its
-documents were processed (``kg.publishing.storing.StoreFeeder``), finished there (the same
-bytes and the same store either way).  Every file is written under a
+store is loaded in a thread (the same bytes either way).  Every file is written under a
 temporary name and renamed when whole (``kg.publishing.files``).  Only documents whose graph
 conformed are written; the others appear in the reports with their reason.
 """
@@ -50,7 +48,7 @@ from kg.publishing.dataset import dataset_iri, description_nquads
 from kg.publishing.dumps import dump_prefixes, write_description, write_graph_dumps
 from kg.publishing.files import DUMP_FORMATS, GZIP, atomic_stream, atomic_write, dump_stream
 from kg.publishing.merged import canonical_nquads, graph_key, merge_graphs
-from kg.publishing.storing import StoreFeeder, fill_store
+from kg.publishing.storing import fill_store
 from kg.publishing.vocabulary import VOCABULARY_GRAPH, vocabulary_nquads
 
 __all__ = ["atomic_stream", "atomic_write", "build_report", "publish", "validation_report"]
@@ -96,8 +94,7 @@ def publish(results: list[DocumentResult], out: Path, store: bool = True, *,
             persons: Mapping[str, Path] | None = None,
             extra_graphs: Mapping[str, bytes] | None = None,
             previous_store: Path | None = None, reload: Iterable[str] | None = None,
-            removed: Iterable[str] = (), feeder: StoreFeeder | None = None,
-            base: str = DEFAULT_BASE, license: str | None = None,
+            removed: Iterable[str] = (), base: str = DEFAULT_BASE, license: str | None = None,
             attribution: str | None = None, dataset_url: str | None = None,
             dumps: Iterable[str] = DUMP_FORMATS, compress: bool = False, jobs: int = 1) -> Statistics:
     """Write the dumps, the reports and the store of one build into ``out`` (a new set's
@@ -111,9 +108,7 @@ def publish(results: list[DocumentResult], out: Path, store: bool = True, *,
     description, with its licence and attribution (``kg.publishing.dataset``), and the SKOS
     vocabulary the data points at, with its labels (``kg.publishing.vocabulary``).  The store is a copy of ``previous_store``
     (the last set's, when it was in step) with the ``reload`` graphs replaced and the
-    ``removed`` ones dropped, or, without one, loaded whole.  ``feeder``: the store is being
-    loaded whole already (``kg.publishing.storing.StoreFeeder``, given the documents as they
-    were processed); it is given the graphs it does not have and finished.
+    ``removed`` ones dropped, or, without one, loaded whole.
     ``dumps``: which of kg.nq, kg.ttl, kg.trig, kg.jsonld to write (``DUMP_FORMATS``, by
     extension); ``compress``: write them gzip-compressed (``kg.nq.gz`` ...).  The reports,
     void.ttl (listing the dumps written) and the store do not depend on either.
@@ -145,11 +140,7 @@ def publish(results: list[DocumentResult], out: Path, store: bool = True, *,
     sources = [source for _iri, source in ordered]       # kg.nq's content, a graph at a time
     out.mkdir(parents=True, exist_ok=True)
     work = out / ".work"
-    if feeder is not None:
-        if not store:
-            raise ValueError("a store being loaded, but no store asked for")
-        load_store = partial(feeder.finish, ordered)
-    elif store:
+    if store:
         wanted = set(graphs) if reload is None else set(reload) | set(extras)
         load_store = partial(fill_store, out / "store", previous_store,
                              {iri: source for iri, source in ordered if iri in wanted},
@@ -158,9 +149,8 @@ def publish(results: list[DocumentResult], out: Path, store: bool = True, *,
     # kg.trig and kg.jsonld are the graphs as they are: with more than one job a child
     # process writes them beside the merge (forked first, before any thread of ours starts).
     # The store does not wait for the dumps either (it loads each graph's text into the
-    # default graph as well, no sorted merge needed): it is filled, or a feeder's loading
-    # finished, in a thread (pyoxigraph's bulk load runs without the GIL; the feeder's in a
-    # process of its own).  Leaving the block waits for both.
+    # default graph as well, no sorted merge needed): it is filled in a thread (pyoxigraph's
+    # bulk load runs without the GIL).  Leaving the block waits for both.
     graph_dumps = partial(write_graph_dumps, out, sources, formats=formats, compress=compress)
     apart = jobs > 1 and bool({"trig", "jsonld"} & set(formats))
     with children(1) if apart else nullcontext() as aside, \

@@ -163,59 +163,21 @@ def load_whole(store_dir: str | os.PathLike[str],
     from the start, and no sorted merge has to be made first.  Much faster than replacing
     graphs one by one when there are many.  pyoxigraph parses and loads the text itself (no
     quad becomes a Python object), ``LOAD_BYTES`` of it at a time: ``Store.bulk_load`` of a
-    whole file holds far more (1.7 GB for 7 million quads).  ``WholeLoad`` does the same a
-    few graphs at a time, as a build publishes them.
+    whole file holds far more (1.7 GB for 7 million quads).
     """
-    loading = WholeLoad(store_dir)
+    path = Path(store_dir)
+    if store_exists(path):
+        raise StoreError(f"store at {path} already exists; load_whole fills new stores only")
+    store = open_store(path, read_only=False)
     try:
-        loading.load(graphs)
-        loading.close()
+        # lenient: the text comes from pyoxigraph's own writer, its IRIs already checked
+        for chunk in _chunks(_named_and_merged(graphs)):
+            store.bulk_load(chunk, format=ox.RdfFormat.N_QUADS, lenient=True)
+        store.flush()
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise StoreError(f"loading store at {path} failed: {_one_line(str(exc))}") from exc
     finally:
-        loading.release()
-
-
-class WholeLoad:
-    """A new, empty store filled by ``load_whole``'s bulk loads, a few graphs at a time, for a
-    caller that has the graphs one by one (``kg.publishing.storing.StoreFeeder``).
-
-    Holds the store's lock from creation to ``close`` (or ``release``, which gives the lock
-    back without flushing: for a load given up).  Graphs are not checked against each other:
-    the caller loads each graph once.  The text holds no blank node (a build's N-Quads never
-    do; two documents' ``_:b0`` in one bulk load would be one node), so how the graphs are
-    split between loads does not change what the store holds.
-    """
-
-    def __init__(self, store_dir: str | os.PathLike[str]) -> None:
-        self.path = Path(store_dir)
-        if store_exists(self.path):
-            raise StoreError(f"store at {self.path} already exists; load_whole fills new stores only")
-        self._store: ox.Store | None = open_store(self.path, read_only=False)
-
-    def load(self, graphs: Iterable[tuple[str, GraphSource]]) -> None:
-        """Bulk-load each graph into its named graph and into the default graph."""
-        try:
-            # lenient: the text comes from pyoxigraph's own writer, its IRIs already checked
-            for chunk in _chunks(_named_and_merged(graphs)):
-                self._open().bulk_load(chunk, format=ox.RdfFormat.N_QUADS, lenient=True)
-        except (OSError, SyntaxError, ValueError) as exc:
-            raise StoreError(f"loading store at {self.path} failed: {_one_line(str(exc))}") from exc
-
-    def close(self) -> None:
-        """Flush what was loaded to disk and give the lock back."""
-        try:
-            self._open().flush()
-        except OSError as exc:
-            raise StoreError(f"loading store at {self.path} failed: {_one_line(str(exc))}") from exc
-        self.release()
-
-    def release(self) -> None:
-        """Give the store's lock back now, not whenever the garbage collector gets to it."""
-        self._store = None
-
-    def _open(self) -> ox.Store:
-        if self._store is None:
-            raise StoreError(f"store at {self.path} was closed")
-        return self._store
+        del store
 
 
 def graph_triples(data: bytes, graph_iri: str) -> bytes:

@@ -244,24 +244,6 @@ def test_kill_9_while_publishing_leaves_the_previous_set(corpus, built_then_more
     _the_previous_set_is_intact_and_the_next_build_works(corpus, out, before)
 
 
-@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc (Linux)")
-def test_kill_9_of_a_first_build_leaves_no_worker_and_no_store_loader_behind(corpus, tmp_path):
-    # the first build loads its store by a process of its own while the workers run
-    for i in range(12):
-        for path in sorted(FIXTURES.glob("*.md"))[:3]:
-            shutil.copy(path, corpus / f"copy{i}-{path.name}")
-    out = tmp_path / "out"
-    with _build_process(corpus, out, jobs=2) as build:
-        children = _until(lambda: (lambda c: c if len(c) >= 3 else None)(_children(build.pid)))
-        assert children, "the workers and the store's loader did not start"
-        _kill_9(build)
-        _until(lambda: not any(_alive(c) for c in children), seconds=10)
-        assert not [c for c in children if _alive(c)], "a child outlived its build"
-    assert not (out / ".kg" / "current").exists()
-    summary = _build(corpus, out, jobs=2)            # no stale lock, no leftover in the way
-    assert summary.published == len(list(corpus.iterdir()))
-
-
 def test_a_build_without_the_store_leaves_no_link_leading_nowhere(corpus, tmp_path):
     # `kg build --no-store` (the whole-corpus choice): out/store is neither there nor a
     # dangling link, and a later build with the store links it again
