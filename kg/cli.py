@@ -22,7 +22,6 @@ check failed, 2 for a usage error.
 from __future__ import annotations
 
 import sys
-import time
 from contextlib import contextmanager, nullcontext
 from importlib.metadata import entry_points
 from pathlib import Path

@@ -36,12 +36,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.extracting.discourse import (Sentence, TurnStretch, _alt, required_runs, sentences, stems,
-                                     topics_of)
+from kg.extracting.discourse import Sentence, TurnStretch, required_runs, sentences, stems, topics_of
 from kg.lexicon.alternation import RunIndex
 from kg.lexicon.matching import similarity, surname
 from kg.lexicon.names import SURNAME
-from kg.lexicon.nations import SIDE_WORDS
 from kg.lexicon.negotiation import phrasing
 from kg.lexicon.titles import TITLE_RE
 from kg.reading.transcript import Transcript
@@ -115,7 +113,7 @@ def _hypothetical(text: str, start: int) -> bool:
     return bool(_IF_CLAUSE.search(clause) or _MODAL.search(clause))
 
 
-def cues(text: str, proposer_side: str | None = None, act: str = "suggestion") -> set[str]:
+def cues(text: str, act: str = "suggestion") -> set[str]:
     """The statuses the words of one sentence of an answer to a proposal of ``act`` give
     (empty: no cue); besides the four statuses, "referral": the sentence hands the matter on.
     """
@@ -224,7 +222,7 @@ class _Reading:
         prev: set[str] = set()
         for k, s in enumerate(sentences_of(self.t, turn)):
             text = s.text(self.t)
-            found = cues(text, self.p.side, self.p.act)
+            found = cues(text, self.p.act)
             if not found and _SAME_AS_BEFORE.search(text):
                 found = prev                   # "The same applied to ..."
             if found:

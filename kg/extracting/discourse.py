@@ -24,7 +24,6 @@ from functools import lru_cache
 from kg.lexicon.alternation import RunIndex, lowered, required_runs
 from kg.lexicon.data import table
 from kg.lexicon.names import SURNAME
-from kg.lexicon.nations import SIDE_WORDS
 from kg.lexicon.speech import NEGATED_SPEECH, SPEECH_ADVERBS, SPEECH_VERBS
 from kg.lexicon.titles import TITLE_RE
 from kg.reading.transcript import Transcript
@@ -165,17 +164,6 @@ def turn_spans(t: Transcript, found: list[Record]) -> list[TurnStretch]:
 
 def participants(found: list[Record]) -> list[Participant]:
     return [r for r in found if isinstance(r, Participant)]
-
-
-def side_subject_re(side: str | None) -> str | None:
-    """A regex alternative naming ``side`` as a subject ("the USSR", "the Soviet Union")."""
-    if not side or side not in SIDE_WORDS:
-        return None
-    return rf"(?:the\s+)?(?:{_alt(SIDE_WORDS[side])})"
-
-
-def other_sides(side: str | None, present: set[str]) -> list[str]:
-    return [s for s in present if s and s != side]
 
 
 # --- what a sentence speaks of -------------------------------------------------------------

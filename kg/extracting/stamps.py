@@ -30,7 +30,7 @@ from rapidfuzz import fuzz
 from kg.extracting.dates import NUMERIC_DATE_RE, parse_numeric_date, safe_date
 from kg.lexicon.alternation import line_starts_printing, lowered
 from kg.reading.transcript import Transcript
-from kg.records import Record, ReviewEvent, Span
+from kg.records import Record, ReviewEvent
 
 NAME = "reviews"
 JFK_ACT = "JFK Assassination Records Collection Act of 1992"

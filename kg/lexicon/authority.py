@@ -398,12 +398,3 @@ def _label_key(label: str) -> str:
 
 def _no_initials(name: str) -> str:
     return " ".join(t for t in name.split() if not re.fullmatch(r"[A-Z]\.", t))
-
-
-def known_surnames() -> dict[str, list[AuthorityEntry]]:
-    """Folded surname -> authority persons carrying it."""
-    out: dict[str, list[AuthorityEntry]] = {}
-    for e in authority():
-        for s in e.surnames:
-            out.setdefault(name_key(s), []).append(e)
-    return out

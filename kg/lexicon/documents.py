@@ -31,14 +31,9 @@ class CitingVerb:
     takes: str           # addressee | partner | document | request | ""
 
 
-def _plain_alt(forms) -> str:
-    """The forms as one alternation, longest first ("press conference" before "conference")."""
-    return "|".join(re.escape(f).replace(r"\ ", r"\s+")
-                    for f in sorted(set(forms), key=len, reverse=True))
-
-
 def _alt(forms) -> str:
-    """`_plain_alt` grouped by first letter (kg.lexicon.alternation): the same matches."""
+    """The forms as one alternation, longest first ("press conference" before "conference"),
+    grouped by first letter (kg.lexicon.alternation)."""
     return grouped(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(set(forms), key=len, reverse=True))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Iterable, Sequence, TypeVar
+from typing import Sequence, TypeVar
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -108,13 +108,3 @@ def surname(name: str) -> str:
     if len(tokens) >= 2 and tokens[-2] in PARTICLES:
         return f"{tokens[-2]} {tokens[-1]}"           # 'Charles de Gaulle' -> 'de Gaulle'
     return tokens[-1] if tokens else name.strip()
-
-
-def unique(items: Iterable[T]) -> list[T]:
-    seen: set = set()
-    out = []
-    for item in items:
-        if item not in seen:
-            seen.add(item)
-            out.append(item)
-    return out

@@ -16,7 +16,7 @@ from datetime import datetime
 from rdflib import Literal, URIRef
 
 from kg.extracting.markings import LEVELS
-from kg.mapping.core import DCTERMS, DK, OA, PROV, RDF, RDFS, RICO, WD, XSD, MapContext, concept, maps, slug
+from kg.mapping.core import DCTERMS, DK, PROV, RDF, RDFS, RICO, XSD, MapContext, concept, maps, slug
 from kg.records import (DocumentHeader, Drafter, EditorialEvent, Marking, PageMark, Participant,
                         Redaction, ReviewEvent)
 

@@ -59,7 +59,7 @@ def test_per_sentence_readings_are_those_computed_afresh(path):
             assert topics_of(text) == topics_of.__wrapped__(text)
             assert topic_of(text) == topic_of.__wrapped__(text)
             for act in ("suggestion", "offer"):
-                assert cues(text, None, act) == set(_cues.__wrapped__(text, act))
+                assert cues(text, act) == set(_cues.__wrapped__(text, act))
             for side in ("US", "USSR", None):
                 assert proposal_act(text, side, sides) == _proposal_act.__wrapped__(
                     text, side, frozenset(sides), ())
