@@ -155,7 +155,7 @@ def stamp(draw) -> str:
         "( ) RELEASE ( ) DECLASSIFY\n( ) EXCISE ( ) DECLASSIFY in PART\n( ) DENY ( ) Non-responsive info.",
         f"CIA HAS NO OBJECTION TO DECLASSIFICATION AND/OR RELEASE OF CIA INFORMATION IN THIS DOCUMENT\n{draw(numeric_date)}",
         f"DATE OF REVIEW {draw(st.integers(1, 28))} MAR {draw(st.integers(80, 99))}\nE.O. 12356\n(b) (1) (b) (3) (j) (1)",
-        f"E.O. 12958, Sec. 3.4(b)(1)\n25X1",
+        "E.O. 12958, Sec. 3.4(b)(1)\n25X1",
         f"Copy {draw(st.integers(1, 9))} of {draw(st.integers(1, 9))} copies",
         f"- {draw(st.integers(1, 40))} -", f"## Page {draw(st.integers(1, 40))}", "---",
         f"# DOCID-{draw(st.integers(32000000, 32999999))}", f"# {draw(record_number)}",

@@ -143,8 +143,6 @@ def test_the_first_match_in_the_lines_that_print_a_run_is_the_first_match_of_the
 
 
 def test_a_case_folded_pattern_finds_where_the_case_insensitive_one_finds():
-    import re
-
     from kg.lexicon.alternation import CaseFolded
     texts = ["The TREATY and the Treaty", "the ſpecial Agreement", "İ signed the AGREEMENT", "Aide-Mémoire",
              "AIDE-MÉMOIRE of 5 May", "draft-agreement", "", "KELVIN \u212a agreement", "By: NARA",

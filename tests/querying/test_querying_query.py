@@ -11,8 +11,7 @@ import rdflib
 
 from kg.querying import query as q
 from kg.querying.store import StoreError, open_store
-from querying_support import (DK, DOCUMENTS, GRAPH, MEMCON, PREFIXES, TELCON, TOOK_PART, doc,
-                               person)
+from querying_support import DOCUMENTS, GRAPH, MEMCON, PREFIXES, TELCON, TOOK_PART, doc, person
 
 PARTICIPANT_ROWS = [  # cq02 over the fixture, in its ORDER BY ?document ?name order
     (doc(MEMCON), person("dobrynin-anatoly"), "Anatoly Dobrynin"),

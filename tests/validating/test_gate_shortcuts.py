@@ -100,8 +100,8 @@ def test_every_check_is_run_on_the_focus_nodes_of_the_shape_it_is_pruned_by():
     focus = "GRAPH <urn:x-declass-kg:focus> {{ ?this <urn:x-declass-kg:focus> {} }}"
     for index, branch in program.branches.items():
         assert focus.format(program.checks[index].focus_shape) in branch
-    for check in program.constraints():
-        assert focus.format(check.focus_shape) in check.query
+    for constraint in program.constraints():
+        assert focus.format(constraint.focus_shape) in constraint.query
 
 
 def test_a_short_document_leaves_out_most_shapes():
