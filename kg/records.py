@@ -10,7 +10,7 @@ This module does not know about RDF, SHACL or files.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, time
+import datetime as dt
 
 
 @dataclass(frozen=True, order=True)
@@ -46,11 +46,11 @@ class DocumentHeader(Record):
     doc_type: str | None = None              # e.g. "memorandum of conversation"
     doc_type_span: Span | None = None
     draft: bool = False
-    date: date | None = None
+    date: dt.date | None = None
     date_span: Span | None = None
     date_precision: str = "day"              # day | month ("June 1964": the 1st stands in)
-    start_time: time | None = None
-    end_time: time | None = None
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
     time_span: Span | None = None
     place: str | None = None                 # normalised place name
     place_printed: str | None = None
@@ -104,7 +104,7 @@ class ReviewEvent(Record):
     kind: str                                # review | declassification | release | downgrade
     agent: str | None                        # reviewer or office exactly as printed
     agent_kind: str | None                   # person | office | initials
-    date: date | None
+    date: dt.date | None
     date_printed: str | None
     offered_actions: tuple[str, ...] = ()    # actions the stamp offers (RELEASE, DENY, ...)
     decided_actions: tuple[str, ...] = ()    # actions ticked on the stamp; empty when none is
@@ -281,7 +281,7 @@ class Transmission(Record):
     dtg: str | None = None                   # date-time group as printed: "October 15, 6 p.m.",
                                              # "271400Z", "OCTOBER 27, 1962, 9 P.M."
     dtg_span: Span | None = None
-    date: date | None = None                 # the message's date when the print gives a year
+    date: dt.date | None = None              # the message's date when the print gives a year
     precedence: tuple[str, ...] = ()         # PRIORITY | NIACT | OPERATIONAL IMMEDIATE | ...
     distribution: tuple[str, ...] = ()       # LIMIT DISTRIBUTION | EXDIS | NODIS | ...
     signer: str | None = None                # the signature as printed ("RUSK")

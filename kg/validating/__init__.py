@@ -21,9 +21,12 @@ from functools import lru_cache
 from rdflib import Graph
 from rdflib.namespace import RDF, SH
 
-from kg.validating.rules import (  # noqa: F401  (the package's names, as before)
-    Result, Verdict, background_for, ontology_dir, ontology_graph, result_in_words,
-    shapes_dir, shapes_graph, _background_index, _ontology, _shapes)
+from kg.validating.rules import (Result, Verdict, background_for, ontology_dir, ontology_graph,
+                                 result_in_words, shapes_dir, shapes_graph, _shapes)
+
+__all__ = ["GATES", "Result", "Verdict", "background_for", "check", "fast_program",
+           "ontology_dir", "ontology_graph", "pyshacl_report", "result_in_words", "shapes_dir",
+           "shapes_graph", "validate"]
 
 
 @lru_cache(maxsize=256)
