@@ -9,8 +9,8 @@ This module does not know about RDF, SHACL or files.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import datetime as dt
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, order=True)
